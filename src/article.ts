@@ -1,0 +1,48 @@
+/** Article: the one read-only model every stage (parse, build, render, HTTP) speaks. */
+
+/** A moment as the article states it: RFC 3339 text with its own offset, plus the instant. */
+export interface ArticleDate {
+  /** RFC 3339 with the offset the article (or the site's time zone) gives, e.g. `2025-07-16T00:00:00+08:00`. */
+  readonly iso: string;
+  /** Milliseconds since the epoch, for ordering and HTTP dates. */
+  readonly epochMs: number;
+}
+
+/** Where the article was first published. */
+export interface ArticleSource {
+  /** What readers see, e.g. `www.news.cn` or `Xinhua`. */
+  readonly name: string;
+  /** Absolute http(s) URL, e.g. `https://www.news.cn/`. */
+  readonly url: string;
+}
+
+export type ContentFormat = 'wire-copy' | 'markdown';
+
+export interface Article {
+  /** URL segment and identity: `[a-z0-9][a-z0-9_-]*`. */
+  readonly slug: string;
+  /** Content file path relative to the content root, for messages. */
+  readonly file: string;
+  readonly format: ContentFormat;
+  /** Plain text, exactly as written. */
+  readonly title: string;
+  readonly published: ArticleDate;
+  /** Equal to `published` unless the content says otherwise. */
+  readonly updated: ArticleDate;
+  /** Plain text, a few sentences. */
+  readonly summary: string;
+  /** The body as plain text: wire copy exactly as written (LF line ends), paragraphs separated by a blank line. */
+  readonly bodyText: string;
+  /** The body as sanitized HTML, safe to embed. */
+  readonly bodyHtml: string;
+  readonly editor?: string;
+  readonly responsibleEditor?: string;
+  readonly source?: ArticleSource;
+  /** The copyright notice, exactly as written (e.g. the wire copy's "Special statement: …" line). */
+  readonly copyright?: string;
+  /** BCP 47 language tag, e.g. `en` or `zh-CN`. */
+  readonly language: string;
+  readonly tags: readonly string[];
+  /** Overrides the canonical URL (Markdown front matter `canonical`). */
+  readonly canonical?: string;
+}

@@ -1,0 +1,89 @@
+/** The HTML page of one article: full text, visible attribution and copyright, OpenGraph and JSON-LD. */
+import type { Article, ArticleDate } from '../article.ts';
+import type { Site } from '../site.ts';
+import { formatDisplayDate } from './display-date.ts';
+import { attribute, escapeHtml, link } from './html.ts';
+import { newsArticleJsonLd, serializeJsonLd } from './json-ld.ts';
+import { renderLayout } from './layout.ts';
+import { canonicalUrl } from './urls.ts';
+
+export function renderArticlePage(site: Site, article: Article): string {
+  return renderLayout(site, {
+    language: article.language,
+    title: `${article.title} — ${site.title}`,
+    description: article.summary,
+    head: articleHead(site, article),
+    main: articleMain(site, article),
+  });
+}
+
+function articleHead(site: Site, article: Article): string {
+  const canonical = canonicalUrl(site, article);
+  const meta = (property: string, content: string): string =>
+    `<meta ${attribute('property', property)} ${attribute('content', content)}>\n`;
+  // Open Graph protocol (https://ogp.me/): og:* basics and the article:* vertical.
+  const locale = /^[a-z]{2,3}-[A-Z]{2}$/.test(article.language)
+    ? meta('og:locale', article.language.replace('-', '_'))
+    : '';
+  return (
+    `<link rel="canonical" ${attribute('href', canonical)}>\n` +
+    meta('og:type', 'article') +
+    meta('og:title', article.title) +
+    meta('og:description', article.summary) +
+    meta('og:url', canonical) +
+    meta('og:site_name', site.title) +
+    locale +
+    meta('article:published_time', article.published.iso) +
+    meta('article:modified_time', article.updated.iso) +
+    article.tags.map((tag) => meta('article:tag', tag)).join('') +
+    `<script type="application/ld+json">${serializeJsonLd(newsArticleJsonLd(site, article))}</script>\n`
+  );
+}
+
+function articleMain(site: Site, article: Article): string {
+  const kicker = article.source === undefined ? '' : `<p class="kicker">${escapeHtml(article.source.name)}</p>\n`;
+  return `<article>
+<header class="article-header">
+${kicker}<h1>${escapeHtml(article.title)}</h1>
+<p class="meta">${dateline(article)}</p>
+</header>
+<div class="article-body">
+${article.bodyHtml}
+</div>
+<section class="attribution" aria-labelledby="attribution-heading">
+<h2 id="attribution-heading">Attribution</h2>
+<dl>
+${attributionRows(article).join('\n')}
+</dl>
+<p class="copyright">${escapeHtml(article.copyright ?? site.copyright)}</p>
+</section>
+</article>`;
+}
+
+function dateline(article: Article): string {
+  const published = timeElement(article.published);
+  if (article.updated.iso === article.published.iso) return published;
+  return `${published} <span class="separator" aria-hidden="true">·</span> Updated ${timeElement(article.updated)}`;
+}
+
+function timeElement(date: ArticleDate): string {
+  return `<time ${attribute('datetime', date.iso)}>${escapeHtml(formatDisplayDate(date))}</time>`;
+}
+
+function attributionRows(article: Article): string[] {
+  const rows: string[] = [];
+  const row = (term: string, value: string): void => {
+    rows.push(`<div><dt>${term}</dt><dd>${value}</dd></div>`);
+  };
+  if (article.source !== undefined) row('Source', sourceLink(article.source.name, article.source.url));
+  if (article.editor !== undefined) row('Editor', escapeHtml(article.editor));
+  if (article.responsibleEditor !== undefined) row('Responsible editor', escapeHtml(article.responsibleEditor));
+  row('Published', timeElement(article.published));
+  if (article.updated.iso !== article.published.iso) row('Updated', timeElement(article.updated));
+  return rows;
+}
+
+/** Links only http(s) URLs: escaping stops markup, not a `javascript:` scheme, so that is checked here too. */
+function sourceLink(name: string, url: string): string {
+  return /^https?:\/\//i.test(url) ? link(url, name) : escapeHtml(name);
+}

@@ -1,0 +1,68 @@
+/** Atom 1.0 rendering (RFC 4287), with RFC 5005 paging links and per-entry attribution. */
+import type { Article } from '../article.ts';
+import type { Site } from '../site.ts';
+import { contentHtml } from './credit-line.ts';
+import { archiveUpdated, rfc3339Date } from './feed-dates.ts';
+import type { FeedPage } from './feed-page.ts';
+import { linkElements, pagingLinks } from './paging-links.ts';
+import { absoluteUrl, articleUrl, feedPath, indexPath } from './urls.ts';
+import { element, escapeXml, XML_DECLARATION } from './xml.ts';
+
+export const ATOM_MEDIA_TYPE = 'application/atom+xml';
+
+const person = (name: string, url?: string): string =>
+  `${element('name', {}, name)}${url === undefined ? '' : element('uri', {}, url)}`;
+
+/** One `<entry>`, indented for its place in the feed. */
+export function renderAtomEntry(site: Site, article: Article): string {
+  const url = articleUrl(site, article);
+  const lines = [
+    // RFC 4287 §4.2.6: the id never changes; the permalink (from the slug) is the article's identity.
+    element('id', {}, url),
+    element('title', { type: 'text' }, article.title),
+    element('link', { rel: 'alternate', type: 'text/html', href: url }),
+  ];
+  // RFC 4287 §4.2.7.2: rel="via" names the source of the information. (atom:source is for a source *feed*.)
+  if (article.source !== undefined) {
+    lines.push(element('link', { rel: 'via', href: article.source.url, title: article.source.name }));
+  }
+  lines.push(element('published', {}, rfc3339Date(article.published)));
+  lines.push(element('updated', {}, rfc3339Date(article.updated)));
+  // The editors edited, they did not write: contributors. The feed-level <author> is the publisher.
+  if (article.editor !== undefined) lines.push(`<contributor>${person(article.editor)}</contributor>`);
+  if (article.responsibleEditor !== undefined) {
+    lines.push(`<contributor>${person(article.responsibleEditor)}</contributor>`);
+  }
+  // RFC 4287 §4.2.10: without its own rights the entry falls under the feed's.
+  if (article.copyright !== undefined) lines.push(element('rights', { type: 'text' }, article.copyright));
+  for (const tag of article.tags) lines.push(element('category', { term: tag }));
+  lines.push(element('summary', { type: 'text' }, article.summary));
+  lines.push(element('content', { type: 'html' }, contentHtml(article)));
+  const lang = article.language === site.language ? '' : ` xml:lang="${escapeXml(article.language)}"`;
+  return [`  <entry${lang}>`, ...lines.map((line) => `    ${line}`), '  </entry>'].join('\n');
+}
+
+/** A whole Atom document for one page of the archive, ending with a newline. */
+export function renderAtom(site: Site, page: FeedPage): string {
+  const head = [
+    // One feed, many documents (RFC 5005 §3): every page carries the subscription URL as its stable id.
+    element('id', {}, absoluteUrl(site, feedPath('atom'))),
+    element('title', { type: 'text' }, site.title),
+    element('subtitle', { type: 'text' }, site.description),
+    element('updated', {}, rfc3339Date(archiveUpdated(page))),
+    // RFC 4287 §4.1.1: a feed needs an author when its entries have none; the publisher is it.
+    `<author>${person(site.publisher.name, site.publisher.url)}</author>`,
+    element('rights', { type: 'text' }, site.copyright),
+    element('generator', {}, 'wirefeed'),
+    element('link', { rel: 'alternate', type: 'text/html', href: absoluteUrl(site, indexPath()) }),
+  ].map((line) => `  ${line}`);
+  return [
+    XML_DECLARATION,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">`,
+    ...head,
+    ...linkElements(site, pagingLinks(site, 'atom', page), 'link', ATOM_MEDIA_TYPE, '  '),
+    ...page.articles.map((article) => renderAtomEntry(site, article)),
+    '</feed>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,30 @@
+/** The short attribution credit (source, editors, copyright notice) appended to an item's HTML content in feeds. */
+import type { Article } from '../article.ts';
+import { escapeXml } from './xml.ts';
+
+/**
+ * `<p class="credit">Source: <a href="…">www.news.cn</a> · Editor: Yi Yi · Responsible editor: Li Nian</p>`
+ * and `<p class="copyright">…</p>`, each only when the article has something to say; '' when it has nothing.
+ * Every value is escaped (escapeXml escapes the same five characters HTML needs).
+ */
+export function creditLineHtml(article: Article): string {
+  const credits: string[] = [];
+  if (article.source !== undefined) {
+    const { name, url } = article.source;
+    credits.push(`Source: <a href="${escapeXml(url)}">${escapeXml(name)}</a>`);
+  }
+  if (article.editor !== undefined) credits.push(`Editor: ${escapeXml(article.editor)}`);
+  if (article.responsibleEditor !== undefined) {
+    credits.push(`Responsible editor: ${escapeXml(article.responsibleEditor)}`);
+  }
+  const paragraphs: string[] = [];
+  if (credits.length > 0) paragraphs.push(`<p class="credit">${credits.join(' \u00b7 ')}</p>`);
+  if (article.copyright !== undefined) paragraphs.push(`<p class="copyright">${escapeXml(article.copyright)}</p>`);
+  return paragraphs.join('\n');
+}
+
+/** The item's full HTML content: the sanitized body, then the credit line when there is one. */
+export function contentHtml(article: Article): string {
+  const credit = creditLineHtml(article);
+  return credit === '' ? article.bodyHtml : `${article.bodyHtml}\n${credit}`;
+}

@@ -1,0 +1,13 @@
+/** FeedPage: one page of the newest-first archive, as every paged renderer (feeds, index) receives it. */
+import type { Article, ArticleDate } from '../article.ts';
+
+export interface FeedPage {
+  /** The articles on this page, newest first. */
+  readonly articles: readonly Article[];
+  /** 1-based page number. */
+  readonly page: number;
+  /** Number of pages in the archive; at least 1 even when there are no articles. */
+  readonly pageCount: number;
+  /** The newest `updated` date of the whole archive; undefined when it is empty. */
+  readonly archiveUpdated?: ArticleDate;
+}

@@ -1,0 +1,70 @@
+/** The HTML index: one page of the newest-first archive, with pagination and feed autodiscovery. */
+import type { Article } from '../article.ts';
+import type { Site } from '../site.ts';
+import { formatDisplayDate } from './display-date.ts';
+import type { FeedPage } from './feed-page.ts';
+import { attribute, escapeHtml, link } from './html.ts';
+import { renderLayout, sitePath } from './layout.ts';
+import { absoluteUrl, articlePath, indexPath } from './urls.ts';
+
+export function renderIndexPage(site: Site, page: FeedPage): string {
+  const title = page.page === 1 ? site.title : `Page ${page.page} of ${page.pageCount} — ${site.title}`;
+  return renderLayout(site, {
+    language: site.language,
+    title,
+    description: site.description,
+    head: indexHead(site, page, title),
+    main: `${entries(site, page.articles)}\n${pagination(site, page)}`,
+    isHome: true,
+  });
+}
+
+function indexHead(site: Site, page: FeedPage, title: string): string {
+  const canonical = absoluteUrl(site, indexPath(page.page));
+  const meta = (property: string, content: string): string =>
+    `<meta ${attribute('property', property)} ${attribute('content', content)}>\n`;
+  return (
+    `<link rel="canonical" ${attribute('href', canonical)}>\n` +
+    meta('og:type', 'website') +
+    meta('og:title', title) +
+    meta('og:description', site.description) +
+    meta('og:url', canonical) +
+    meta('og:site_name', site.title)
+  );
+}
+
+function entries(site: Site, articles: readonly Article[]): string {
+  if (articles.length === 0) return '<p class="empty">No articles yet.</p>';
+  return `<ol class="entries">\n${articles.map((article) => entry(site, article)).join('\n')}\n</ol>`;
+}
+
+function entry(site: Site, article: Article): string {
+  const source =
+    article.source === undefined
+      ? ''
+      : ` <span class="separator" aria-hidden="true">·</span> ${escapeHtml(article.source.name)}`;
+  return `<li class="entry" ${attribute('lang', article.language)}>
+<article>
+<h2>${link(sitePath(site, articlePath(article.slug)), article.title)}</h2>
+<p class="meta"><time ${attribute('datetime', article.published.iso)}>${escapeHtml(formatDisplayDate(article.published))}</time>${source}</p>
+<p class="summary">${escapeHtml(article.summary)}</p>
+</article>
+</li>`;
+}
+
+function pagination(site: Site, page: FeedPage): string {
+  if (page.pageCount <= 1) return '';
+  const newer =
+    page.page > 1
+      ? `<a class="newer" rel="prev" ${attribute('href', sitePath(site, indexPath(page.page - 1)))}>← Newer</a>`
+      : '<span class="newer"></span>';
+  const older =
+    page.page < page.pageCount
+      ? `<a class="older" rel="next" ${attribute('href', sitePath(site, indexPath(page.page + 1)))}>Older →</a>`
+      : '<span class="older"></span>';
+  return `<nav class="pagination" aria-label="Pagination">
+${newer}
+<span class="current" aria-current="page">Page ${page.page} of ${page.pageCount}</span>
+${older}
+</nav>`;
+}

@@ -1,0 +1,65 @@
+/** JSON Feed 1.1 rendering, with attribution and RFC 5005-style paging in the `_wirefeed` extension. */
+import type { Article } from '../article.ts';
+import type { Site } from '../site.ts';
+import { contentHtml } from './credit-line.ts';
+import { rfc3339Date } from './feed-dates.ts';
+import type { FeedPage } from './feed-page.ts';
+import { pagingLinks } from './paging-links.ts';
+import { absoluteUrl, articleUrl, feedPath, indexPath } from './urls.ts';
+
+/** Keys in the order they are written: object literals below keep insertion order, so output is byte-stable. */
+export function jsonFeedItem(site: Site, article: Article): object {
+  const url = articleUrl(site, article);
+  const wirefeed = {
+    ...(article.source !== undefined ? { source: { name: article.source.name, url: article.source.url } } : {}),
+    ...(article.editor !== undefined ? { editor: article.editor } : {}),
+    ...(article.responsibleEditor !== undefined ? { responsible_editor: article.responsibleEditor } : {}),
+    ...(article.copyright !== undefined ? { copyright: article.copyright } : {}),
+  };
+  return {
+    // The permalink is the id (a string, as 1.1 requires): the slug is the identity, edits never change it.
+    id: url,
+    url,
+    title: article.title,
+    summary: article.summary,
+    content_html: contentHtml(article),
+    content_text: article.bodyText,
+    date_published: rfc3339Date(article.published),
+    date_modified: rfc3339Date(article.updated),
+    ...(article.tags.length > 0 ? { tags: [...article.tags] } : {}),
+    language: article.language,
+    ...(Object.keys(wirefeed).length > 0 ? { _wirefeed: wirefeed } : {}),
+  };
+}
+
+/** A whole JSON Feed 1.1 document for one page of the archive, ending with a newline. */
+export function renderJsonFeed(site: Site, page: FeedPage): string {
+  const links = pagingLinks(site, 'json', page);
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: site.title,
+    home_page_url: absoluteUrl(site, indexPath()),
+    // JSON Feed 1.1: feed_url identifies the feed, so every page names the subscription URL.
+    feed_url: absoluteUrl(site, feedPath('json')),
+    description: site.description,
+    language: site.language,
+    authors: [{ name: site.publisher.name, ...(site.publisher.url !== undefined ? { url: site.publisher.url } : {}) }],
+    ...(site.websubHub !== undefined ? { hubs: [{ type: 'WebSub', url: site.websubHub }] } : {}),
+    ...(links.next !== undefined ? { next_url: links.next } : {}),
+    _wirefeed: {
+      copyright: site.copyright,
+      // No standard member; archiveUpdated, never the clock. Absent for an empty archive.
+      ...(page.archiveUpdated !== undefined ? { updated: rfc3339Date(page.archiveUpdated) } : {}),
+      // RFC 5005 §3 relations; JSON Feed itself only has next_url.
+      paging: {
+        self: links.self,
+        first: links.first,
+        ...(links.previous !== undefined ? { previous: links.previous } : {}),
+        ...(links.next !== undefined ? { next: links.next } : {}),
+        last: links.last,
+      },
+    },
+    items: page.articles.map((article) => jsonFeedItem(site, article)),
+  };
+  return `${JSON.stringify(feed, null, 2)}\n`;
+}

@@ -1,0 +1,52 @@
+/** schema.org NewsArticle JSON-LD for an article page, serialized so no content can leave its <script>. */
+import type { Article } from '../article.ts';
+import type { Site } from '../site.ts';
+import { articleUrl } from './urls.ts';
+
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** The NewsArticle (https://schema.org/NewsArticle); a field the article lacks is left out. */
+export function newsArticleJsonLd(site: Site, article: Article): Record<string, JsonValue> {
+  const pageUrl = articleUrl(site, article);
+  const data: Record<string, JsonValue> = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.summary,
+    datePublished: article.published.iso,
+    dateModified: article.updated.iso,
+    inLanguage: article.language,
+    url: pageUrl,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': pageUrl },
+  };
+  if (article.editor !== undefined) data.editor = person(article.editor);
+  if (article.responsibleEditor !== undefined) data.accountablePerson = person(article.responsibleEditor);
+  if (article.source !== undefined) {
+    data.isBasedOn = article.source.url;
+    data.sourceOrganization = { '@type': 'Organization', name: article.source.name, url: article.source.url };
+  }
+  data.copyrightNotice = article.copyright ?? site.copyright;
+  data.publisher = organization(site.publisher.name, site.publisher.url);
+  if (article.tags.length > 0) data.keywords = [...article.tags];
+  return data;
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` body: `<`, `>` and `&` become `\u003c` etc.
+ * so `</script` or `<!--` can never appear (HTML Standard §4.12.1.3, restrictions for script
+ * contents), and U+2028/U+2029 are escaped for any consumer that evaluates it as JavaScript.
+ */
+export function serializeJsonLd(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function person(name: string): JsonValue {
+  return { '@type': 'Person', name };
+}
+
+function organization(name: string, url: string | undefined): JsonValue {
+  return url === undefined ? { '@type': 'Organization', name } : { '@type': 'Organization', name, url };
+}

@@ -1,0 +1,98 @@
+/** The HTML document shell every page shares: head essentials, feed autodiscovery, banner, main, footer. */
+import type { Site } from '../site.ts';
+import { attribute, escapeHtml, link } from './html.ts';
+import { stylesheet } from './stylesheet.ts';
+import { absoluteUrl, type FeedFormat, feedPath, indexPath } from './urls.ts';
+
+export interface PageParts {
+  /** `<html lang>`: the article's language or the site's. */
+  readonly language: string;
+  /** The `<title>` text, unescaped. */
+  readonly title: string;
+  /** Plain-text meta description. */
+  readonly description: string;
+  /** Extra `<head>` markup (canonical, OpenGraph, JSON-LD), already escaped. */
+  readonly head: string;
+  /** Inner HTML of `<main>`, already escaped. */
+  readonly main: string;
+  /** True on the home page (every index page), where the site title in the banner is the page's h1. */
+  readonly isHome?: boolean;
+}
+
+const feedTypes: readonly { format: FeedFormat; type: string; label: string; linkText: string }[] = [
+  { format: 'rss', type: 'application/rss+xml', label: 'RSS', linkText: 'RSS feed' },
+  { format: 'atom', type: 'application/atom+xml', label: 'Atom', linkText: 'Atom feed' },
+  { format: 'json', type: 'application/feed+json', label: 'JSON Feed', linkText: 'JSON Feed' },
+];
+
+export function renderLayout(site: Site, parts: PageParts): string {
+  return `<!DOCTYPE html>
+<html ${attribute('lang', parts.language)}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${escapeHtml(parts.title)}</title>
+<meta name="description" ${attribute('content', parts.description)}>
+<link rel="icon" ${attribute('href', favicon(site.accentColor))}>
+${feedAutodiscovery(site)}
+${parts.head}<style>${stylesheet(site)}</style>
+</head>
+<body>
+<a class="skip-link" href="#content">Skip to content</a>
+<header class="site-header">
+<div class="wrap">
+${siteBanner(site, parts.isHome === true)}
+</div>
+</header>
+<main id="content" class="wrap">
+${parts.main}
+</main>
+<footer class="site-footer">
+<div class="wrap">
+<nav aria-label="Feeds">
+<ul class="feeds">
+${feedTypes.map(({ format, linkText }) => `<li>${link(sitePath(site, feedPath(format)), linkText)}</li>`).join('\n')}
+</ul>
+</nav>
+<p>${escapeHtml(site.copyright)}</p>
+</div>
+</footer>
+</body>
+</html>
+`;
+}
+
+/**
+ * A root-relative href under the site's base path, so in-page links work on whatever host
+ * serves the pages (preview, staging, production); absolute URLs stay for canonical and feeds.
+ */
+export function sitePath(site: Site, path: string): string {
+  const basePath = site.baseUrl.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  return `${basePath}${path}`;
+}
+
+function feedAutodiscovery(site: Site): string {
+  // HTML Standard §4.6.7.1 (rel=alternate with a feed type) and JSON Feed 1.1 "Discovery".
+  return feedTypes
+    .map(
+      ({ format, type, label }) =>
+        `<link rel="alternate" ${attribute('type', type)} ${attribute('title', `${site.title} (${label})`)} ${attribute('href', absoluteUrl(site, feedPath(format)))}>`,
+    )
+    .join('\n');
+}
+
+/** A wire-lines icon in the accent colour, inline: no /favicon.ico request, nothing outside the CSP's img-src data:. */
+function favicon(accentColor: string): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="${accentColor}"/><path d="M8 11h16M8 16h16M8 21h10" stroke="#fff" stroke-width="2.5" stroke-linecap="round"/></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+function siteBanner(site: Site, isHome: boolean): string {
+  // On the index the site title is the page's one h1 (a masthead); elsewhere the h1 is the
+  // article's or the error's, and the banner is a plain link home.
+  const element = isHome ? 'h1' : 'p';
+  const className = isHome ? 'site-name masthead' : 'site-name';
+  return `<${element} class="${className}">${link(sitePath(site, indexPath()), site.title)}</${element}>
+<p class="site-description">${escapeHtml(site.description)}</p>`;
+}

@@ -1,0 +1,69 @@
+/** RSS 2.0 rendering (RSS Best Practices Profile), with Atom paging links, content:encoded and Dublin Core attribution. */
+import type { Article } from '../article.ts';
+import type { Site } from '../site.ts';
+import { contentHtml } from './credit-line.ts';
+import { archiveUpdated, rfc822Date, rfc3339Date } from './feed-dates.ts';
+import type { FeedPage } from './feed-page.ts';
+import { linkElements, pagingLinks } from './paging-links.ts';
+import { absoluteUrl, articleUrl, indexPath } from './urls.ts';
+import { element, escapeXml, XML_DECLARATION } from './xml.ts';
+
+export const RSS_MEDIA_TYPE = 'application/rss+xml';
+
+const namespaces = [
+  'version="2.0"',
+  'xmlns:atom="http://www.w3.org/2005/Atom"',
+  'xmlns:content="http://purl.org/rss/1.0/modules/content/"',
+  'xmlns:dc="http://purl.org/dc/elements/1.1/"',
+].join(' ');
+
+/** One `<item>`, indented for its place in the channel. */
+export function renderRssItem(site: Site, article: Article): string {
+  const url = articleUrl(site, article);
+  const lines = [
+    element('title', {}, article.title),
+    element('link', {}, url),
+    // The permalink is the id: the slug is the article's identity, so edits never change it.
+    element('guid', { isPermaLink: 'true' }, url),
+    element('pubDate', {}, rfc822Date(article.published)),
+    // RSS has no "updated"; atom:updated is what the W3C validator accepts in an item.
+    element('atom:updated', {}, rfc3339Date(article.updated)),
+    // RSS 2.0: description is entity-encoded HTML; the summary is plain text, so it is escaped as HTML first.
+    element('description', {}, escapeXml(article.summary)),
+    element('content:encoded', {}, contentHtml(article)),
+  ];
+  if (article.source !== undefined) lines.push(element('source', { url: article.source.url }, article.source.name));
+  // <author> must be an email address and the editors did not write the piece: Dublin Core contributor.
+  if (article.editor !== undefined) lines.push(element('dc:contributor', {}, article.editor));
+  if (article.responsibleEditor !== undefined) lines.push(element('dc:contributor', {}, article.responsibleEditor));
+  // Without its own notice the item falls under the channel's <copyright>.
+  if (article.copyright !== undefined) lines.push(element('dc:rights', {}, article.copyright));
+  if (article.language !== site.language) lines.push(element('dc:language', {}, article.language));
+  for (const tag of article.tags) lines.push(element('category', {}, tag));
+  return ['    <item>', ...lines.map((line) => `      ${line}`), '    </item>'].join('\n');
+}
+
+/** A whole RSS 2.0 document for one page of the archive, ending with a newline. */
+export function renderRss(site: Site, page: FeedPage): string {
+  const channel = [
+    element('title', {}, site.title),
+    element('link', {}, absoluteUrl(site, indexPath())),
+    element('description', {}, site.description),
+    element('language', {}, site.language),
+    element('copyright', {}, site.copyright),
+    element('lastBuildDate', {}, rfc822Date(archiveUpdated(page))),
+    element('docs', {}, 'https://www.rssboard.org/rss-specification'),
+    element('generator', {}, 'wirefeed'),
+  ].map((line) => `    ${line}`);
+  return [
+    XML_DECLARATION,
+    `<rss ${namespaces}>`,
+    '  <channel>',
+    ...channel,
+    ...linkElements(site, pagingLinks(site, 'rss', page), 'atom:link', RSS_MEDIA_TYPE, '    '),
+    ...page.articles.map((article) => renderRssItem(site, article)),
+    '  </channel>',
+    '</rss>',
+    '',
+  ].join('\n');
+}

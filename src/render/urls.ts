@@ -1,0 +1,37 @@
+/** Absolute URLs of every route, from the site's base URL: the one place paths are spelled. */
+import type { Article } from '../article.ts';
+import type { Site } from '../site.ts';
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+const feedPaths: Record<FeedFormat, string> = {
+  rss: '/rss.xml',
+  atom: '/atom.xml',
+  json: '/feed.json',
+};
+
+/** The path of a feed page; page 1 has no query, so the plain feed URL stays the subscription URL. */
+export function feedPath(format: FeedFormat, page = 1): string {
+  return page === 1 ? feedPaths[format] : `${feedPaths[format]}?page=${page}`;
+}
+
+export function indexPath(page = 1): string {
+  return page === 1 ? '/' : `/?page=${page}`;
+}
+
+export function articlePath(slug: string): string {
+  return `/articles/${slug}`;
+}
+
+export function absoluteUrl(site: Site, path: string): string {
+  return `${site.baseUrl}${path}`;
+}
+
+export function articleUrl(site: Site, article: Article): string {
+  return absoluteUrl(site, articlePath(article.slug));
+}
+
+/** SPEC: canonical is the front-matter override, else the source URL (cross-domain canonical), else the page itself. */
+export function canonicalUrl(site: Site, article: Article): string {
+  return article.canonical ?? article.source?.url ?? articleUrl(site, article);
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { contentHtml, creditLineHtml } from '../../../../src/render/credit-line.ts';
+import { bareArticle, hostileArticle, seedArticle } from './fixtures.ts';
+
+describe('creditLineHtml', () => {
+  it('credits the seed source, editor and responsible editor, then its copyright notice', () => {
+    const seed = seedArticle();
+    expect(creditLineHtml(seed)).toBe(
+      '<p class="credit">Source: <a href="https://www.news.cn/">www.news.cn</a> \u00b7 Editor: Yi Yi \u00b7 Responsible editor: Li Nian</p>\n' +
+        `<p class="copyright">${seed.copyright}</p>`,
+    );
+  });
+
+  it('is empty for an article without any trailer field', () => {
+    expect(creditLineHtml(bareArticle())).toBe('');
+  });
+
+  it('credits only the fields an article has', () => {
+    expect(creditLineHtml({ ...bareArticle(), responsibleEditor: 'Li Nian' })).toBe(
+      '<p class="credit">Responsible editor: Li Nian</p>',
+    );
+  });
+
+  it('escapes every value, attribute included', () => {
+    expect(creditLineHtml(hostileArticle())).toBe(
+      '<p class="credit">Source: <a href="https://source.example.org/?a=1&amp;b=&lt;2&gt;">A&amp;B &quot;News&quot;</a>' +
+        ' \u00b7 Editor: Tom &amp; Jerry &lt;ed&gt; \u00b7 Responsible editor: 责任编辑 李念</p>\n' +
+        '<p class="copyright">Rights ]]&gt; &amp; &lt;reserved&gt;</p>',
+    );
+  });
+});
+
+describe('contentHtml', () => {
+  it('is the body followed by the credit line', () => {
+    const seed = seedArticle();
+    expect(contentHtml(seed)).toBe(`${seed.bodyHtml}\n${creditLineHtml(seed)}`);
+  });
+
+  it('is the body alone when there is nothing to credit', () => {
+    expect(contentHtml(bareArticle())).toBe('<p>Nothing but text.</p>');
+  });
+});
