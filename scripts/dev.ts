@@ -29,7 +29,11 @@ function portFrom(argv: readonly string[]): string | undefined {
 
 if (!build()) process.exit(1);
 
-const wranglerBin = join(dirname(createRequire(import.meta.url).resolve('wrangler/package.json')), 'bin', 'wrangler.js');
+const wranglerBin = join(
+  dirname(createRequire(import.meta.url).resolve('wrangler/package.json')),
+  'bin',
+  'wrangler.js',
+);
 const portArgs = portFrom(args) ? [] : ['--port', port];
 const wrangler = spawn(process.execPath, [wranglerBin, 'dev', ...portArgs, ...args], { stdio: 'inherit', env });
 

@@ -65,7 +65,11 @@ export function createApp(build: SiteBuild): Hono {
   // 3. Routes (GET also answers HEAD: Hono drops the body and keeps the headers).
   app.get('/', paged(indexPath));
   const feeds: Record<string, FeedFormat> = { '/rss.xml': 'rss', '/atom.xml': 'atom', '/feed.json': 'json' };
-  for (const [path, format] of Object.entries(feeds)) app.get(path, paged((page) => feedPath(format, page)));
+  for (const [path, format] of Object.entries(feeds))
+    app.get(
+      path,
+      paged((page) => feedPath(format, page)),
+    );
   app.get('/articles/:slug', (c) => serve(c, articlePath(c.req.param('slug'))));
   app.get('/sitemap.xml', (c) => serve(c, '/sitemap.xml'));
   app.get('/robots.txt', (c) => serve(c, '/robots.txt'));

@@ -33,13 +33,13 @@ const corsHeaders = {
   'Access-Control-Expose-Headers': 'ETag, Last-Modified, Link',
 };
 
-/** Status lines and the message each error page shows. */
-export const errorMessages: Readonly<Record<number, string>> = {
-  400: 'The request was malformed: check the address and its query.',
-  404: 'There is no page at this address.',
-  405: 'This address answers GET and HEAD only.',
-  414: 'The address is too long.',
-  500: 'Something went wrong on our side. Please try again later.',
+/** The heading (reason phrase, RFC 9110 §15) and the explanation each error page shows. */
+export const errorMessages: Readonly<Record<number, readonly [string, string]>> = {
+  400: ['Bad Request', 'The address or its query is malformed; a page number is a whole number from 1.'],
+  404: ['Not Found', 'There is no page at this address.'],
+  405: ['Method Not Allowed', 'This address answers GET and HEAD only.'],
+  414: ['URI Too Long', 'The address is longer than this site accepts.'],
+  500: ['Internal Server Error', 'Something went wrong on our side. Please try again later.'],
 };
 
 interface Rendered {
@@ -113,11 +113,11 @@ export async function buildSite(site: Site, unordered: readonly Article[]): Prom
   for (const [key, item] of rendered) routes[key] = await representation(item);
 
   const errors: Record<number, Representation> = {};
-  for (const [status, message] of Object.entries(errorMessages)) {
+  for (const [status, [message, detail]] of Object.entries(errorMessages)) {
     errors[Number(status)] = {
       status: Number(status),
       kind: 'html',
-      body: renderErrorPage(site, Number(status), message),
+      body: renderErrorPage(site, Number(status), message, detail),
       headers: { 'Content-Type': contentTypes.html, 'Cache-Control': 'no-store', ...htmlHeaders },
     };
   }
@@ -153,6 +153,7 @@ async function contentVersion(
   const lines = Object.keys(routes)
     .sort()
     .map((key) => `${key} ${routes[key]?.headers.ETag}`);
-  for (const status of Object.keys(errors).sort()) lines.push(`${status} ${await strongEtag(errors[Number(status)]?.body ?? '')}`);
+  for (const status of Object.keys(errors).sort())
+    lines.push(`${status} ${await strongEtag(errors[Number(status)]?.body ?? '')}`);
   return (await strongEtag(lines.join('\n'))).replaceAll('"', '');
 }

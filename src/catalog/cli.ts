@@ -32,7 +32,9 @@ async function main(): Promise<number> {
   const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
   const { site, articles } = await loadContent(resolve(values.content), baseUrl ? { baseUrl } : {});
   if (values.deploy && isLocal(site.baseUrl)) {
-    console.error(`wirefeed: baseUrl is ${site.baseUrl}; set baseUrl in content/site.yaml (or WIREFEED_BASE_URL) to the site's public address before deploying.`);
+    console.error(
+      `wirefeed: baseUrl is ${site.baseUrl}; set baseUrl in content/site.yaml (or WIREFEED_BASE_URL) to the site's public address before deploying.`,
+    );
     return 1;
   }
   const build = await buildSite(site, articles);

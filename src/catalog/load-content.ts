@@ -1,12 +1,13 @@
 /** Build time: reads content/ (site.yaml and articles/), validates every file, and returns the site and its articles. */
+import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Article } from '../article.ts';
-import type { Site } from '../site.ts';
 import { ContentError, type ContentProblem, sortProblems } from '../content/content-error.ts';
 import { parseMarkdownArticle } from '../content/markdown-article.ts';
 import type { ParseResult } from '../content/parse-result.ts';
 import { parseWireCopy } from '../content/wire-copy.ts';
+import type { Site } from '../site.ts';
 import { defaultSite, parseSiteConfig } from './site-config.ts';
 
 export interface LoadedContent {
@@ -48,7 +49,10 @@ export async function loadContent(contentDir: string, options: LoadContentOption
     const extension = file.slice(file.lastIndexOf('.')).toLowerCase();
     const parse = file.includes('.', file.lastIndexOf('/')) ? parsers[extension] : undefined;
     if (!parse) {
-      problems.push({ file: shown(file), message: 'not an article: articles are .txt (wire copy) or .md (Markdown) files' });
+      problems.push({
+        file: shown(file),
+        message: 'not an article: articles are .txt (wire copy) or .md (Markdown) files',
+      });
       continue;
     }
     const text = await readText(join(contentDir, file), shown(file), problems);
@@ -76,14 +80,17 @@ function duplicateSlugProblems(articles: readonly Article[], shown: (path: strin
   for (const [slug, files] of bySlug) {
     if (files.length < 2) continue;
     const [first, ...others] = files.map(shown).sort();
-    problems.push({ file: first ?? '', message: `slug "${slug}" is used by more than one article: ${[first, ...others].join(', ')}; slugs must be unique` });
+    problems.push({
+      file: first ?? '',
+      message: `slug "${slug}" is used by more than one article: ${[first, ...others].join(', ')}; slugs must be unique`,
+    });
   }
   return problems;
 }
 
 /** Article files relative to contentDir (`articles/…`, with `/`), sorted by code unit. */
 async function listArticleFiles(contentDir: string): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(join(contentDir, 'articles'), { recursive: true, withFileTypes: true });
   } catch (error) {
@@ -116,7 +123,11 @@ async function readText(path: string, shownPath: string, problems: ContentProble
   } catch {
     const offset = firstInvalidUtf8(bytes);
     const line = bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1;
-    problems.push({ file: shownPath, line, message: `is not UTF-8 text (bad byte at offset ${offset}); save it as UTF-8` });
+    problems.push({
+      file: shownPath,
+      line,
+      message: `is not UTF-8 text (bad byte at offset ${offset}); save it as UTF-8`,
+    });
     return undefined;
   }
 }

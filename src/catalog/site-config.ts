@@ -1,9 +1,10 @@
 /** Site config: `content/site.yaml` to a validated Site, every setting defaulted (SPEC: Site config). */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import type { CachePolicy, Site } from '../site.ts';
+import { replaceUnsafeCharacters } from '../content/clean-text.ts';
 import type { ContentProblem } from '../content/content-error.ts';
 import { canonicalLanguage } from '../content/language.ts';
 import { absoluteHttpUrl } from '../content/source.ts';
+import type { CachePolicy, Site } from '../site.ts';
 
 const defaultTitle = 'wirefeed';
 
@@ -25,7 +26,9 @@ export const defaultSite: Site = {
   },
 };
 
-export type SiteConfigResult = { readonly ok: true; readonly site: Site } | { readonly ok: false; readonly problems: ContentProblem[] };
+export type SiteConfigResult =
+  | { readonly ok: true; readonly site: Site }
+  | { readonly ok: false; readonly problems: ContentProblem[] };
 
 export interface SiteConfigOverrides {
   /** Replaces `baseUrl` from the file (the dev server and `--base-url` set it). */
@@ -69,7 +72,11 @@ export function parseSiteConfig(file: string, text: string, overrides: SiteConfi
     problems.push(line === undefined ? { file, message } : { file, line, message });
   };
   for (const error of document.errors) {
-    problems.push({ file, line: lineCounter.linePos(error.pos[0]).line, message: `YAML: ${error.message.split('\n')[0]}` });
+    problems.push({
+      file,
+      line: lineCounter.linePos(error.pos[0]).line,
+      message: `YAML: ${error.message.split('\n')[0]}`,
+    });
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -83,7 +90,10 @@ export function parseSiteConfig(file: string, text: string, overrides: SiteConfi
   const title = readText(settings.title, 'title', report) ?? defaultSite.title;
   const publisherMap = readMap(settings.publisher, ['name', 'url'] as const, 'publisher.', report);
   const publisherUrl = readUrl(publisherMap.url, 'publisher.url', report);
-  const baseUrl = overrides.baseUrl !== undefined ? readBaseUrlOverride(overrides.baseUrl, file, problems) : readBaseUrl(settings.baseUrl, report);
+  const baseUrl =
+    overrides.baseUrl !== undefined
+      ? readBaseUrlOverride(overrides.baseUrl, file, problems)
+      : readBaseUrl(settings.baseUrl, report);
   const websubHub = readUrl(settings.websubHub, 'websubHub', report);
   const site: Site = {
     title,
@@ -135,8 +145,11 @@ function scalarValue(node: unknown): unknown {
 function readText(node: unknown, key: string, report: Report, allowEmpty = false): string | undefined {
   const value = scalarValue(node);
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || (!allowEmpty && value.trim() === '') || /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value)) {
-    report(node, `${key} must be ${allowEmpty ? '' : 'non-empty '}text (quote it if it looks like a number or true/false)`);
+  if (typeof value !== 'string' || (!allowEmpty && value.trim() === '') || replaceUnsafeCharacters(value) !== value) {
+    report(
+      node,
+      `${key} must be ${allowEmpty ? '' : 'non-empty '}text (quote it if it looks like a number or true/false)`,
+    );
     return undefined;
   }
   return value.trim();
@@ -163,7 +176,8 @@ function readUrl(node: unknown, key: string, report: Report): string | undefined
 /** Why a base URL is unusable, or the URL without its trailing slash. */
 function checkBaseUrl(text: string): { ok: true; url: string } | { ok: false; reason: string } {
   const url = absoluteHttpUrl(text);
-  if (!url) return { ok: false, reason: `baseUrl "${text}" must be an absolute http(s) URL, e.g. https://news.example.com` };
+  if (!url)
+    return { ok: false, reason: `baseUrl "${text}" must be an absolute http(s) URL, e.g. https://news.example.com` };
   if (url.search !== '' || url.hash !== '' || text.includes('?') || text.includes('#')) {
     return { ok: false, reason: `baseUrl "${text}" must not have a query (?) or fragment (#)` };
   }

@@ -8,6 +8,7 @@
  * Each is replaced by one space, so positions and line numbers stay as written.
  */
 const unsafeCharacters =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching these characters is the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Removes one leading byte order mark and turns CRLF and lone CR into LF. */
@@ -23,7 +24,9 @@ export function replaceUnsafeCharacters(text: string): string {
 
 /** A one-line value (title, editor, …): unsafe characters and TABs become spaces, outer whitespace trimmed. */
 export function cleanLine(text: string): string {
-  return replaceUnsafeCharacters(text).replace(/[\t\n]/g, ' ').trim();
+  return replaceUnsafeCharacters(text)
+    .replace(/[\t\n]/g, ' ')
+    .trim();
 }
 
 /** Whether a line holds nothing but whitespace (including U+3000 IDEOGRAPHIC SPACE). */

@@ -1,8 +1,7 @@
 /** Content dates: `YYYY-MM-DD[( |T)HH:MM[:SS][offset]]` to an ArticleDate, wall-clock times read in an IANA zone. */
 import type { ArticleDate } from '../article.ts';
 
-const datePattern =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?[ ]?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?[ ]?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 const minuteMs = 60_000;
 const dayMs = 86_400_000;
@@ -17,7 +16,9 @@ interface WallClock {
 }
 
 /** Result of reading a date: the date, or why it is not one (for the publisher). */
-export type DateReading = { readonly ok: true; readonly date: ArticleDate } | { readonly ok: false; readonly reason: string };
+export type DateReading =
+  | { readonly ok: true; readonly date: ArticleDate }
+  | { readonly ok: false; readonly reason: string };
 
 /**
  * Reads a content date. Without an offset the wall-clock time is in `timeZone` (a date alone is
@@ -50,7 +51,10 @@ export function readContentDate(text: string, timeZone: string): DateReading {
   if (offsetText !== undefined) {
     const offsetMinutes = parseOffset(offsetText);
     if (offsetMinutes === undefined) {
-      return { ok: false, reason: `"${trimmed}" has an impossible offset "${offsetText}" (hours 00–23, minutes 00–59)` };
+      return {
+        ok: false,
+        reason: `"${trimmed}" has an impossible offset "${offsetText}" (hours 00–23, minutes 00–59)`,
+      };
     }
     const zulu = offsetText.toUpperCase() === 'Z';
     return { ok: true, date: dateFromWallClock(wall, offsetMinutes, zulu) };
@@ -69,8 +73,11 @@ export function parseContentDate(text: string, timeZone: string): ArticleDate | 
 function wallClockProblem(wall: WallClock): string | undefined {
   if (wall.year < 1) return 'year 0000 does not exist';
   if (wall.month < 1 || wall.month > 12) return `month ${pad(wall.month)} does not exist`;
-  const daysInMonth = new Date(utcMs({ ...wall, month: wall.month + 1, day: 0, hour: 0, minute: 0, second: 0 })).getUTCDate();
-  if (wall.day < 1 || wall.day > daysInMonth) return `day ${pad(wall.day)} does not exist in ${wall.year}-${pad(wall.month)}`;
+  const daysInMonth = new Date(
+    utcMs({ ...wall, month: wall.month + 1, day: 0, hour: 0, minute: 0, second: 0 }),
+  ).getUTCDate();
+  if (wall.day < 1 || wall.day > daysInMonth)
+    return `day ${pad(wall.day)} does not exist in ${wall.year}-${pad(wall.month)}`;
   if (wall.hour > 23) return `hour ${pad(wall.hour)} does not exist (00–23)`;
   if (wall.minute > 59) return `minute ${pad(wall.minute)} does not exist (00–59)`;
   if (wall.second > 59) return `second ${pad(wall.second)} does not exist (00–59)`;

@@ -30,11 +30,22 @@ const closingFence = /^(?:---|\.\.\.)[ \t]*$/;
 export function splitFrontMatter(text: string): FrontMatterSplit {
   const lines = text.split('\n');
   if (!fence.test(lines[0] ?? '')) {
-    return { ok: false, problems: [{ line: 1, message: 'a Markdown article starts with front matter: a line "---", then title: and date:, then "---"' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          line: 1,
+          message: 'a Markdown article starts with front matter: a line "---", then title: and date:, then "---"',
+        },
+      ],
+    };
   }
   const close = lines.findIndex((line, index) => index > 0 && closingFence.test(line));
   if (close < 0) {
-    return { ok: false, problems: [{ line: 1, message: 'the front matter is never closed: add a line "---" after it' }] };
+    return {
+      ok: false,
+      problems: [{ line: 1, message: 'the front matter is never closed: add a line "---" after it' }],
+    };
   }
   const lineCounter = new LineCounter();
   const yamlText = lines.slice(1, close).join('\n');
@@ -43,7 +54,10 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   if (document.errors.length > 0) {
     return {
       ok: false,
-      problems: document.errors.map((error) => ({ line: lineAt(error.pos[0]), message: `front matter YAML: ${error.message.split('\n')[0]}` })),
+      problems: document.errors.map((error) => ({
+        line: lineAt(error.pos[0]),
+        message: `front matter YAML: ${error.message.split('\n')[0]}`,
+      })),
     };
   }
   const root = document.contents;

@@ -1,4 +1,5 @@
 /** Plain text to and from HTML: escaping paragraphs, and the text content of sanitized HTML. */
+import { replaceUnsafeCharacters } from './clean-text.ts';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -28,7 +29,7 @@ export function sanitizedHtmlToText(html: string): string {
     .replace(lineEnd, '\n')
     .replace(blockEnd, '\n\n')
     .replace(/<[^>]*>/g, '');
-  return decodeEntities(text)
+  return replaceUnsafeCharacters(decodeEntities(text))
     .split('\n')
     .map((line) => line.replace(/[\t ]+$/, ''))
     .join('\n')
@@ -39,9 +40,12 @@ export function sanitizedHtmlToText(html: string): string {
 const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (whole, decimal?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return named[name.toLowerCase()] ?? whole;
-    const codePoint = decimal !== undefined ? Number(decimal) : Number.parseInt(hex ?? '', 16);
-    return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : whole;
-  });
+  return text.replace(
+    /&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi,
+    (whole, decimal?: string, hex?: string, name?: string) => {
+      if (name !== undefined) return named[name.toLowerCase()] ?? whole;
+      const codePoint = decimal !== undefined ? Number(decimal) : Number.parseInt(hex ?? '', 16);
+      return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : whole;
+    },
+  );
 }

@@ -14,8 +14,19 @@ import { absoluteHttpUrl, readSource, sourceFromParts } from './source.ts';
 import { summarize } from './summary.ts';
 
 const knownKeys = new Set([
-  'title', 'date', 'updated', 'slug', 'summary', 'editor', 'responsibleEditor', 'source',
-  'copyright', 'language', 'tags', 'canonical', 'draft',
+  'title',
+  'date',
+  'updated',
+  'slug',
+  'summary',
+  'editor',
+  'responsibleEditor',
+  'source',
+  'copyright',
+  'language',
+  'tags',
+  'canonical',
+  'draft',
 ]);
 
 /**
@@ -54,7 +65,8 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
   const date = (key: string, required: boolean): ArticleDate | undefined => {
     const entry = textField(key);
     if (!entry) {
-      if (required) report(entries.get(key)?.line ?? 1, `${key} is required in the front matter (e.g. ${key}: 2025-07-16)`);
+      if (required)
+        report(entries.get(key)?.line ?? 1, `${key} is required in the front matter (e.g. ${key}: 2025-07-16)`);
       return undefined;
     }
     const reading = readContentDate(entry.value, site.timeZone);
@@ -73,16 +85,21 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
 
   const slugEntry = textField('slug');
   const slug = slugEntry?.value ?? slugFromFileName(file);
-  const badSlug = slugProblem(slug, slugEntry ? 'front matter slug' : 'from the file name; rename the file or set slug:');
+  const badSlug = slugProblem(
+    slug,
+    slugEntry ? 'front matter slug' : 'from the file name; rename the file or set slug:',
+  );
   if (badSlug) report(slugEntry?.line, badSlug);
 
   const source = readSourceEntry(entries.get('source'), report);
   const canonicalEntry = textField('canonical');
   const canonical = canonicalEntry ? absoluteHttpUrl(canonicalEntry.value)?.href : undefined;
-  if (canonicalEntry && !canonical) report(canonicalEntry.line, `canonical "${canonicalEntry.value}" must be an absolute http(s) URL`);
+  if (canonicalEntry && !canonical)
+    report(canonicalEntry.line, `canonical "${canonicalEntry.value}" must be an absolute http(s) URL`);
   const languageEntry = textField('language');
   const language = languageEntry ? canonicalLanguage(languageEntry.value) : undefined;
-  if (languageEntry && !language) report(languageEntry.line, `language "${languageEntry.value}" is not a BCP 47 language tag such as en or zh-CN`);
+  if (languageEntry && !language)
+    report(languageEntry.line, `language "${languageEntry.value}" is not a BCP 47 language tag such as en or zh-CN`);
   const tags = readTags(entries.get('tags'), report);
 
   const bodyHtml = markdownToSafeHtml(split.body);
@@ -135,7 +152,7 @@ function readSourceEntry(entry: FrontMatterValue | undefined, report: Report): A
   }
   const name = entry.entries.get('name');
   const url = entry.entries.get('url');
-  if (!url || url.kind !== 'text' || url.text.trim() === '') {
+  if (url?.kind !== 'text' || url.text.trim() === '') {
     report(entry.line, 'source needs a url (source: { name: Xinhua, url: https://www.news.cn/ })');
     return undefined;
   }

@@ -1,6 +1,7 @@
 /** Markdown body to safe HTML: `marked` (GFM) for the markup, `sanitize-html` for what may survive. */
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { replaceUnsafeCharacters } from './clean-text.ts';
 
 const marked = new Marked({ gfm: true, breaks: false });
 
@@ -13,10 +14,54 @@ const marked = new Marked({ gfm: true, breaks: false });
  */
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [
-    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'a', 'img', 'figure', 'figcaption',
-    'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'q', 'cite', 'pre', 'code', 'kbd', 'samp',
-    'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'sub', 'sup', 'mark', 'small', 'abbr', 'time',
-    'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'p',
+    'br',
+    'hr',
+    'a',
+    'img',
+    'figure',
+    'figcaption',
+    'ul',
+    'ol',
+    'li',
+    'dl',
+    'dt',
+    'dd',
+    'blockquote',
+    'q',
+    'cite',
+    'pre',
+    'code',
+    'kbd',
+    'samp',
+    'em',
+    'strong',
+    'b',
+    'i',
+    'u',
+    's',
+    'del',
+    'ins',
+    'sub',
+    'sup',
+    'mark',
+    'small',
+    'abbr',
+    'time',
+    'table',
+    'caption',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
   ],
   allowedAttributes: {
     a: ['href', 'title'],
@@ -42,5 +87,6 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 
 export function markdownToSafeHtml(markdown: string): string {
   const html = marked.parse(markdown, { async: false });
-  return sanitizeHtml(html, sanitizeOptions).trim();
+  // Character references (`&#1;`, `&#xFFFE;`) are decoded by the sanitizer: clean its output too.
+  return replaceUnsafeCharacters(sanitizeHtml(html, sanitizeOptions)).trim();
 }

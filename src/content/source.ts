@@ -2,7 +2,9 @@
 import type { ArticleSource } from '../article.ts';
 
 /** Result of reading a source: the source, or why the text is not one. */
-export type SourceReading = { readonly ok: true; readonly source: ArticleSource } | { readonly ok: false; readonly reason: string };
+export type SourceReading =
+  | { readonly ok: true; readonly source: ArticleSource }
+  | { readonly ok: false; readonly reason: string };
 
 /** One DNS label after IDNA (punycode) conversion, RFC 1123 §2.1. */
 const dnsLabel = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;

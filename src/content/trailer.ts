@@ -103,7 +103,11 @@ type LineKind = 'blank' | 'field' | 'copyright' | 'other';
  * starting "Copyright:" would swallow the rest of the article.
  * Linear in the number of lines, whatever the content.
  */
-function findTrailerStart(kinds: readonly LineKind[], copyrightFirst: readonly boolean[], end: number): number | undefined {
+function findTrailerStart(
+  kinds: readonly LineKind[],
+  copyrightFirst: readonly boolean[],
+  end: number,
+): number | undefined {
   const nextNonField = new Array<number>(end + 1).fill(end);
   const blankFrom = new Array<boolean>(end + 1).fill(false);
   const labelFrom = new Array<boolean>(end + 1).fill(false);
@@ -155,7 +159,10 @@ export function readTrailer(lines: readonly string[], firstLine: number): Traile
           : cleanLine(segment.value);
       const earlier = fields[segment.field];
       if (earlier) {
-        problems.push({ line, message: `the ${fieldNames[segment.field]} is given twice (first on line ${earlier.line})` });
+        problems.push({
+          line,
+          message: `the ${fieldNames[segment.field]} is given twice (first on line ${earlier.line})`,
+        });
       } else if (value !== '') {
         fields[segment.field] = { value, line };
       }

@@ -77,7 +77,10 @@ export function parseWireCopy(file: string, text: string, site: Site): ParseResu
   for (const problem of trailer.problems) report(problem.line, problem.message);
   const paragraphs = paragraphsOf(region.slice(0, trailer.start));
   if (paragraphs.length === 0 && dateIndex !== undefined) {
-    report(bodyFrom + 1, 'the body is missing: write at least one paragraph after the date, before the Edit:/Source: lines');
+    report(
+      bodyFrom + 1,
+      'the body is missing: write at least one paragraph after the date, before the Edit:/Source: lines',
+    );
   }
 
   const { editor, responsibleEditor, copyright } = trailer.fields;

@@ -4,14 +4,15 @@ import { escapeHtml, link } from './html.ts';
 import { renderLayout, sitePath } from './layout.ts';
 import { indexPath } from './urls.ts';
 
-export function renderErrorPage(site: Site, status: number, message: string): string {
+/** `message` is the heading (the reason phrase); `detail`, when given, says what to do about it. */
+export function renderErrorPage(site: Site, status: number, message: string, detail?: string): string {
   return renderLayout(site, {
     language: site.language,
     title: `${status} ${message} — ${site.title}`,
-    description: message,
+    description: detail ?? message,
     head: '<meta name="robots" content="noindex">\n',
     main: `<p class="status">Error ${status}</p>
 <h1>${escapeHtml(message)}</h1>
-<p>${link(sitePath(site, indexPath()), `Go to the front page of ${site.title}`)}</p>`,
+${detail === undefined ? '' : `<p>${escapeHtml(detail)}</p>\n`}<p>${link(sitePath(site, indexPath()), `Go to the front page of ${site.title}`)}</p>`,
   });
 }

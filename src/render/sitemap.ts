@@ -1,8 +1,8 @@
 /** Renders robots.txt and the sitemap (sitemaps.org protocol 0.9) of every article page. */
 import type { Article } from '../article.ts';
-import { escapeXml } from './xml.ts';
-import { absoluteUrl, articleUrl } from './urls.ts';
 import type { Site } from '../site.ts';
+import { absoluteUrl, articleUrl } from './urls.ts';
+import { escapeXml } from './xml.ts';
 
 export function renderSitemap(site: Site, articles: readonly Article[]): string {
   const urls = articles.map(

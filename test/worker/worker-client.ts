@@ -43,5 +43,9 @@ export async function textsOf(html: string, selector: string): Promise<string[]>
 export function parseXml(xml: string): Record<string, unknown> {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`malformed XML: ${JSON.stringify(valid)}`);
-  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'entry', 'url', 'atom:link', 'link'].includes(name) }).parse(xml);
+  return new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    isArray: (name) => ['item', 'entry', 'url', 'atom:link', 'link'].includes(name),
+  }).parse(xml);
 }

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../../src/article.ts';
-import type { ParseResult } from '../../../src/content/parse-result.ts';
 import { defaultSite } from '../../../src/catalog/site-config.ts';
+import type { ParseResult } from '../../../src/content/parse-result.ts';
 import type { Site } from '../../../src/site.ts';
 
 export const fixturesDir = fileURLToPath(new URL('../../fixtures/content/', import.meta.url));
@@ -19,7 +19,10 @@ export function site(settings: Partial<Site> = {}): Site {
 
 /** The article of a result, failing the test with the problems when there is none. */
 export function articleOf(result: ParseResult): Article {
-  if (!result.ok) throw new Error(`expected an article, got problems:\n${result.problems.map((p) => `${p.line}: ${p.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(
+      `expected an article, got problems:\n${result.problems.map((p) => `${p.line}: ${p.message}`).join('\n')}`,
+    );
   if (result.draft) throw new Error('expected an article, got a draft');
   return result.article;
 }

@@ -73,10 +73,15 @@ describe('loading content', () => {
 
   it('gives the same result whatever order the files were written in', async () => {
     const source = join(sites, 'good', 'articles');
-    const names = readdirSync(source).filter((name) => name !== '2025').sort();
+    const names = readdirSync(source)
+      .filter((name) => name !== '2025')
+      .sort();
     const forwards = temporaryDir();
     const backwards = temporaryDir();
-    for (const [dir, order] of [[forwards, names], [backwards, [...names].reverse()]] as const) {
+    for (const [dir, order] of [
+      [forwards, names],
+      [backwards, [...names].reverse()],
+    ] as const) {
       mkdirSync(join(dir, 'articles'));
       for (const name of order) cpSync(join(source, name), join(dir, 'articles', name));
     }
@@ -90,7 +95,9 @@ describe('loading content', () => {
     mkdirSync(join(dir, 'articles'));
     writeFileSync(join(dir, 'articles', 'latin1.txt'), Buffer.from('Title\n2025-07-16\nCaf\xe9\n', 'latin1'));
     const [problem] = await problemsOf(dir);
-    expect(problem?.endsWith('/articles/latin1.txt:3: is not UTF-8 text (bad byte at offset 20); save it as UTF-8')).toBe(true);
+    expect(
+      problem?.endsWith('/articles/latin1.txt:3: is not UTF-8 text (bad byte at offset 20); save it as UTF-8'),
+    ).toBe(true);
   });
 
   it('uses the defaults when there is no site.yaml and no articles folder', async () => {

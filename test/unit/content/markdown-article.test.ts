@@ -37,39 +37,58 @@ describe('Markdown articles', () => {
     expect(article.bodyText).toBe('Hello  world.\n\nclick and this');
   });
 
+  it('replaces character references XML cannot carry with spaces', () => {
+    const text = '---\ntitle: T\ndate: 2025-07-16\n---\na&#1;b&#xFFFE;c&#0;d\n';
+    const article = articleOf(parseMarkdownArticle('articles/x.md', text, site()));
+    expect(article.bodyHtml).toBe('<p>a b c\uFFFDd</p>');
+    expect(article.bodyText).toBe('a b c\uFFFDd');
+  });
+
   it('returns a draft instead of an article', () => {
-    expect(parseMarkdownArticle('articles/draft.md', fixture('markdown/draft.md'), site())).toEqual({ ok: true, draft: true });
+    expect(parseMarkdownArticle('articles/draft.md', fixture('markdown/draft.md'), site())).toEqual({
+      ok: true,
+      draft: true,
+    });
   });
 
   it('reports a missing title and date at the front matter', () => {
-    expect(problemsOf(parseMarkdownArticle('articles/missing.md', fixture('markdown/missing-title-date.md'), site()))).toEqual([
+    expect(
+      problemsOf(parseMarkdownArticle('articles/missing.md', fixture('markdown/missing-title-date.md'), site())),
+    ).toEqual([
       { file: 'articles/missing.md', line: 1, message: 'title is required in the front matter (title: …)' },
       { file: 'articles/missing.md', line: 1, message: 'date is required in the front matter (e.g. date: 2025-07-16)' },
     ]);
   });
 
   it('reports a YAML syntax error with its file line', () => {
-    const problems = problemsOf(parseMarkdownArticle('articles/yaml-error.md', fixture('markdown/yaml-error.md'), site()));
+    const problems = problemsOf(
+      parseMarkdownArticle('articles/yaml-error.md', fixture('markdown/yaml-error.md'), site()),
+    );
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]?.line).toBe(4);
     expect(problems[0]?.message).toMatch(/^front matter YAML: /);
   });
 
   it('reads a source given as { name, url }', () => {
-    const article = articleOf(parseMarkdownArticle('articles/source-object.md', fixture('markdown/source-object.md'), site()));
+    const article = articleOf(
+      parseMarkdownArticle('articles/source-object.md', fixture('markdown/source-object.md'), site()),
+    );
     expect(article.source).toEqual({ name: 'Xinhua', url: 'https://english.news.cn/' });
     expect(article.slug).toBe('source-object');
   });
 
   it('reports an unknown key (a typo) with its line', () => {
-    const problems = problemsOf(parseMarkdownArticle('articles/unknown-key.md', fixture('markdown/unknown-key.md'), site()));
+    const problems = problemsOf(
+      parseMarkdownArticle('articles/unknown-key.md', fixture('markdown/unknown-key.md'), site()),
+    );
     expect(problems.map((problem) => [problem.line, problem.message.split(' (')[0]])).toEqual([
       [4, 'unknown front matter key "responsible_editor"'],
     ]);
   });
 
   it('reports bad values on their own lines', () => {
-    const text = '---\ntitle: T\ndate: 2025-02-30\ncanonical: javascript:alert(1)\nslug: Not A Slug\ntags: one\n---\nBody.\n';
+    const text =
+      '---\ntitle: T\ndate: 2025-02-30\ncanonical: javascript:alert(1)\nslug: Not A Slug\ntags: one\n---\nBody.\n';
     const problems = problemsOf(parseMarkdownArticle('articles/x.md', text, site()));
     expect(problems.map((problem) => problem.line)).toEqual([3, 5, 4, 6]);
   });
@@ -79,7 +98,9 @@ describe('Markdown articles', () => {
   });
 
   it('keeps a quoted date and an unquoted one alike', () => {
-    const quoted = articleOf(parseMarkdownArticle('articles/q.md', '---\ntitle: T\ndate: "2025-07-16"\n---\nB\n', site()));
+    const quoted = articleOf(
+      parseMarkdownArticle('articles/q.md', '---\ntitle: T\ndate: "2025-07-16"\n---\nB\n', site()),
+    );
     const plain = articleOf(parseMarkdownArticle('articles/q.md', '---\ntitle: T\ndate: 2025-07-16\n---\nB\n', site()));
     expect(quoted.published).toEqual(plain.published);
     expect(plain.published.iso).toBe('2025-07-16T00:00:00+00:00');

@@ -6,7 +6,13 @@ import { repoContentDir } from './helpers.ts';
 describe('site config', () => {
   it('gives every default for an empty file', () => {
     expect(parseSiteConfig('site.yaml', '')).toEqual({ ok: true, site: defaultSite });
-    expect(defaultSite).toMatchObject({ title: 'wirefeed', baseUrl: 'http://localhost:8787', language: 'en', timeZone: 'UTC', pageSize: 20 });
+    expect(defaultSite).toMatchObject({
+      title: 'wirefeed',
+      baseUrl: 'http://localhost:8787',
+      language: 'en',
+      timeZone: 'UTC',
+      pageSize: 20,
+    });
   });
 
   it('reads the repository site.yaml', () => {
@@ -24,7 +30,9 @@ describe('site config', () => {
   it('removes the base URL trailing slash, and lets an override win', () => {
     const result = parseSiteConfig('site.yaml', 'baseUrl: https://news.example.com/wire/\n');
     expect(result.ok && result.site.baseUrl).toBe('https://news.example.com/wire');
-    const overridden = parseSiteConfig('site.yaml', 'baseUrl: https://news.example.com/\n', { baseUrl: 'http://localhost:9000/' });
+    const overridden = parseSiteConfig('site.yaml', 'baseUrl: https://news.example.com/\n', {
+      baseUrl: 'http://localhost:9000/',
+    });
     expect(overridden.ok && overridden.site.baseUrl).toBe('http://localhost:9000');
   });
 
@@ -57,6 +65,10 @@ describe('site config', () => {
 
   it('canonicalizes language and time zone names', () => {
     const result = parseSiteConfig('site.yaml', 'language: zh-cn\ntimeZone: asia/shanghai\naccentColor: "#ABC"\n');
-    expect(result.ok && [result.site.language, result.site.timeZone, result.site.accentColor]).toEqual(['zh-CN', 'Asia/Shanghai', '#abc']);
+    expect(result.ok && [result.site.language, result.site.timeZone, result.site.accentColor]).toEqual([
+      'zh-CN',
+      'Asia/Shanghai',
+      '#abc',
+    ]);
   });
 });

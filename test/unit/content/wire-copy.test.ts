@@ -11,7 +11,9 @@ describe('the seed article', () => {
   const bodyLine = text.split('\n')[2];
 
   it('keeps the title exactly as written, odd quotes included', () => {
-    expect(article.title).toBe("SCO's' Digital Link ': Bridging the Global Digital Divide through Inclusive Cooperation");
+    expect(article.title).toBe(
+      "SCO's' Digital Link ': Bridging the Global Digital Divide through Inclusive Cooperation",
+    );
   });
   it('reads the date as midnight Beijing time', () => {
     expect(article.published).toEqual({ iso: '2025-07-16T00:00:00+08:00', epochMs: Date.UTC(2025, 6, 15, 16) });
@@ -52,20 +54,28 @@ describe('wire copy layout', () => {
   it('reads CRLF line ends and a BOM, keeping trailing spaces inside lines', () => {
     const article = articleOf(parseWireCopy('articles/crlf-bom.txt', fixture('wire/crlf-bom.txt'), site()));
     expect(article.title).toBe('Windows line ends');
-    expect(article.bodyText).toBe('First paragraph, line one.  \nLine two of the first paragraph.\n\nSecond paragraph.');
-    expect(article.bodyHtml).toBe('<p>First paragraph, line one.  \nLine two of the first paragraph.</p>\n<p>Second paragraph.</p>');
+    expect(article.bodyText).toBe(
+      'First paragraph, line one.  \nLine two of the first paragraph.\n\nSecond paragraph.',
+    );
+    expect(article.bodyHtml).toBe(
+      '<p>First paragraph, line one.  \nLine two of the first paragraph.</p>\n<p>Second paragraph.</p>',
+    );
     expect(article.editor).toBe('Yi Yi');
     expect(article.responsibleEditor).toBe('Li Nian');
     expect(article.copyright).toBe('Special statement: all rights reserved.');
   });
 
   it('reads Chinese labels with full-width colons and an ideographic space between them', () => {
-    const article = articleOf(parseWireCopy('articles/chinese-labels.txt', fixture('wire/chinese-labels.txt'), shanghai));
+    const article = articleOf(
+      parseWireCopy('articles/chinese-labels.txt', fixture('wire/chinese-labels.txt'), shanghai),
+    );
     expect(article.editor).toBe('张三');
     expect(article.responsibleEditor).toBe('李念');
     expect(article.source).toEqual({ name: 'www.news.cn', url: 'https://www.news.cn/' });
     expect(article.copyright).toBe('特别声明：本站转载的图文如侵犯您的合法权益，请与本站联系。');
-    expect(article.bodyText).toBe('　　上海合作组织数字经济论坛近日在天津举行，一系列新成果落地。\n\n　　各方一致同意加强数字领域合作。');
+    expect(article.bodyText).toBe(
+      '　　上海合作组织数字经济论坛近日在天津举行，一系列新成果落地。\n\n　　各方一致同意加强数字领域合作。',
+    );
     expect(article.language).toBe('zh');
   });
 
@@ -102,7 +112,9 @@ describe('wire copy layout', () => {
   });
 
   it('accepts a file without a final newline', () => {
-    const article = articleOf(parseWireCopy('articles/no-final-newline.txt', fixture('wire/no-final-newline.txt'), site()));
+    const article = articleOf(
+      parseWireCopy('articles/no-final-newline.txt', fixture('wire/no-final-newline.txt'), site()),
+    );
     expect(article.bodyText).toBe('The body.');
     expect(article.editor).toBe('Yi Yi');
   });
@@ -121,7 +133,9 @@ describe('wire copy layout', () => {
   });
 
   it('keeps a copyright notice that spans two lines', () => {
-    const article = articleOf(parseWireCopy('articles/copyright-two-lines.txt', fixture('wire/copyright-two-lines.txt'), site()));
+    const article = articleOf(
+      parseWireCopy('articles/copyright-two-lines.txt', fixture('wire/copyright-two-lines.txt'), site()),
+    );
     expect(article.copyright).toBe(
       'Special statement: if the pictures and texts infringe your rights,\nplease contact this site: lwxsd@liaowanghn.com',
     );
@@ -135,7 +149,8 @@ describe('wire copy layout', () => {
   });
 
   it('replaces characters XML cannot carry with spaces, keeping TAB in the body', () => {
-    const text = 'Ti\u0001tle\u0000\n2025-07-16\nBo\u0008dy\twith\u000Bcontrols\uFFFE and \uD800 lone.\nEdit:Yi\u001FYi\n';
+    const text =
+      'Ti\u0001tle\u0000\n2025-07-16\nBo\u0008dy\twith\u000Bcontrols\uFFFE and \uD800 lone.\nEdit:Yi\u001FYi\n';
     const article = articleOf(parseWireCopy('articles/controls.txt', text, site()));
     expect(article.title).toBe('Ti tle');
     expect(article.bodyText).toBe('Bo dy\twith controls  and   lone.');
@@ -170,7 +185,11 @@ describe('wire copy dates', () => {
   });
   it('reports an impossible date with its line', () => {
     expect(problemsOf(parseWireCopy('articles/bad-date.txt', fixture('wire/bad-date.txt'), site()))).toEqual([
-      { file: 'articles/bad-date.txt', line: 2, message: 'the date line: "2025-13-45" is not a real date: month 13 does not exist' },
+      {
+        file: 'articles/bad-date.txt',
+        line: 2,
+        message: 'the date line: "2025-13-45" is not a real date: month 13 does not exist',
+      },
     ]);
   });
   it.each([
@@ -191,7 +210,8 @@ describe('wire copy dates', () => {
     expect(problem).toEqual({
       file: 'articles/d.txt',
       line: 2,
-      message: 'the date line: "July 16, 2025" is not a date: write YYYY-MM-DD, or YYYY-MM-DD HH:MM[:SS] with an optional offset such as +08:00 or Z',
+      message:
+        'the date line: "July 16, 2025" is not a date: write YYYY-MM-DD, or YYYY-MM-DD HH:MM[:SS] with an optional offset such as +08:00 or Z',
     });
   });
 });
@@ -232,13 +252,21 @@ describe('wire copy problems', () => {
   it('reports an empty file and a missing date', () => {
     expect(problemsOf(parseWireCopy('articles/empty.txt', '\n  \n', site()))[0]?.line).toBe(1);
     expect(problemsOf(parseWireCopy('articles/t.txt', 'Only a title\n', site()))).toEqual([
-      { file: 'articles/t.txt', line: 2, message: 'the date is missing: the line after the title must be a date (YYYY-MM-DD)' },
+      {
+        file: 'articles/t.txt',
+        line: 2,
+        message: 'the date is missing: the line after the title must be a date (YYYY-MM-DD)',
+      },
     ]);
   });
   it('reports a missing title when the file starts with the date', () => {
     const problems = problemsOf(parseWireCopy('articles/t.txt', '2025-07-16\nBody.\n', site()));
     expect(problems).toEqual([
-      { file: 'articles/t.txt', line: 1, message: 'the title is missing: this line is a date, and the title must come before it' },
+      {
+        file: 'articles/t.txt',
+        line: 1,
+        message: 'the title is missing: this line is a date, and the title must come before it',
+      },
     ]);
   });
 });

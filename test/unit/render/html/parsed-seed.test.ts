@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseWireCopy } from '../../../../src/content/wire-copy.ts';
 import { renderArticlePage } from '../../../../src/render/article-page.ts';
-import { seedLines, site } from '../../../fixtures/html/articles.ts';
+import { seedLines, seedText, site } from '../../../fixtures/html/articles.ts';
 import { attributeOf, one, parseDocument, textOf } from '../../../fixtures/html/dom.ts';
 import { htmlProblems } from './validate.ts';
 
 // The same page, from the seed as the real parser reads it (the other tests build the Article by hand).
-const parsed = parseWireCopy('articles/sco-digital-link.txt', seedLines.join('\n'), site);
+const parsed = parseWireCopy('articles/sco-digital-link.txt', seedText, site);
 if (!parsed.ok || parsed.draft) throw new Error(`the seed does not parse: ${JSON.stringify(parsed)}`);
 const article = parsed.article;
 const html = renderArticlePage(site, article);
