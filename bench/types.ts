@@ -1,0 +1,42 @@
+/** Result shapes every bench section returns and run.ts merges into one bench-results.json. */
+
+/** One figure: a ratio to a floor measured in the same run (or a size), with its target when it has one. */
+export interface Figure {
+  /** Section id, e.g. `in-process`, `end-to-end`, `bundle-size`. */
+  readonly section: string;
+  /** Stable id within the section, e.g. `rss.render`, `warm:/rss.xml:cpu`. */
+  readonly id: string;
+  /** What a reader sees in the table. */
+  readonly label: string;
+  /** The median ratio (unit `x`) or the measured size (unit `KiB`). */
+  readonly value: number;
+  readonly unit: 'x' | 'KiB';
+  /** p10 and p90 of the per-round ratios (absent for a single measurement). */
+  readonly spread?: readonly [number, number];
+  /** Upper bound the figure should stay at or below; absent for an informational figure. */
+  readonly target?: number;
+  /** Short note on what the floor is or how the figure was taken. */
+  readonly note?: string;
+}
+
+export interface SectionResult {
+  readonly section: string;
+  readonly title: string;
+  readonly figures: readonly Figure[];
+  /** Raw numbers behind the figures (absolute times, counts): for diagnosis, never for verdicts. */
+  readonly details: unknown;
+}
+
+export interface BenchOptions {
+  readonly quick: boolean;
+  /** Repository root (the bench runs from there). */
+  readonly root: string;
+  /** A scratch folder of this run, removed at the end. */
+  readonly tmp: string;
+  readonly progress: (message: string) => void;
+}
+
+export function verdict(figure: Figure): 'PASS' | 'MISS' | 'info' {
+  if (figure.target === undefined) return 'info';
+  return figure.value <= figure.target ? 'PASS' : 'MISS';
+}
