@@ -3,7 +3,7 @@ import type { Article } from '../article.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc3339Date } from './feed-dates.ts';
-import type { FeedPage } from './feed-page.ts';
+import type { FeedPage, PageInfo } from './feed-page.ts';
 import { linkElements, pagingLinks } from './paging-links.ts';
 import { absoluteUrl, articleUrl, feedPath, indexPath } from './urls.ts';
 import { element, escapeXml, XML_DECLARATION } from './xml.ts';
@@ -44,6 +44,15 @@ export function renderAtomEntry(site: Site, article: Article): string {
 
 /** A whole Atom document for one page of the archive, ending with a newline. */
 export function renderAtom(site: Site, page: FeedPage): string {
+  return renderAtomDocument(
+    site,
+    page,
+    page.articles.map((article) => renderAtomEntry(site, article)),
+  );
+}
+
+/** The document around entries that were rendered once, at build time, by renderAtomEntry. */
+export function renderAtomDocument(site: Site, page: PageInfo, entries: readonly string[]): string {
   const head = [
     // One feed, many documents (RFC 5005 §3): every page carries the subscription URL as its stable id.
     element('id', {}, absoluteUrl(site, feedPath('atom'))),
@@ -61,7 +70,7 @@ export function renderAtom(site: Site, page: FeedPage): string {
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">`,
     ...head,
     ...linkElements(site, pagingLinks(site, 'atom', page), 'link', ATOM_MEDIA_TYPE, '  '),
-    ...page.articles.map((article) => renderAtomEntry(site, article)),
+    ...entries,
     '</feed>',
     '',
   ].join('\n');

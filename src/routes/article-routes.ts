@@ -1,0 +1,25 @@
+/** `/articles/:slug`: one read of the article's pack; the page and its headers were rendered at build time. */
+import { Hono } from 'hono';
+import { serve } from '../http/serve.ts';
+import { articlePath } from '../render/urls.ts';
+import type { StoredArticle } from '../site-build.ts';
+import { articlePackPath, packOf } from '../storage/layout.ts';
+import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
+
+export function articlePages({ manifest, storeFor }: RouteDeps): Hono {
+  const app = new Hono();
+  app.get('/articles/:slug', (c) => {
+    const slug = c.req.param('slug');
+    return serve(serveRequest(c, manifest, articlePath(slug)), {
+      load: async () => {
+        if (manifest.articleCount === 0) return undefined;
+        const pack = await storeFor(c.env).read(articlePackPath(packOf(slug, manifest.packCount)));
+        if (pack === undefined) return undefined;
+        const articles = JSON.parse(pack) as Record<string, StoredArticle>;
+        return Object.hasOwn(articles, slug) ? articles[slug] : undefined;
+      },
+      notFound: () => errorResponse(manifest, 404),
+    });
+  });
+  return app;
+}
