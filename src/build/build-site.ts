@@ -87,27 +87,32 @@ export async function buildSite(
     ...htmlSecurityHeaders(await stylesheetHash(css)),
   };
 
-  // Article pages, in packs chosen by slug.
+  // Article pages, in packs chosen by slug: each pack is rendered, written and let go before the next.
   const packCount = packCountFor(newest.length);
-  const packs = new Map<number, Record<string, StoredArticle>>();
-  for (const [index, article] of newest.entries()) {
-    const body = renderArticlePage(site, article);
+  const packs = new Map<number, Article[]>();
+  for (const article of newest) {
     const pack = packOf(article.slug, packCount);
-    const entries = packs.get(pack) ?? {};
-    entries[article.slug] = {
-      body,
-      headers: {
-        ...htmlHeaders,
-        ETag: await strongEtag(body),
-        'Last-Modified': toHttpDate(article.updated.epochMs),
-        ...attributionHeaders(article, canonicalUrl(site, article)),
-      },
-    };
-    packs.set(pack, entries);
-    if ((index + 1) % 1000 === 0) progress(index + 1, newest.length);
+    const members = packs.get(pack);
+    if (members) members.push(article);
+    else packs.set(pack, [article]);
   }
+  let rendered = 0;
   for (const pack of [...packs.keys()].sort((a, b) => a - b)) {
-    await store(articlePackPath(pack), JSON.stringify(packs.get(pack)));
+    const entries: Record<string, StoredArticle> = {};
+    for (const article of packs.get(pack) ?? []) {
+      const body = renderArticlePage(site, article);
+      entries[article.slug] = {
+        body,
+        headers: {
+          ...htmlHeaders,
+          ETag: await strongEtag(body),
+          'Last-Modified': toHttpDate(article.updated.epochMs),
+          ...attributionHeaders(article, canonicalUrl(site, article)),
+        },
+      };
+      if (++rendered % 1000 === 0) progress(rendered, newest.length);
+    }
+    await store(articlePackPath(pack), JSON.stringify(entries));
   }
   packs.clear();
 

@@ -46,17 +46,24 @@ async function main(): Promise<number> {
   const staging = `${assets}.staging`;
   await rm(staging, { recursive: true, force: true });
   let files = 0;
+  const writes = writeQueue(64);
+  const folders = new Set<string>();
   const manifest = await buildSite(
     site,
     articles,
     async (path, text) => {
       files++;
       if (values.check) return;
-      await mkdir(dirname(join(staging, path)), { recursive: true });
-      await writeFile(join(staging, path), text);
+      const file = join(staging, path);
+      if (!folders.has(dirname(file))) {
+        folders.add(dirname(file));
+        await mkdir(dirname(file), { recursive: true });
+      }
+      await writes.add(() => writeFile(file, text));
     },
     (done, total) => log(`wirefeed: rendered ${done}/${total} articles (${seconds(started)})`),
   );
+  await writes.drain();
   const summary = `${articles.length} article(s), ${manifest.pageCount} page(s), ${files} stored file(s), version ${manifest.version}, ${seconds(started)}`;
   if (values.check) {
     console.log(`wirefeed: content OK: ${summary}`);
@@ -70,6 +77,19 @@ async function main(): Promise<number> {
   await writeModule(resolve(values.manifest), JSON.stringify(manifest));
   console.log(`wirefeed: built ${summary} for ${site.baseUrl} -> ${values.assets}, ${values.manifest}`);
   return 0;
+}
+
+/** Keeps up to `limit` file writes in flight: rendering goes on while the disk works. */
+function writeQueue(limit: number) {
+  const pending = new Set<Promise<void>>();
+  return {
+    async add(write: () => Promise<void>): Promise<void> {
+      while (pending.size >= limit) await Promise.race(pending);
+      const promise: Promise<void> = write().finally(() => pending.delete(promise));
+      pending.add(promise);
+    },
+    drain: () => Promise.all(pending),
+  };
 }
 
 function isLocal(baseUrl: string): boolean {
