@@ -1,6 +1,6 @@
 /** Build time: reads content/ (site.yaml and articles/), validates every file, and returns the site and its articles. */
 import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Article } from '../article.ts';
 import { ContentError, type ContentProblem, sortProblems } from '../content/content-error.ts';
@@ -24,13 +24,19 @@ export interface LoadContentOptions {
 const parsers: Record<string, (file: string, text: string, site: Site) => ParseResult> = {
   '.txt': parseWireCopy,
   '.md': parseMarkdownArticle,
+  '.markdown': parseMarkdownArticle,
 };
+
+/** Files editors and operating systems leave behind: never articles, never worth stopping a build for. */
+const leftovers = /^(?:.*~|#.*#|thumbs\.db|desktop\.ini)$/i;
 
 /**
  * Loads and validates all content. Any problem anywhere throws one ContentError listing every
  * problem of every file (sorted by file, then line), so nothing half-built is served.
  * `articles/` is read recursively (sub-folders are only for the publisher's order; the slug
- * comes from the file name); dotfiles, dot-folders and README.md files are ignored; a missing
+ * comes from the file name); dotfiles, dot-folders, README.md files, editor backups (`name~`,
+ * `#name#`) and Thumbs.db/desktop.ini are ignored; a symbolic link to a file is read through, a
+ * link to a folder or to nothing is a problem (never silently skipped); a missing
  * site.yaml means the defaults, a missing articles/ folder means no articles.
  * Problem file names are relative to the working directory, as the publisher would type them.
  */
@@ -45,7 +51,7 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   const site = siteResult.ok ? siteResult.site : defaultSite;
 
   const articles: Article[] = [];
-  for (const file of await listArticleFiles(contentDir)) {
+  for (const file of await listArticleFiles(contentDir, shown, problems)) {
     const extension = file.slice(file.lastIndexOf('.')).toLowerCase();
     const parse = file.includes('.', file.lastIndexOf('/')) ? parsers[extension] : undefined;
     if (!parse) {
@@ -89,7 +95,11 @@ function duplicateSlugProblems(articles: readonly Article[], shown: (path: strin
 }
 
 /** Article files relative to contentDir (`articles/…`, with `/`), sorted by code unit. */
-async function listArticleFiles(contentDir: string): Promise<string[]> {
+async function listArticleFiles(
+  contentDir: string,
+  shown: (path: string) => string,
+  problems: ContentProblem[],
+): Promise<string[]> {
   let entries: Dirent[];
   try {
     entries = await readdir(join(contentDir, 'articles'), { recursive: true, withFileTypes: true });
@@ -99,13 +109,37 @@ async function listArticleFiles(contentDir: string): Promise<string[]> {
   }
   const files: string[] = [];
   for (const entry of entries) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
     const path = relative(contentDir, join(entry.parentPath, entry.name)).split(sep).join('/');
     const parts = path.split('/');
     if (parts.some((part) => part.startsWith('.')) || entry.name.toLowerCase() === 'readme.md') continue;
+    if (leftovers.test(entry.name)) continue;
+    if (entry.isSymbolicLink()) {
+      const problem = await symbolicLinkProblem(join(contentDir, path));
+      if (problem) {
+        problems.push({ file: shown(path), message: problem });
+        continue;
+      }
+    }
     files.push(path);
   }
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Why a symbolic link cannot be an article, or undefined when it leads to a file. */
+async function symbolicLinkProblem(path: string): Promise<string | undefined> {
+  try {
+    const target = await stat(path);
+    if (target.isFile()) return undefined;
+    if (target.isDirectory())
+      return 'is a symbolic link to a folder, which is not followed: move the folder into articles/';
+    return 'is a symbolic link to something that is not a file';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'is a symbolic link to a file that does not exist';
+    if (code === 'ELOOP') return 'is a symbolic link that loops back on itself';
+    return `is a symbolic link that cannot be followed: ${(error as Error).message}`;
+  }
 }
 
 /** The file as UTF-8 text; bytes that are not UTF-8 are a problem. Undefined when missing or unreadable. */
@@ -116,6 +150,11 @@ async function readText(path: string, shownPath: string, problems: ContentProble
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     problems.push({ file: shownPath, message: `cannot be read: ${(error as Error).message}` });
+    return undefined;
+  }
+  // Windows editors save "Unicode" as UTF-16 with a byte order mark: name it, not its first byte.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    problems.push({ file: shownPath, message: 'is UTF-16 text; save it as UTF-8' });
     return undefined;
   }
   try {

@@ -88,7 +88,11 @@ export function parseSiteConfig(file: string, text: string, overrides: SiteConfi
   const settings = readMap(root, topLevelKeys, '', report);
 
   const title = readText(settings.title, 'title', report) ?? defaultSite.title;
-  const publisherMap = readMap(settings.publisher, ['name', 'url'] as const, 'publisher.', report);
+  // `publisher: Xinhua` is read as the publisher's name, as people write it.
+  const publisherIsName = isScalar(settings.publisher) && typeof settings.publisher.value === 'string';
+  const publisherMap = publisherIsName
+    ? { name: settings.publisher }
+    : readMap(settings.publisher, ['name', 'url'] as const, 'publisher.', report);
   const publisherUrl = readUrl(publisherMap.url, 'publisher.url', report);
   const baseUrl =
     overrides.baseUrl !== undefined
@@ -102,7 +106,7 @@ export function parseSiteConfig(file: string, text: string, overrides: SiteConfi
     language: readLanguage(settings.language, report) ?? defaultSite.language,
     timeZone: readTimeZone(settings.timeZone, report) ?? defaultSite.timeZone,
     publisher: {
-      name: readText(publisherMap.name, 'publisher.name', report) ?? title,
+      name: readText(publisherMap.name, publisherIsName ? 'publisher' : 'publisher.name', report) ?? title,
       ...(publisherUrl ? { url: publisherUrl } : {}),
     },
     copyright: readText(settings.copyright, 'copyright', report, true) ?? defaultSite.copyright,

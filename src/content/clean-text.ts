@@ -22,10 +22,14 @@ export function replaceUnsafeCharacters(text: string): string {
   return text.replace(unsafeCharacters, ' ');
 }
 
-/** A one-line value (title, editor, …): unsafe characters and TABs become spaces, outer whitespace trimmed. */
+/**
+ * A one-line value (title, editor, …): unsafe characters, TABs and line breaks (including U+2028
+ * LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR, which JavaScript and feed readers treat as line
+ * ends) become spaces, outer whitespace trimmed.
+ */
 export function cleanLine(text: string): string {
   return replaceUnsafeCharacters(text)
-    .replace(/[\t\n]/g, ' ')
+    .replace(/[\t\n\u2028\u2029]/g, ' ')
     .trim();
 }
 

@@ -1,7 +1,18 @@
-/** Content dates: `YYYY-MM-DD[( |T)HH:MM[:SS][offset]]` to an ArticleDate, wall-clock times read in an IANA zone. */
+/** Content dates: `YYYY-MM-DD[( |T)HH:MM[:SS[.fff]][offset]]` (and other year-first forms) to an ArticleDate, wall-clock times read in an IANA zone. */
 import type { ArticleDate } from '../article.ts';
 
-const datePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?[ ]?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+// SPEC: `YYYY-MM-DD, or YYYY-MM-DD HH:MM[:SS] with an optional offset`. Agencies also write other
+// year-first dates (`2025/7/16`, `2025.07.16`, `2025年7月16日`), RFC 3339 fractions, `+08`, `UTC`
+// or `GMT+8`: year first means never ambiguous, so they are read too. Day-first and month-first
+// forms (`16/07/2025`, `07/16/2025`) are refused: they cannot be told apart.
+const datePattern = new RegExp(
+  [
+    String.raw`^(?:(\d{4})([-/.])(\d{1,2})\2(\d{1,2})|(\d{4})年(\d{1,2})月(\d{1,2})日)`,
+    String.raw`(?:(?:[T ]|\s+|(?<=日))(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?`,
+    String.raw`\s?(Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?$`,
+  ].join(''),
+  'i',
+);
 
 const minuteMs = 60_000;
 const dayMs = 86_400_000;
@@ -13,6 +24,8 @@ interface WallClock {
   readonly hour: number;
   readonly minute: number;
   readonly second: number;
+  /** Milliseconds, 0–999 (RFC 3339 `time-secfrac`, cut to milliseconds). */
+  readonly millisecond: number;
 }
 
 /** Result of reading a date: the date, or why it is not one (for the publisher). */
@@ -28,7 +41,8 @@ export type DateReading =
  */
 export function readContentDate(text: string, timeZone: string): DateReading {
   const trimmed = text.trim();
-  const match = datePattern.exec(trimmed);
+  // NFKC: full-width digits and colons (`２０２５-０７-１６ １０：３０`) as Chinese typesetting writes them.
+  const match = datePattern.exec(trimmed.normalize('NFKC'));
   if (!match) {
     const shown = trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed;
     return {
@@ -36,14 +50,15 @@ export function readContentDate(text: string, timeZone: string): DateReading {
       reason: `"${shown}" is not a date: write YYYY-MM-DD, or YYYY-MM-DD HH:MM[:SS] with an optional offset such as +08:00 or Z`,
     };
   }
-  const [, y, mo, d, h, mi, s, offsetText] = match;
+  const [, y, , mo, d, yearCn, monthCn, dayCn, h, mi, s, fraction, offsetText] = match;
   const wall: WallClock = {
-    year: Number(y),
-    month: Number(mo),
-    day: Number(d),
+    year: Number(y ?? yearCn),
+    month: Number(mo ?? monthCn),
+    day: Number(d ?? dayCn),
     hour: Number(h ?? 0),
     minute: Number(mi ?? 0),
     second: Number(s ?? 0),
+    millisecond: Number((fraction ?? '').slice(0, 3).padEnd(3, '0')),
   };
   const invalid = wallClockProblem(wall);
   if (invalid) return { ok: false, reason: `"${trimmed}" is not a real date: ${invalid}` };
@@ -56,12 +71,17 @@ export function readContentDate(text: string, timeZone: string): DateReading {
         reason: `"${trimmed}" has an impossible offset "${offsetText}" (hours 00–23, minutes 00–59)`,
       };
     }
-    const zulu = offsetText.toUpperCase() === 'Z';
+    const zulu = /^(?:Z|UTC|GMT)$/i.test(offsetText);
     return { ok: true, date: dateFromWallClock(wall, offsetMinutes, zulu) };
   }
-  const instant = zonedInstant(wall, timeZone);
-  const offsetMinutes = Math.round(zoneOffsetMs(instant, timeZone) / minuteMs);
-  return { ok: true, date: dateFromWallClock(wallClockAt(instant + offsetMinutes * minuteMs), offsetMinutes, false) };
+  const instant = zonedInstant({ ...wall, millisecond: 0 }, timeZone);
+  const offsetMs = zoneOffsetMs(instant, timeZone);
+  // The local time at that instant: the time written, unless a DST gap moved it forward.
+  const local = { ...wallClockAt(instant + offsetMs), millisecond: wall.millisecond };
+  // RFC 3339 offsets have no seconds; local mean time (before ~1900) had them (Asia/Shanghai
+  // +08:05:43). The offset is rounded to the minute and the instant follows it, so the written
+  // time of day and `iso` stay exact and `epochMs` agrees with `iso`.
+  return { ok: true, date: dateFromWallClock(local, Math.round(offsetMs / minuteMs), false) };
 }
 
 /** The date, or undefined when the text is not a valid content date. */
@@ -74,7 +94,7 @@ function wallClockProblem(wall: WallClock): string | undefined {
   if (wall.year < 1) return 'year 0000 does not exist';
   if (wall.month < 1 || wall.month > 12) return `month ${pad(wall.month)} does not exist`;
   const daysInMonth = new Date(
-    utcMs({ ...wall, month: wall.month + 1, day: 0, hour: 0, minute: 0, second: 0 }),
+    utcMs({ ...wall, month: wall.month + 1, day: 0, hour: 0, minute: 0, second: 0, millisecond: 0 }),
   ).getUTCDate();
   if (wall.day < 1 || wall.day > daysInMonth)
     return `day ${pad(wall.day)} does not exist in ${wall.year}-${pad(wall.month)}`;
@@ -85,19 +105,24 @@ function wallClockProblem(wall: WallClock): string | undefined {
 }
 
 function parseOffset(text: string): number | undefined {
-  if (text.toUpperCase() === 'Z') return 0;
-  const digits = text.slice(1).replace(':', '');
-  const hours = Number(digits.slice(0, 2));
-  const minutes = Number(digits.slice(2));
+  const numeric = text.replace(/^(?:UTC|GMT)/i, '');
+  if (numeric === '' || numeric.toUpperCase() === 'Z') return 0;
+  const [hoursText = '', minutesText = '0'] = numeric.slice(1).includes(':')
+    ? numeric.slice(1).split(':')
+    : numeric.length > 3
+      ? [numeric.slice(1, -2), numeric.slice(-2)]
+      : [numeric.slice(1)];
+  const hours = Number(hoursText);
+  const minutes = Number(minutesText);
   if (hours > 23 || minutes > 59) return undefined;
-  return (text.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+  return (numeric.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
 }
 
 /** Milliseconds of a wall-clock reading taken as UTC (years below 100 included, unlike Date.UTC). */
 function utcMs(wall: WallClock): number {
   const date = new Date(0);
   date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
-  date.setUTCHours(wall.hour, wall.minute, wall.second, 0);
+  date.setUTCHours(wall.hour, wall.minute, wall.second, wall.millisecond);
   return date.getTime();
 }
 
@@ -110,6 +135,7 @@ function wallClockAt(ms: number): WallClock {
     hour: date.getUTCHours(),
     minute: date.getUTCMinutes(),
     second: date.getUTCSeconds(),
+    millisecond: 0,
   };
 }
 
@@ -117,7 +143,8 @@ function dateFromWallClock(wall: WallClock, offsetMinutes: number, zulu: boolean
   const sign = offsetMinutes < 0 ? '-' : '+';
   const absolute = Math.abs(offsetMinutes);
   const offset = zulu ? 'Z' : `${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
-  const iso = `${String(wall.year).padStart(4, '0')}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${offset}`;
+  const fraction = wall.millisecond > 0 ? `.${String(wall.millisecond).padStart(3, '0')}` : '';
+  const iso = `${String(wall.year).padStart(4, '0')}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${fraction}${offset}`;
   return { iso, epochMs: utcMs(wall) - offsetMinutes * minuteMs };
 }
 
@@ -154,6 +181,7 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
     hour: Number(parts.hour),
     minute: Number(parts.minute),
     second: Number(parts.second),
+    millisecond: 0,
   });
   const wholeSeconds = Math.floor(instant / 1000) * 1000;
   return local - wholeSeconds;

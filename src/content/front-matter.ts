@@ -1,5 +1,5 @@
 /** Front matter: splits a Markdown file into its YAML header (as located nodes) and its body. */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 
 /** A front-matter value: text, a list, or a mapping, with the file line it starts on. */
 export type FrontMatterValue =
@@ -81,6 +81,15 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
     const value = isScalar(node) ? node.value : undefined;
     return { kind: 'text', text: value === null || value === undefined ? '' : String(value), line };
   };
+  // An alias (`*name`) would need resolving, and resolving is how "billion laughs" documents
+  // explode; no article needs one. Each is reported on its line, under its top-level key.
+  const aliasProblems = root.items.flatMap((pair) =>
+    aliasOffsets(pair.value).map((offset) => ({
+      line: lineAt(offset),
+      message: `${keyText(pair.key)}: YAML aliases (*name) are not supported in front matter; write the value itself`,
+    })),
+  );
+  if (aliasProblems.length > 0) return { ok: false, problems: aliasProblems };
   const entries = new Map<string, FrontMatterValue>();
   const keyLines = new Map<string, number>();
   for (const pair of root.items) {
@@ -97,4 +106,17 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
 
 function keyText(node: unknown): string {
   return isScalar(node) ? String(node.value) : String(node);
+}
+
+/** Start offsets of every alias node under `node`, walked without recursion. */
+function aliasOffsets(node: unknown): number[] {
+  const offsets: number[] = [];
+  const pending: unknown[] = [node];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (isAlias(current)) offsets.push(current.range?.[0] ?? 0);
+    else if (isPair(current)) pending.push(current.key, current.value);
+    else if (isCollection(current)) pending.push(...current.items);
+  }
+  return offsets.sort((a, b) => a - b);
 }

@@ -7,7 +7,7 @@ import { readContentDate } from './dates.ts';
 import { type FrontMatterValue, splitFrontMatter } from './front-matter.ts';
 import { sanitizedHtmlToText } from './html-text.ts';
 import { canonicalLanguage, detectLanguage } from './language.ts';
-import { markdownToSafeHtml } from './markdown-html.ts';
+import { renderMarkdown } from './markdown-html.ts';
 import type { ParseResult } from './parse-result.ts';
 import { slugFromFileName, slugProblem } from './slug.ts';
 import { absoluteHttpUrl, readSource, sourceFromParts } from './source.ts';
@@ -102,9 +102,11 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
     report(languageEntry.line, `language "${languageEntry.value}" is not a BCP 47 language tag such as en or zh-CN`);
   const tags = readTags(entries.get('tags'), report);
 
-  const bodyHtml = markdownToSafeHtml(split.body);
+  const rendering = renderMarkdown(split.body);
+  const bodyHtml = rendering.ok ? rendering.html : '';
   const bodyText = sanitizedHtmlToText(bodyHtml);
-  if (bodyHtml === '') report(split.bodyLine, 'the body is missing: write the article after the closing "---"');
+  if (!rendering.ok) report(split.bodyLine + rendering.line - 1, rendering.message);
+  else if (bodyHtml === '') report(split.bodyLine, 'the body is missing: write the article after the closing "---"');
 
   if (problems.length > 0 || !title || !published) return { ok: false, problems };
   const editor = textField('editor');
@@ -165,11 +167,17 @@ function readSourceEntry(entry: FrontMatterValue | undefined, report: Report): A
   return reading.ok ? reading.source : undefined;
 }
 
-/** `tags:` as a list of text; blanks dropped, duplicates kept once, in the order written. */
+/**
+ * `tags:` as a list of text, or as one text with commas (`tags: economy, 数字经济`), as people
+ * write it; blanks dropped, duplicates kept once, in the order written.
+ */
 function readTags(entry: FrontMatterValue | undefined, report: Report): string[] {
   if (!entry) return [];
+  if (entry.kind === 'text') {
+    const tags = entry.text.split(/[,，、]/u).map(cleanLine);
+    return tags.filter((tag, index) => tag !== '' && tags.indexOf(tag) === index);
+  }
   if (entry.kind !== 'list') {
-    if (entry.kind === 'text' && entry.text.trim() === '') return [];
     report(entry.line, 'tags must be a list, e.g. tags: [economy, digital]');
     return [];
   }

@@ -9,25 +9,80 @@ export type SourceReading =
 /** One DNS label after IDNA (punycode) conversion, RFC 1123 §2.1. */
 const dnsLabel = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const ipv4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const maxSourceLength = 2048;
 
 /**
  * Reads a source as wire copy and front matter write it. SPEC: "a host name as source means
- * `https://<host>/` as its URL"; a full URL keeps its path and its name is its host.
+ * `https://<host>/` as its URL"; a full URL keeps its path and its name is its host. Agencies also
+ * write a name with the address: `新华网 www.news.cn`, `Xinhua (https://english.news.cn/…)`, and
+ * the name is then kept as written. A closing full stop (`www.news.cn。`) is not part of it.
+ * A name alone (`Xinhua`, `新华网`) is refused with the fix: every source is linked (ArticleSource.url).
  * URLs are kept in WHATWG-serialized form (ASCII only: punycode host, percent-encoded path),
  * so they are safe in headers, XML and HTML attributes.
  */
 export function readSource(text: string): SourceReading {
-  const value = text.trim();
+  const value = text.trim().replace(/[\s。，、；,;]+$/u, '');
   if (value === '') return { ok: false, reason: 'the source is empty' };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[^:/]+:\d+$/.test(value)) return readSourceUrl(value);
-  const url = hostUrl(value);
-  if (!url) {
+  // Bounds the pattern work below, whatever a hostile file holds; browsers cap URLs near this too.
+  if (value.length > maxSourceLength) {
+    return {
+      ok: false,
+      reason: `the source is ${value.length} characters long; a name and URL fit in ${maxSourceLength}`,
+    };
+  }
+  // `新华网www.news.cn` is a name and a host, not one internationalized host name.
+  const glued = /^[^\p{ASCII}]+[a-z]/iu.test(value) ? readNameAndAddress(value) : undefined;
+  if (glued) return glued;
+  const address = readAddress(value);
+  if (address) return address;
+  const named = readNameAndAddress(value);
+  if (named) return named;
+  if (/[/:@\\]/.test(value) || (!/\s/.test(value) && value.includes('.'))) {
     return {
       ok: false,
       reason: `source "${value}" is neither a host name (such as www.news.cn) nor an absolute http(s) URL (such as https://www.news.cn/)`,
     };
   }
-  return { ok: true, source: { name: value.toLowerCase(), url: url.href } };
+  return {
+    ok: false,
+    reason: `source "${value}" is a name without a web address, and every source is linked: write its host name or URL after the name, e.g. "${value} www.example.com" or "${value} https://www.example.com/story.html"`,
+  };
+}
+
+/** A host name, `host/path` or URL: the source it means, its problem when it is a bad URL, else undefined. */
+function readAddress(value: string): SourceReading | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[^:/]+:\d+(?:\/|$)/.test(value)) {
+    // `Xinhua: https://…` is a name and a URL, not a URL with the scheme "Xinhua".
+    return /\s/.test(value) ? undefined : readSourceUrl(value);
+  }
+  const host = value.replace(/\.$/, '');
+  const url = hostUrl(host);
+  if (url) return { ok: true, source: { name: host.toLowerCase(), url: url.href } };
+  // `www.news.cn/2025/abc.html`: a URL written without its scheme.
+  const slash = value.indexOf('/');
+  if (slash > 0 && !/\s/.test(value) && hostUrl(value.slice(0, slash))) return readSourceUrl(`https://${value}`);
+  return undefined;
+}
+
+/** Name and address as agencies pair them: `Name (address)`, `address (Name)`, `Name address`, `新华网www.news.cn`. */
+const namePatterns: readonly { readonly pattern: RegExp; readonly name: number; readonly address: number }[] = [
+  { pattern: /^(.+?)\s*[(（[【［]\s*([^\s()（）]+)\s*[)）\]】］]$/u, name: 1, address: 2 },
+  { pattern: /^(\S+)\s*[(（]\s*(.+?)\s*[)）]$/u, name: 2, address: 1 },
+  { pattern: /^(.+)\s(\S+)$/u, name: 1, address: 2 },
+  { pattern: /^(.*[^\p{ASCII}])([a-z0-9][a-z0-9.-]*\.[a-z]{2,}(?:[:/]\S*)?)$/iu, name: 1, address: 2 },
+];
+
+/** The name as written and the address's URL, when the value pairs a name with an address. */
+function readNameAndAddress(value: string): SourceReading | undefined {
+  for (const { pattern, name: nameGroup, address: addressGroup } of namePatterns) {
+    const match = pattern.exec(value);
+    if (!match) continue;
+    const name = (match[nameGroup] ?? '').replace(/[\s\-–—|:：,，、]+$/u, '').trim();
+    if (name === '' || name.includes('://')) continue;
+    const address = readAddress((match[addressGroup] ?? '').trim());
+    if (address?.ok) return { ok: true, source: { name, url: address.source.url } };
+  }
+  return undefined;
 }
 
 /** An absolute http(s) URL without credentials, serialized; undefined for anything else. */
@@ -65,6 +120,8 @@ function hostUrl(value: string): URL | undefined {
   if (/[\s/?#@\\]/.test(value)) return undefined;
   try {
     const url = new URL(`https://${value}/`);
+    // The URL parser reads `1` or `0x7f.1` as IPv4 addresses (0.0.0.1, 127.0.0.1): only a written dotted quad is one.
+    if (ipv4.test(url.hostname) && !ipv4.test(value.replace(/:\d+$/, ''))) return undefined;
     return isHostName(url.hostname) ? url : undefined;
   } catch {
     return undefined;

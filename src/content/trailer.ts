@@ -52,6 +52,8 @@ const fieldNames: Record<TrailerField, string> = {
   copyright: 'copyright notice',
 };
 
+const statementLabel = /^(?:special\s+statement|特别声明|特別聲明)/iu;
+
 /** Brackets Chinese wire copy wraps a trailer line in: "（责任编辑：李四）", "【来源：新华网】". */
 const wrapped = /^[(（【[［](.*)[)）】\]］]$/u;
 
@@ -70,10 +72,21 @@ interface LabelLine {
   readonly hasCopyright: boolean;
 }
 
+/**
+ * A copyright notice written without a label: `© 2025 Xinhua`, `Copyright © …`, `(c) 2025 …`,
+ * `Copyright 2025 Xinhua. All rights reserved.`, `版权所有 …`. Only read where the trailer may
+ * stand (see findTrailerStart); "Copyright 2025 filings rose" stays body text.
+ */
+const unlabelledNotice =
+  /^(?:©|\(c\)\s|copyright\s*(?:©|\(c\))|版权所有|版權所有)|^copyright\b.*\ball rights reserved\.?$/iu;
+
 /** Reads a line that starts with a trailer label; undefined for any other line. */
 function readLabelLine(line: string): LabelLine | undefined {
   const trimmed = line.trim();
-  const text = wrapped.exec(trimmed)?.[1]?.trim() ?? trimmed;
+  const text = unlabelledNotice.test(trimmed) ? trimmed : (wrapped.exec(trimmed)?.[1]?.trim() ?? trimmed);
+  if (unlabelledNotice.test(text)) {
+    return { text, segments: [{ field: 'copyright', value: text, labelIndex: 0 }], hasCopyright: true };
+  }
   const matches = [...text.matchAll(labelPattern)];
   if (matches[0]?.index !== 0) return undefined;
   const segments: Segment[] = [];
@@ -86,7 +99,7 @@ function readLabelLine(line: string): LabelLine | undefined {
       return { text, segments, hasCopyright: true };
     }
     const valueEnd = matches[position + 1]?.index ?? text.length;
-    const value = text.slice(valueStart, valueEnd).replace(/[\s,;|/，；、]+$/u, '');
+    const value = text.slice(valueStart, valueEnd).replace(/[\s,;|/，；、。]+$/u, '');
     segments.push({ field, value, labelIndex: match.index });
   }
   return { text, segments, hasCopyright: false };
@@ -143,7 +156,11 @@ export function readTrailer(lines: readonly string[], firstLine: number): Traile
     if (labelLine) return labelLine.hasCopyright ? 'copyright' : 'field';
     return isBlank(line) ? 'blank' : 'other';
   });
-  const copyrightFirst = labelLines.map((labelLine) => labelLine?.segments[0]?.field === 'copyright');
+  // "Copyright:" or "©" opening a paragraph may be body text; "Special statement:" / "特别声明：" is only ever a notice.
+  const copyrightFirst = labelLines.map((labelLine) => {
+    const first = labelLine?.segments[0];
+    return first?.field === 'copyright' && !statementLabel.test(labelLine?.text.slice(first.labelIndex) ?? '');
+  });
   const start = findTrailerStart(kinds, copyrightFirst, end) ?? lines.length;
 
   const fields: Partial<Record<TrailerField, TrailerValue>> = {};

@@ -55,6 +55,17 @@ export function parseWireCopy(file: string, text: string, site: Site): ParseResu
     report(1, 'the file is empty: line 1 must be the title, line 2 the date (YYYY-MM-DD), then the body');
     return { ok: false, problems };
   }
+  if (
+    /^---[ \t]*$/.test(lines[titleIndex] ?? '') &&
+    lines.some((line, index) => index > titleIndex && /^(?:title|date)\s*:/i.test(line))
+  ) {
+    const markdownName = file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '.md');
+    report(
+      titleIndex + 1,
+      `this file starts with front matter ("---"), which only Markdown articles have: rename it to ${markdownName}, or write it as wire copy (title on line 1, date on line 2)`,
+    );
+    return { ok: false, problems };
+  }
   const title = cleanLine(lines[titleIndex] ?? '');
   let dateIndex = firstNonBlank(lines, titleIndex + 1);
   if (readContentDate(title, site.timeZone).ok) {

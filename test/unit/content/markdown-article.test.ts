@@ -88,7 +88,7 @@ describe('Markdown articles', () => {
 
   it('reports bad values on their own lines', () => {
     const text =
-      '---\ntitle: T\ndate: 2025-02-30\ncanonical: javascript:alert(1)\nslug: Not A Slug\ntags: one\n---\nBody.\n';
+      '---\ntitle: T\ndate: 2025-02-30\ncanonical: javascript:alert(1)\nslug: Not A Slug\ntags: { a: b }\n---\nBody.\n';
     const problems = problemsOf(parseMarkdownArticle('articles/x.md', text, site()));
     expect(problems.map((problem) => problem.line)).toEqual([3, 5, 4, 6]);
   });

@@ -27,6 +27,11 @@ describe('site config', () => {
     expect(result.ok && result.site.cache.feeds).toEqual({ maxAge: 60, sMaxAge: 600, staleWhileRevalidate: 86400 });
   });
 
+  it('reads a publisher written as a name alone', () => {
+    const result = parseSiteConfig('site.yaml', 'title: Daily\npublisher: Xinhua News Agency\n');
+    expect(result.ok && result.site.publisher).toEqual({ name: 'Xinhua News Agency' });
+  });
+
   it('removes the base URL trailing slash, and lets an override win', () => {
     const result = parseSiteConfig('site.yaml', 'baseUrl: https://news.example.com/wire/\n');
     expect(result.ok && result.site.baseUrl).toBe('https://news.example.com/wire');

@@ -58,6 +58,29 @@ describe('wire copy trailer detection', () => {
     );
   });
 
+  it('keeps a multi-paragraph special statement that is the only trailer field', () => {
+    expect(attribution(['Body.', 'Special statement: first.', '', 'second.'])).toMatchObject({
+      bodyText: 'Body.',
+      copyright: 'Special statement: first.\n\nsecond.',
+    });
+  });
+
+  it.each([
+    ['© 2025 Xinhua', '© 2025 Xinhua'],
+    ['Copyright © 2000-2025 XINHUANET.com', 'Copyright © 2000-2025 XINHUANET.com'],
+    ['Copyright 2025 Xinhua. All rights reserved.', 'Copyright 2025 Xinhua. All rights reserved.'],
+    ['版权所有 新华网', '版权所有 新华网'],
+    ['Copyright 2025 filings rose by a tenth.', undefined],
+  ])('reads the unlabelled closing line "%s" as the notice only when it is one', (line, notice) => {
+    const { copyright, editor } = attribution(['Body.', 'Edit: A', line]);
+    expect(copyright).toBe(notice);
+    expect(editor).toBe(notice === undefined ? undefined : 'A');
+  });
+
+  it('drops a closing Chinese full stop after a name', () => {
+    expect(attribution(['正文。', '编辑：张三。', '责任编辑：李念。']).editor).toBe('张三');
+  });
+
   it('keeps a body paragraph starting "Copyright:" in the body when body text follows it', () => {
     expect(attribution(['Body.', 'Copyright: first.', '', 'More body.'])).toEqual({
       bodyText: 'Body.\nCopyright: first.\n\nMore body.',

@@ -66,7 +66,7 @@ describe('wire copy with any input', () => {
         /\S/.test(text) &&
         // biome-ignore lint/suspicious/noControlCharactersInRegex: matching these characters is the point.
         !/[\r\n\u0000-\u001F\u007F-\u009F\u2028\u2029]/.test(text) &&
-        !/^\s*(edit|editor|responsible|source|copyright|special|编辑|责任|来源|特别)/i.test(text.trim()) &&
+        !/^\s*(edit|editor|responsible|source|copyright|special|编辑|责任|来源|特别|版权|\(c\)|©)/i.test(text.trim()) &&
         text.trim() === text,
     );
     fc.assert(

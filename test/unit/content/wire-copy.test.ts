@@ -223,7 +223,7 @@ describe('wire copy problems', () => {
         file: 'articles/bad-source.txt',
         line: 5,
         message:
-          'source "the ministry of truth" is neither a host name (such as www.news.cn) nor an absolute http(s) URL (such as https://www.news.cn/)',
+          'source "www.news..cn" is neither a host name (such as www.news.cn) nor an absolute http(s) URL (such as https://www.news.cn/)',
       },
     ]);
   });

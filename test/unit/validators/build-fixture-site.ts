@@ -1,0 +1,126 @@
+/** Builds a whole site in Node from content files with the real pipeline (loadContent + buildSite), for the validators. */
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article } from '../../../src/article.ts';
+import { buildSite } from '../../../src/build/build-site.ts';
+import { loadContent } from '../../../src/catalog/load-content.ts';
+import type { Site } from '../../../src/site.ts';
+import type { Representation, SiteBuild } from '../../../src/site-build.ts';
+
+/** One file of a content directory, by its path under it (`site.yaml`, `articles/x.txt`). */
+export interface ContentFile {
+  readonly path: string;
+  /** Text is written as UTF-8; bytes are written as they are (BOM, CRLF, …). */
+  readonly contents: string | Uint8Array;
+}
+
+export interface FixtureSite {
+  readonly site: Site;
+  /** Newest first, as loadContent returns them. */
+  readonly articles: readonly Article[];
+  readonly build: SiteBuild;
+}
+
+export const baseUrl = 'https://news.example.com';
+
+const fixturesDir = fileURLToPath(new URL('../../fixtures/validators/', import.meta.url));
+const seedPath = fileURLToPath(new URL('../../../content/articles/sco-digital-link.txt', import.meta.url));
+
+/** Writes the files into a fresh temporary content dir, loads and builds it, and removes the dir. */
+export async function buildFixtureSite(files: readonly ContentFile[]): Promise<FixtureSite> {
+  const contentDir = await mkdtemp(join(tmpdir(), 'wirefeed-validators-'));
+  try {
+    for (const file of files) {
+      const path = join(contentDir, file.path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.contents);
+    }
+    const { site, articles } = await loadContent(contentDir, { baseUrl });
+    return { site, articles, build: await buildSite(site, articles) };
+  } finally {
+    await rm(contentDir, { recursive: true, force: true });
+  }
+}
+
+/** Plain wire copies with consecutive dates, so the archive spans several pages. */
+export function generatedArticles(count: number): ContentFile[] {
+  return Array.from({ length: count }, (_, index) => {
+    const day = String(1 + index).padStart(2, '0');
+    return {
+      path: `articles/generated-${index + 1}.txt`,
+      contents: `Generated article ${index + 1}\n2025-06-${day} 12:00\nGenerated body ${index + 1}.\nSource:www.news.cn\n`,
+    };
+  });
+}
+
+/**
+ * The validators' content: site.yaml (pageSize 2), the seed, every article under
+ * test/fixtures/validators/articles/ (bytes as stored), and `generated` plain articles.
+ */
+export async function validatorContent(generated = 3): Promise<ContentFile[]> {
+  const files: ContentFile[] = [
+    { path: 'site.yaml', contents: await readFile(join(fixturesDir, 'site.yaml')) },
+    { path: 'articles/sco-digital-link.txt', contents: await readFile(seedPath) },
+  ];
+  const names = (await readdir(join(fixturesDir, 'articles'))).sort();
+  for (const name of names)
+    files.push({ path: `articles/${name}`, contents: await readFile(join(fixturesDir, 'articles', name)) });
+  return [...files, ...generatedArticles(generated)];
+}
+
+/** The validators' site, built once per test file. */
+export async function buildValidatorSite(): Promise<FixtureSite> {
+  return buildFixtureSite(await validatorContent());
+}
+
+/** A route or error page with a name usable as a file name and in messages. */
+export interface NamedRepresentation {
+  /** `GET /articles/x`, `error 404`, … */
+  readonly name: string;
+  /** Safe as a file name: `route_articles_x.html`, `route_rss.xml_page_2.xml`, `error-404.html`. */
+  readonly fileName: string;
+  readonly representation: Representation;
+}
+
+/** A file extension by Content-Type, so vnu reads `.html` files as HTML. */
+function extensionOf(representation: Representation): string {
+  const type = representation.headers['Content-Type'] ?? '';
+  if (type.startsWith('text/html')) return '.html';
+  if (type.includes('json')) return '.json';
+  if (type.includes('xml')) return '.xml';
+  return '.txt';
+}
+
+/** Every route and every error page of a build, in a stable order. */
+export function allRepresentations(build: SiteBuild): NamedRepresentation[] {
+  const routes = Object.keys(build.routes)
+    .sort()
+    .map((path) => {
+      const representation = build.routes[path] as Representation;
+      const fileName = `route${path}`.replace(/[^A-Za-z0-9.-]/g, '_') + extensionOf(representation);
+      return { name: `GET ${path}`, fileName, representation };
+    });
+  const errors = Object.keys(build.errors)
+    .sort()
+    .map((status) => ({
+      name: `error ${status}`,
+      fileName: `error-${status}.html`,
+      representation: build.errors[Number(status)] as Representation,
+    }));
+  return [...routes, ...errors];
+}
+
+/** The feed routes of one format, every page: `/rss.xml`, `/rss.xml?page=2`, … */
+export function feedRoutes(build: SiteBuild, path: '/rss.xml' | '/atom.xml' | '/feed.json'): string[] {
+  return Object.keys(build.routes)
+    .filter((route) => route === path || route.startsWith(`${path}?page=`))
+    .sort((a, b) => pageOf(a) - pageOf(b));
+}
+
+/** The page number of a route key (`?page=N`, else 1). */
+export function pageOf(route: string): number {
+  const match = /\?page=(\d+)$/.exec(route);
+  return match ? Number(match[1]) : 1;
+}
