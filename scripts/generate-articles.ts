@@ -41,21 +41,35 @@ export function generateArticle(index: number): { name: string; text: string } {
   const chinese = index % 10 === 3;
   const day = new Date(Date.UTC(2020, 0, 1) + index * 3_600_000 * 7);
   const iso = day.toISOString();
-  const date = index % 3 === 0 ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}${index % 3 === 1 ? ' +08:00' : ''}`;
+  const date =
+    index % 3 === 0 ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}${index % 3 === 1 ? ' +08:00' : ''}`;
   const paragraphs: string[] = [];
   let size = 0;
   while (size < 5600) {
-    const paragraph = Array.from({ length: 4 + Math.floor(next() * 4) }, () => pick(chinese ? chineseSentences : sentences)).join(chinese ? '' : ' ');
+    const paragraph = Array.from({ length: 4 + Math.floor(next() * 4) }, () =>
+      pick(chinese ? chineseSentences : sentences),
+    ).join(chinese ? '' : ' ');
     paragraphs.push(paragraph);
     size += Buffer.byteLength(paragraph) + 2;
   }
-  const title = chinese ? `数字合作新进展（第${index + 1}期）` : `${pick(['Ministers', 'Delegates', 'Officials', 'Experts'])} discuss digital cooperation, report ${index + 1}`;
+  const title = chinese
+    ? `数字合作新进展（第${index + 1}期）`
+    : `${pick(['Ministers', 'Delegates', 'Officials', 'Experts'])} discuss digital cooperation, report ${index + 1}`;
   const source = index % 4 === 1 ? `https://www.news.cn/world/2025/${index + 1}.htm` : 'www.news.cn';
   const trailer = chinese
     ? [`编辑：张三　责任编辑：李念`, `来源：${source}`, '特别声明：本站转载内容版权归原作者所有。']
     : index % 2 === 0
-      ? [`Edit:Yi Yi Responsible editor:Li Nian`, `Source:${source}`, 'Special statement: reproduced with permission; contact the source for rights.']
-      : [`Editor: Yi Yi`, `Responsible editor: Li Nian`, `Source: ${source}`, 'Copyright: © Xinhua. All rights reserved.'];
+      ? [
+          `Edit:Yi Yi Responsible editor:Li Nian`,
+          `Source:${source}`,
+          'Special statement: reproduced with permission; contact the source for rights.',
+        ]
+      : [
+          `Editor: Yi Yi`,
+          `Responsible editor: Li Nian`,
+          `Source: ${source}`,
+          'Copyright: © Xinhua. All rights reserved.',
+        ];
   let text = [title, date, paragraphs.join('\n\n'), ...trailer].join('\n');
   if (index % 5 === 2) text = text.replaceAll('\n', '\r\n');
   if (index % 7 === 4) text = `\uFEFF${text}`;
@@ -64,7 +78,10 @@ export function generateArticle(index: number): { name: string; text: string } {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { count: { type: 'string', default: '1000' }, out: { type: 'string', default: 'build/generated-content' } },
+    options: {
+      count: { type: 'string', default: '1000' },
+      out: { type: 'string', default: 'build/generated-content' },
+    },
   });
   const count = Number(values.count);
   const articles = join(values.out, 'articles');
