@@ -23,8 +23,11 @@ export function renderAtomEntry(site: Site, article: Article): string {
     element('link', { rel: 'alternate', type: 'text/html', href: url }),
   ];
   // RFC 4287 §4.2.7.2: rel="via" names the source of the information. (atom:source is for a source *feed*.)
-  if (article.source !== undefined) {
+  if (article.source?.url !== undefined) {
     lines.push(element('link', { rel: 'via', href: article.source.url, title: article.source.name }));
+  } else if (article.source !== undefined) {
+    // RFC 4287 §4.2.11: no address to link, so the source's name travels as atom:source's title.
+    lines.push(`<source>${element('title', {}, article.source.name)}</source>`);
   }
   lines.push(element('published', {}, rfc3339Date(article.published)));
   lines.push(element('updated', {}, rfc3339Date(article.updated)));

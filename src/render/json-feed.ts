@@ -11,7 +11,7 @@ import { absoluteUrl, articleUrl, feedPath, indexPath } from './urls.ts';
 export function jsonFeedItem(site: Site, article: Article): object {
   const url = articleUrl(site, article);
   const wirefeed = {
-    ...(article.source !== undefined ? { source: { name: article.source.name, url: article.source.url } } : {}),
+    ...(article.source !== undefined ? { source: { ...article.source } } : {}),
     ...(article.editor !== undefined ? { editor: article.editor } : {}),
     ...(article.responsibleEditor !== undefined ? { responsible_editor: article.responsibleEditor } : {}),
     ...(article.copyright !== undefined ? { copyright: article.copyright } : {}),

@@ -90,7 +90,7 @@ export function generatedArticles(count: number): ContentFile[] {
  * The validators' content: site.yaml (pageSize 2), the seed, every article under
  * test/fixtures/validators/articles/ (bytes as stored), and `generated` plain articles.
  */
-export async function validatorContent(generated = 3): Promise<ContentFile[]> {
+export async function validatorContent(generated = 2): Promise<ContentFile[]> {
   const files: ContentFile[] = [
     { path: 'site.yaml', contents: await readFile(join(fixturesDir, 'site.yaml')) },
     { path: 'articles/sco-digital-link.txt', contents: await readFile(seedPath) },
