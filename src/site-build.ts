@@ -10,11 +10,8 @@ export interface Representation {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** One article page in its pack file: the page and every header it is sent with (ETag, attribution, CSP…). */
-export interface StoredArticle {
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
-}
+/** An article's metadata in its pack file (the page itself is the record's text): slug, and every header it is sent with. */
+export type PackedArticle = readonly [slug: string, headers: Readonly<Record<string, string>>];
 
 /** The families of responses whose shared headers (type, cache, CORS, CSP) the manifest holds once. */
 export type ResponseFamily = 'html' | 'rss' | 'atom' | 'json' | 'sitemap';

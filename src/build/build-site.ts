@@ -15,7 +15,7 @@ import { renderRobots, renderSitemap } from '../render/sitemap.ts';
 import { stylesheet, stylesheetHash } from '../render/stylesheet.ts';
 import { canonicalUrl } from '../render/urls.ts';
 import type { Site } from '../site.ts';
-import type { ResponseFamily, SiteManifest, StoredArticle } from '../site-build.ts';
+import type { PackedArticle, ResponseFamily, SiteManifest } from '../site-build.ts';
 import {
   articlePackPath,
   type ListFormat,
@@ -26,6 +26,7 @@ import {
   sitemapPath,
   sitemapUrlsPerFile,
 } from '../storage/layout.ts';
+import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
 import { newestFirst, newestUpdate } from './paginate.ts';
 
 /** Receives each stored file once; the CLI writes it to disk, tests keep it in memory. */
@@ -98,21 +99,21 @@ export async function buildSite(
   }
   let rendered = 0;
   for (const pack of [...packs.keys()].sort((a, b) => a - b)) {
-    const entries: Record<string, StoredArticle> = {};
+    const entries: StoredRecord<PackedArticle>[] = [];
     for (const article of packs.get(pack) ?? []) {
       const body = renderArticlePage(site, article);
-      entries[article.slug] = {
-        body,
-        headers: {
+      entries.push({
+        text: body,
+        meta: [article.slug, {
           ...htmlHeaders,
           ETag: await strongEtag(body),
           'Last-Modified': toHttpDate(article.updated.epochMs),
           ...attributionHeaders(article, canonicalUrl(site, article)),
-        },
-      };
+        }],
+      });
       if (++rendered % 1000 === 0) progress(rendered, newest.length);
     }
-    await store(articlePackPath(pack), JSON.stringify(entries));
+    await store(articlePackPath(pack), encodeRecords(entries));
   }
   packs.clear();
 
@@ -123,7 +124,7 @@ export async function buildSite(
       const render = fragmentRenderers[format];
       await store(
         listChunkPath(format, start / site.pageSize),
-        JSON.stringify(chunk.map((article) => render(site, article))),
+        encodeRecords(chunk.map((article) => ({ meta: 0, text: render(site, article) }))),
       );
     }
   }

@@ -33,7 +33,8 @@ export function renderRssItem(site: Site, article: Article): string {
     element('content:encoded', {}, contentHtml(article)),
   ];
   // RSS 2.0 <source> requires a url; a source known only by name goes to Dublin Core's dc:source.
-  if (article.source?.url !== undefined) lines.push(element('source', { url: article.source.url }, article.source.name));
+  if (article.source?.url !== undefined)
+    lines.push(element('source', { url: article.source.url }, article.source.name));
   else if (article.source !== undefined) lines.push(element('dc:source', {}, article.source.name));
   // <author> must be an email address and the editors did not write the piece: Dublin Core contributor.
   if (article.editor !== undefined) lines.push(element('dc:contributor', {}, article.editor));

@@ -2,8 +2,9 @@
 import { Hono } from 'hono';
 import { serve } from '../http/serve.ts';
 import { articlePath } from '../render/urls.ts';
-import type { StoredArticle } from '../site-build.ts';
+import type { PackedArticle } from '../site-build.ts';
 import { articlePackPath, packOf } from '../storage/layout.ts';
+import { decodeRecords } from '../storage/record-file.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
 export function articlePages({ manifest, storeFor }: RouteDeps): Hono {
@@ -15,8 +16,8 @@ export function articlePages({ manifest, storeFor }: RouteDeps): Hono {
         if (manifest.articleCount === 0) return undefined;
         const pack = await storeFor(c.env).read(articlePackPath(packOf(slug, manifest.packCount)));
         if (pack === undefined) return undefined;
-        const articles = JSON.parse(pack) as Record<string, StoredArticle>;
-        return Object.hasOwn(articles, slug) ? articles[slug] : undefined;
+        const stored = decodeRecords<PackedArticle>(pack).find((record) => record.meta[0] === slug);
+        return stored && { body: stored.text, headers: stored.meta[1] };
       },
       notFound: () => errorResponse(manifest, 404),
     });

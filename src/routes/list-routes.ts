@@ -11,6 +11,7 @@ import { feedPath, indexPath } from '../render/urls.ts';
 import type { Site } from '../site.ts';
 import type { ResponseFamily, SiteManifest } from '../site-build.ts';
 import { type ListFormat, listChunkPath, pageSpan } from '../storage/layout.ts';
+import { decodeRecords } from '../storage/record-file.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
@@ -75,9 +76,9 @@ async function renderListPage(
   for (let chunk = span.firstChunk; span.to > span.from && chunk <= span.lastChunk; chunk++) {
     const text = await store.read(listChunkPath(route.format, chunk));
     if (text === undefined) throw new Error(`missing list chunk ${route.format}/${chunk}`);
-    const items = JSON.parse(text) as string[];
     const offset = chunk * site.pageSize;
-    fragments.push(...items.slice(Math.max(0, span.from - offset), span.to - offset));
+    const records = decodeRecords<0>(text).slice(Math.max(0, span.from - offset), span.to - offset);
+    for (const record of records) fragments.push(record.text);
   }
   fragments.reverse();
   return route.render(site, { page, pageCount, ...(archiveUpdated ? { archiveUpdated } : {}) }, fragments);
