@@ -12,8 +12,11 @@ export interface ArticleDate {
 export interface ArticleSource {
   /** What readers see, e.g. `www.news.cn` or `Xinhua`. */
   readonly name: string;
-  /** Absolute http(s) URL, e.g. `https://www.news.cn/`. */
-  readonly url: string;
+  /**
+   * Absolute http(s) URL, e.g. `https://www.news.cn/`. Absent when the copy names its source without
+   * an address (`Source: Xinhua`, `来源：新华网`): we credit the name and invent no link.
+   */
+  readonly url?: string;
 }
 
 export type ContentFormat = 'wire-copy' | 'markdown';

@@ -1,5 +1,10 @@
-/** Worker entry: the app over the site that `npm run build` rendered from content/. */
+/** Worker entry: the app over the manifest `npm run build` compiled in, reading pages from static assets. */
 import { createApp } from './app.ts';
-import build from './generated/site-build.js';
+import manifest from './generated/site-manifest.js';
+import { assetStore } from './storage/site-store.ts';
 
-export default createApp(build);
+interface Env {
+  readonly ASSETS: Fetcher;
+}
+
+export default createApp({ manifest, storeFor: (env) => assetStore((env as Env).ASSETS) });

@@ -1,28 +1,40 @@
-/** SiteBuild: every response body and header the Worker can send, rendered at build time. */
+/** What `npm run build` produces: a small manifest compiled into the Worker, and files for storage. */
+import type { ArticleDate } from './article.ts';
+import type { Site } from './site.ts';
 
-/** What a representation is, for the HTTP layer's per-family rules (CORS, CSP, OPTIONS). */
-export type RepresentationKind = 'html' | 'feed' | 'sitemap' | 'text';
-
+/** A response whose bytes and headers are fixed at build time (robots.txt, error pages). */
 export interface Representation {
   readonly status: number;
-  readonly kind: RepresentationKind;
-  /** The bytes to send, as UTF-8 text. */
   readonly body: string;
-  /**
-   * Every response header, already encoded and safe to send: Content-Type,
-   * Cache-Control, ETag, Last-Modified, attribution, security, CORS.
-   */
+  /** Every response header, already encoded and safe to send. */
   readonly headers: Readonly<Record<string, string>>;
 }
 
-export interface SiteBuild {
-  /** Changes whenever any byte of any representation changes; part of every edge-cache key. */
+/** An article's metadata in its pack file (the page itself is the record's text): slug, and every header it is sent with. */
+export type PackedArticle = readonly [slug: string, headers: Readonly<Record<string, string>>];
+
+/** The families of responses whose shared headers (type, cache, CORS, CSP) the manifest holds once. */
+export type ResponseFamily = 'html' | 'rss' | 'atom' | 'json' | 'sitemap';
+
+/**
+ * Everything the Worker needs that does not grow with the archive: counts, the site settings the
+ * page renderers read, shared headers, fixed pages. Its size is the same for 1 or 100,000 articles.
+ */
+export interface SiteManifest {
+  /** Changes whenever any stored or served byte changes: part of every edge-cache key and list ETag. */
   readonly version: string;
-  /**
-   * Keyed by path plus normalized page: `/`, `/?page=2`, `/articles/<slug>`,
-   * `/rss.xml`, `/rss.xml?page=3`, `/atom.xml`, `/feed.json`, `/sitemap.xml`, `/robots.txt`.
-   */
-  readonly routes: Readonly<Record<string, Representation>>;
+  readonly site: Site;
+  readonly articleCount: number;
+  /** Pages of the newest-first archive (at least 1); list chunks hold `site.pageSize` articles each. */
+  readonly pageCount: number;
+  readonly packCount: number;
+  readonly sitemapCount: number;
+  /** The newest `updated` date in the archive: lists' Last-Modified and feed `updated`. */
+  readonly archiveUpdated?: ArticleDate;
+  /** `Last-Modified` of every list page, the sitemap and robots.txt (IMF-fixdate). */
+  readonly lastModified: string;
+  readonly headers: Readonly<Record<ResponseFamily, Readonly<Record<string, string>>>>;
+  readonly robots: Representation;
   /** Error pages by status (400, 404, 405, 414, 500), in the site's look. */
   readonly errors: Readonly<Record<number, Representation>>;
 }

@@ -1,4 +1,4 @@
-/** Renders every route of the site once, at build time: the Worker only looks up and sends. */
+/** Renders the whole site once, at build time: a manifest for the Worker and the files for storage. */
 import type { Article } from '../article.ts';
 import { attributionHeaders } from '../http/attribution-headers.ts';
 import { cacheControlValue } from '../http/cache-control.ts';
@@ -6,31 +6,49 @@ import { strongEtag } from '../http/etag.ts';
 import { toHttpDate } from '../http/http-date.ts';
 import { htmlSecurityHeaders } from '../http/security-headers.ts';
 import { renderArticlePage } from '../render/article-page.ts';
-import { renderAtom } from '../render/atom.ts';
+import { renderAtomEntry } from '../render/atom.ts';
 import { renderErrorPage } from '../render/error-page.ts';
-import { renderIndexPage } from '../render/index-page.ts';
-import { renderJsonFeed } from '../render/json-feed.ts';
-import { renderRss } from '../render/rss.ts';
+import { renderIndexEntry } from '../render/index-page.ts';
+import { renderJsonFeedItem } from '../render/json-feed.ts';
+import { renderRssItem } from '../render/rss.ts';
 import { renderRobots, renderSitemap } from '../render/sitemap.ts';
 import { stylesheet, stylesheetHash } from '../render/stylesheet.ts';
-import { articlePath, canonicalUrl, feedPath, indexPath } from '../render/urls.ts';
-import type { CachePolicy, Site } from '../site.ts';
-import type { Representation, RepresentationKind, SiteBuild } from '../site-build.ts';
-import { newestFirst, newestUpdate, paginate } from './paginate.ts';
+import { canonicalUrl } from '../render/urls.ts';
+import type { Site } from '../site.ts';
+import type { PackedArticle, ResponseFamily, SiteManifest } from '../site-build.ts';
+import {
+  articlePackPath,
+  type ListFormat,
+  listChunkPath,
+  listFormats,
+  packCountFor,
+  packOf,
+  sitemapPath,
+  sitemapUrlsPerFile,
+} from '../storage/layout.ts';
+import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
+import { newestFirst, newestUpdate } from './paginate.ts';
 
-const contentTypes = {
+/** Receives each stored file once; the CLI writes it to disk, tests keep it in memory. */
+export type WriteFile = (path: string, text: string) => void | Promise<void>;
+
+/** Reports progress on long builds: `done` of `total` articles rendered. */
+export type Progress = (done: number, total: number) => void;
+
+const contentTypes: Readonly<Record<ResponseFamily | 'text', string>> = {
   html: 'text/html; charset=utf-8',
   rss: 'application/rss+xml; charset=utf-8',
   atom: 'application/atom+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
   sitemap: 'application/xml; charset=utf-8',
   text: 'text/plain; charset=utf-8',
-} as const;
+};
 
 /** Headers that let any origin read a feed, and the validators it needs for polling. */
-const corsHeaders = {
+const crossOrigin = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers': 'ETag, Last-Modified, Link',
+  'X-Content-Type-Options': 'nosniff',
 };
 
 /** The heading (reason phrase, RFC 9110 §15) and the explanation each error page shows. */
@@ -42,118 +60,133 @@ export const errorMessages: Readonly<Record<number, readonly [string, string]>> 
   500: ['Internal Server Error', 'Something went wrong on our side. Please try again later.'],
 };
 
-interface Rendered {
-  readonly kind: RepresentationKind;
-  readonly contentType: string;
-  readonly body: string;
-  readonly lastModifiedMs: number;
-  readonly cache: CachePolicy;
-  readonly extraHeaders?: Readonly<Record<string, string>>;
-}
+const fragmentRenderers: Readonly<Record<ListFormat, (site: Site, article: Article) => string>> = {
+  rss: renderRssItem,
+  atom: renderAtomEntry,
+  json: renderJsonFeedItem,
+  index: renderIndexEntry,
+};
 
-export async function buildSite(site: Site, unordered: readonly Article[]): Promise<SiteBuild> {
-  const articles = newestFirst(unordered);
-  const pages = paginate(articles, site.pageSize);
-  const siteUpdatedMs = newestUpdate(articles)?.epochMs ?? 0;
+export async function buildSite(
+  site: Site,
+  unordered: readonly Article[],
+  write: WriteFile,
+  progress: Progress = () => {},
+): Promise<SiteManifest> {
+  const newest = newestFirst(unordered);
+  const oldestFirst = [...newest].reverse();
+  const fileHashes: string[] = [];
+  const store = async (path: string, text: string): Promise<void> => {
+    fileHashes.push(`${path} ${await strongEtag(text)}`);
+    await write(path, text);
+  };
+
   const css = stylesheet(site);
-  const htmlHeaders = htmlSecurityHeaders(await stylesheetHash(css));
-  const feedHeaders = { ...corsHeaders, 'X-Content-Type-Options': 'nosniff', ...websubLinks(site) };
+  const htmlHeaders = {
+    'Content-Type': contentTypes.html,
+    'Cache-Control': cacheControlValue(site.cache.pages),
+    ...htmlSecurityHeaders(await stylesheetHash(css)),
+  };
 
-  const rendered = new Map<string, Rendered>();
-  for (const page of pages) {
-    const lastModifiedMs = page.archiveUpdated?.epochMs ?? 0;
-    const feed = (contentType: string, body: string): Rendered => ({
-      kind: 'feed',
-      contentType,
-      body,
-      lastModifiedMs,
-      cache: site.cache.feeds,
-      extraHeaders: feedHeaders,
-    });
-    rendered.set(indexPath(page.page), {
-      kind: 'html',
-      contentType: contentTypes.html,
-      body: renderIndexPage(site, page),
-      lastModifiedMs,
-      cache: site.cache.pages,
-      extraHeaders: htmlHeaders,
-    });
-    rendered.set(feedPath('rss', page.page), feed(contentTypes.rss, renderRss(site, page)));
-    rendered.set(feedPath('atom', page.page), feed(contentTypes.atom, renderAtom(site, page)));
-    rendered.set(feedPath('json', page.page), feed(contentTypes.json, renderJsonFeed(site, page)));
+  // Article pages, in packs chosen by slug: each pack is rendered, written and let go before the next.
+  const packCount = packCountFor(newest.length);
+  const packs = new Map<number, Article[]>();
+  for (const article of newest) {
+    const pack = packOf(article.slug, packCount);
+    const members = packs.get(pack);
+    if (members) members.push(article);
+    else packs.set(pack, [article]);
   }
-  for (const article of articles) {
-    rendered.set(articlePath(article.slug), {
-      kind: 'html',
-      contentType: contentTypes.html,
-      body: renderArticlePage(site, article),
-      lastModifiedMs: article.updated.epochMs,
-      cache: site.cache.pages,
-      extraHeaders: { ...htmlHeaders, ...attributionHeaders(article, canonicalUrl(site, article)) },
-    });
+  let rendered = 0;
+  for (const pack of [...packs.keys()].sort((a, b) => a - b)) {
+    const entries: StoredRecord<PackedArticle>[] = [];
+    for (const article of packs.get(pack) ?? []) {
+      const body = renderArticlePage(site, article);
+      entries.push({
+        text: body,
+        meta: [article.slug, {
+          ...htmlHeaders,
+          ETag: await strongEtag(body),
+          'Last-Modified': toHttpDate(article.updated.epochMs),
+          ...attributionHeaders(article, canonicalUrl(site, article)),
+        }],
+      });
+      if (++rendered % 1000 === 0) progress(rendered, newest.length);
+    }
+    await store(articlePackPath(pack), encodeRecords(entries));
   }
-  rendered.set('/sitemap.xml', {
-    kind: 'sitemap',
-    contentType: contentTypes.sitemap,
-    body: renderSitemap(site, articles),
-    lastModifiedMs: siteUpdatedMs,
-    cache: site.cache.other,
-    extraHeaders: { ...corsHeaders, 'X-Content-Type-Options': 'nosniff' },
-  });
-  rendered.set('/robots.txt', {
-    kind: 'text',
-    contentType: contentTypes.text,
-    body: renderRobots(site),
-    lastModifiedMs: siteUpdatedMs,
-    cache: site.cache.other,
-    extraHeaders: { 'X-Content-Type-Options': 'nosniff' },
-  });
+  packs.clear();
 
-  const routes: Record<string, Representation> = {};
-  for (const [key, item] of rendered) routes[key] = await representation(item);
+  // List fragments (feed items, index entries), in publication-order chunks of one page's size.
+  for (let start = 0; start < oldestFirst.length; start += site.pageSize) {
+    const chunk = oldestFirst.slice(start, start + site.pageSize);
+    for (const format of listFormats) {
+      const render = fragmentRenderers[format];
+      await store(
+        listChunkPath(format, start / site.pageSize),
+        encodeRecords(chunk.map((article) => ({ meta: 0, text: render(site, article) }))),
+      );
+    }
+  }
 
-  const errors: Record<number, Representation> = {};
+  // Sitemaps of at most 50,000 URLs each (sitemaps.org protocol); /sitemap.xml indexes them when there are several.
+  const sitemapCount = Math.max(1, Math.ceil(newest.length / sitemapUrlsPerFile));
+  for (let part = 1; part <= sitemapCount; part++) {
+    const articles = oldestFirst.slice((part - 1) * sitemapUrlsPerFile, part * sitemapUrlsPerFile);
+    await store(sitemapPath(part), renderSitemap(site, articles, part === 1));
+  }
+  progress(newest.length, newest.length);
+
+  const archiveUpdated = newestUpdate(newest);
+  const lastModified = toHttpDate(archiveUpdated?.epochMs ?? 0);
+  const feedHeaders = (family: ResponseFamily) => ({
+    'Content-Type': contentTypes[family],
+    'Cache-Control': cacheControlValue(site.cache.feeds),
+    ...crossOrigin,
+  });
+  const headers: SiteManifest['headers'] = {
+    html: htmlHeaders,
+    rss: feedHeaders('rss'),
+    atom: feedHeaders('atom'),
+    json: feedHeaders('json'),
+    sitemap: { 'Content-Type': contentTypes.sitemap, 'Cache-Control': cacheControlValue(site.cache.other), ...crossOrigin },
+  };
+  const robotsBody = renderRobots(site);
+  const robots = {
+    status: 200,
+    body: robotsBody,
+    headers: {
+      'Content-Type': contentTypes.text,
+      'Cache-Control': cacheControlValue(site.cache.other),
+      'X-Content-Type-Options': 'nosniff',
+      ETag: await strongEtag(robotsBody),
+      'Last-Modified': lastModified,
+    },
+  };
+  const errors: Record<number, SiteManifest['robots']> = {};
   for (const [status, [message, detail]] of Object.entries(errorMessages)) {
     errors[Number(status)] = {
       status: Number(status),
-      kind: 'html',
       body: renderErrorPage(site, Number(status), message, detail),
-      headers: { 'Content-Type': contentTypes.html, 'Cache-Control': 'no-store', ...htmlHeaders },
+      headers: { ...htmlHeaders, 'Cache-Control': 'no-store' },
     };
   }
 
-  return { version: await contentVersion(routes, errors), routes, errors };
-}
-
-async function representation(item: Rendered): Promise<Representation> {
-  return {
-    status: 200,
-    kind: item.kind,
-    body: item.body,
-    headers: {
-      'Content-Type': item.contentType,
-      'Cache-Control': cacheControlValue(item.cache),
-      ETag: await strongEtag(item.body),
-      'Last-Modified': toHttpDate(item.lastModifiedMs),
-      ...item.extraHeaders,
-    },
+  const manifest = {
+    site,
+    articleCount: newest.length,
+    pageCount: Math.max(1, Math.ceil(newest.length / site.pageSize)),
+    packCount,
+    sitemapCount,
+    ...(archiveUpdated ? { archiveUpdated } : {}),
+    lastModified,
+    headers,
+    robots,
+    errors,
   };
-}
-
-/** WebSub 0.4 §4: publishers advertise the hub and the topic (self) in HTTP Link headers too. */
-function websubLinks(site: Site): Record<string, string> {
-  return site.websubHub ? { Link: `<${site.websubHub}>; rel="hub"` } : {};
-}
-
-/** One hash over every route's key, ETag and status: changes whenever any served byte changes. */
-async function contentVersion(
-  routes: Readonly<Record<string, Representation>>,
-  errors: Readonly<Record<number, Representation>>,
-): Promise<string> {
-  const lines = Object.keys(routes)
-    .sort()
-    .map((key) => `${key} ${routes[key]?.headers.ETag}`);
-  for (const status of Object.keys(errors).sort())
-    lines.push(`${status} ${await strongEtag(errors[Number(status)]?.body ?? '')}`);
-  return (await strongEtag(lines.join('\n'))).replaceAll('"', '');
+  // The version covers every stored file and the manifest itself (settings, error pages, headers).
+  fileHashes.sort();
+  fileHashes.push(JSON.stringify(manifest));
+  const version = (await strongEtag(fileHashes.join('\n'))).replaceAll('"', '');
+  return { version, ...manifest };
 }

@@ -1,23 +1,25 @@
-/** `npm run build` / `npm run check`: content/ -> validated articles -> rendered site -> src/generated/site-build.js. */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+/** `npm run build` / `npm run check`: content/ -> validated articles -> rendered site -> static assets + manifest module. */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../build/build-site.ts';
 import { ContentError } from '../content/content-error.ts';
 import { loadContent } from './load-content.ts';
 
-const usage = `usage: node src/catalog/cli.ts [--content DIR] [--out FILE] [--base-url URL] [--check]
-  --content DIR    content folder (default: content)
-  --out FILE       generated module (default: src/generated/site-build.js)
-  --base-url URL   absolute site URL, overrides site.yaml's baseUrl
-  --check          validate and render everything, write nothing
-  --deploy         refuse to build for a localhost base URL (set baseUrl in content/site.yaml first)`;
+const usage = `usage: node src/catalog/cli.ts [--content DIR] [--assets DIR] [--manifest FILE] [--base-url URL] [--check] [--deploy]
+  --content DIR     content folder (default: content)
+  --assets DIR      static assets folder the Worker reads (default: build/assets; wrangler.toml [assets])
+  --manifest FILE   generated manifest module (default: src/generated/site-manifest.js)
+  --base-url URL    absolute site URL, overrides site.yaml's baseUrl
+  --check           validate and render everything, write nothing
+  --deploy          refuse to build for a localhost base URL (set baseUrl in content/site.yaml first)`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       content: { type: 'string', default: 'content' },
-      out: { type: 'string', default: 'src/generated/site-build.js' },
+      assets: { type: 'string', default: 'build/assets' },
+      manifest: { type: 'string', default: 'src/generated/site-manifest.js' },
       'base-url': { type: 'string' },
       check: { type: 'boolean', default: false },
       deploy: { type: 'boolean', default: false },
@@ -37,21 +39,71 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  const build = await buildSite(site, articles);
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  const summary = `${articles.length} article(s), ${Object.keys(build.routes).length} routes, version ${build.version}, ${seconds}s`;
+  log(`wirefeed: ${articles.length} article(s) valid in ${seconds(started)}; rendering…`);
+
+  // Files go to a fresh folder that replaces the old one only once complete: nothing half-built is served.
+  const assets = resolve(values.assets);
+  const staging = `${assets}.staging`;
+  await rm(staging, { recursive: true, force: true });
+  let files = 0;
+  const writes = writeQueue(64);
+  const folders = new Set<string>();
+  const manifest = await buildSite(
+    site,
+    articles,
+    async (path, text) => {
+      files++;
+      if (values.check) return;
+      const file = join(staging, path);
+      if (!folders.has(dirname(file))) {
+        folders.add(dirname(file));
+        await mkdir(dirname(file), { recursive: true });
+      }
+      await writes.add(() => writeFile(file, text));
+    },
+    (done, total) => log(`wirefeed: rendered ${done}/${total} articles (${seconds(started)})`),
+  );
+  await writes.drain();
+  const summary = `${articles.length} article(s), ${manifest.pageCount} page(s), ${files} stored file(s), version ${manifest.version}, ${seconds(started)}`;
   if (values.check) {
     console.log(`wirefeed: content OK: ${summary}`);
     return 0;
   }
-  await writeModule(resolve(values.out), JSON.stringify(build));
-  console.log(`wirefeed: built ${summary} for ${site.baseUrl} -> ${values.out}`);
+  await mkdir(staging, { recursive: true });
+  await rm(`${assets}.old`, { recursive: true, force: true });
+  await rename(assets, `${assets}.old`).catch(() => {});
+  await rename(staging, assets);
+  await rm(`${assets}.old`, { recursive: true, force: true });
+  await writeModule(resolve(values.manifest), JSON.stringify(manifest));
+  console.log(`wirefeed: built ${summary} for ${site.baseUrl} -> ${values.assets}, ${values.manifest}`);
   return 0;
+}
+
+/** Keeps up to `limit` file writes in flight: rendering goes on while the disk works. */
+function writeQueue(limit: number) {
+  const pending = new Set<Promise<void>>();
+  return {
+    async add(write: () => Promise<void>): Promise<void> {
+      while (pending.size >= limit) await Promise.race(pending);
+      const promise: Promise<void> = write().finally(() => pending.delete(promise));
+      pending.add(promise);
+    },
+    drain: () => Promise.all(pending),
+  };
 }
 
 function isLocal(baseUrl: string): boolean {
   const { hostname } = new URL(baseUrl);
   return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
+}
+
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)}s`;
+}
+
+/** Progress goes to stderr, so the one-line summary on stdout stays easy to read. */
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
 }
 
 /** Written to a temporary file and renamed, so a watcher never sees half a module. */

@@ -51,9 +51,14 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   const site = siteResult.ok ? siteResult.site : defaultSite;
 
   const articles: Article[] = [];
-  for (const file of await listArticleFiles(contentDir, shown, problems)) {
-    const extension = file.slice(file.lastIndexOf('.')).toLowerCase();
-    const parse = file.includes('.', file.lastIndexOf('/')) ? parsers[extension] : undefined;
+  const files = await listArticleFiles(contentDir, shown, problems);
+  // Reads run ahead of parsing (a bounded number in flight), so the disk and the parser overlap.
+  const texts = readAhead(files, 32, (file) =>
+    parserOf(file) ? readText(join(contentDir, file), shown(file), problems) : Promise.resolve(undefined),
+  );
+  for (const [index, file] of files.entries()) {
+    const parse = parserOf(file);
+    const text = await texts(index);
     if (!parse) {
       problems.push({
         file: shown(file),
@@ -61,7 +66,6 @@ export async function loadContent(contentDir: string, options: LoadContentOption
       });
       continue;
     }
-    const text = await readText(join(contentDir, file), shown(file), problems);
     if (text === undefined) continue;
     const result = parse(file, text, site);
     if (!result.ok) problems.push(...result.problems.map((problem) => ({ ...problem, file: shown(problem.file) })));
@@ -71,6 +75,30 @@ export async function loadContent(contentDir: string, options: LoadContentOption
 
   if (problems.length > 0) throw new ContentError(sortProblems(problems));
   return { site, articles: articles.sort(newestFirst) };
+}
+
+function parserOf(file: string) {
+  const extension = file.slice(file.lastIndexOf('.')).toLowerCase();
+  return file.includes('.', file.lastIndexOf('/')) ? parsers[extension] : undefined;
+}
+
+/** `at(i)` resolves the i-th read, keeping up to `window` reads started ahead of the one awaited. */
+function readAhead<T, R>(
+  items: readonly T[],
+  window: number,
+  read: (item: T) => Promise<R>,
+): (index: number) => Promise<R> {
+  const started = new Map<number, Promise<R>>();
+  let next = 0;
+  const fill = (upTo: number) => {
+    for (; next < items.length && next < upTo; next++) started.set(next, read(items[next] as T));
+  };
+  return async (index) => {
+    fill(index + window);
+    const result = started.get(index) as Promise<R>;
+    started.delete(index);
+    return result;
+  };
 }
 
 /** Newest first; equal dates by slug, so the order never depends on the disk. */

@@ -4,6 +4,11 @@ const letter = /\p{L}/gu;
 const han = /\p{Script=Han}/gu;
 const kana = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const hangul = /\p{Script=Hangul}/gu;
+/** Anything these scripts use lies at or above U+1100 (Hangul Jamo). */
+const beyondLatin = /[\u1100-\uffff]/;
+
+/** The script decides within the first few thousand characters: longer text adds time, not certainty. */
+const sampleLength = 4000;
 
 function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
@@ -14,7 +19,9 @@ function count(text: string, pattern: RegExp): number {
  * are common among them, `ko` when most are Hangul), else the site's language. A site whose
  * language already names that language (e.g. `zh-CN`) keeps its own, more precise tag.
  */
-export function detectLanguage(text: string, siteLanguage: string): string {
+export function detectLanguage(fullText: string, siteLanguage: string): string {
+  const text = fullText.slice(0, sampleLength);
+  if (!beyondLatin.test(text)) return siteLanguage;
   const letters = count(text, letter);
   if (letters === 0) return siteLanguage;
   const kanaCount = count(text, kana);

@@ -43,10 +43,8 @@ export function readSource(text: string): SourceReading {
       reason: `source "${value}" is neither a host name (such as www.news.cn) nor an absolute http(s) URL (such as https://www.news.cn/)`,
     };
   }
-  return {
-    ok: false,
-    reason: `source "${value}" is a name without a web address, and every source is linked: write its host name or URL after the name, e.g. "${value} www.example.com" or "${value} https://www.example.com/story.html"`,
-  };
+  // An agency named without an address (`Source: Xinhua`, `来源：新华网`): credited by name, never given an invented link.
+  return { ok: true, source: { name: value } };
 }
 
 /** A host name, `host/path` or URL: the source it means, its problem when it is a bad URL, else undefined. */

@@ -84,6 +84,6 @@ function attributionRows(article: Article): string[] {
 }
 
 /** Links only http(s) URLs: escaping stops markup, not a `javascript:` scheme, so that is checked here too. */
-function sourceLink(name: string, url: string): string {
-  return /^https?:\/\//i.test(url) ? link(url, name) : escapeHtml(name);
+function sourceLink(name: string, url: string | undefined): string {
+  return url !== undefined && /^https?:\/\//i.test(url) ? link(url, name) : escapeHtml(name);
 }

@@ -3,7 +3,7 @@ import type { Article } from '../article.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc3339Date } from './feed-dates.ts';
-import type { FeedPage } from './feed-page.ts';
+import type { FeedPage, PageInfo } from './feed-page.ts';
 import { linkElements, pagingLinks } from './paging-links.ts';
 import { absoluteUrl, articleUrl, feedPath, indexPath } from './urls.ts';
 import { element, escapeXml, XML_DECLARATION } from './xml.ts';
@@ -23,8 +23,11 @@ export function renderAtomEntry(site: Site, article: Article): string {
     element('link', { rel: 'alternate', type: 'text/html', href: url }),
   ];
   // RFC 4287 §4.2.7.2: rel="via" names the source of the information. (atom:source is for a source *feed*.)
-  if (article.source !== undefined) {
+  if (article.source?.url !== undefined) {
     lines.push(element('link', { rel: 'via', href: article.source.url, title: article.source.name }));
+  } else if (article.source !== undefined) {
+    // RFC 4287 §4.2.11: no address to link, so the source's name travels as atom:source's title.
+    lines.push(`<source>${element('title', {}, article.source.name)}</source>`);
   }
   lines.push(element('published', {}, rfc3339Date(article.published)));
   lines.push(element('updated', {}, rfc3339Date(article.updated)));
@@ -44,6 +47,15 @@ export function renderAtomEntry(site: Site, article: Article): string {
 
 /** A whole Atom document for one page of the archive, ending with a newline. */
 export function renderAtom(site: Site, page: FeedPage): string {
+  return renderAtomDocument(
+    site,
+    page,
+    page.articles.map((article) => renderAtomEntry(site, article)),
+  );
+}
+
+/** The document around entries that were rendered once, at build time, by renderAtomEntry. */
+export function renderAtomDocument(site: Site, page: PageInfo, entries: readonly string[]): string {
   const head = [
     // One feed, many documents (RFC 5005 §3): every page carries the subscription URL as its stable id.
     element('id', {}, absoluteUrl(site, feedPath('atom'))),
@@ -61,7 +73,7 @@ export function renderAtom(site: Site, page: FeedPage): string {
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">`,
     ...head,
     ...linkElements(site, pagingLinks(site, 'atom', page), 'link', ATOM_MEDIA_TYPE, '  '),
-    ...page.articles.map((article) => renderAtomEntry(site, article)),
+    ...entries,
     '</feed>',
     '',
   ].join('\n');

@@ -11,7 +11,9 @@ export function creditLineHtml(article: Article): string {
   const credits: string[] = [];
   if (article.source !== undefined) {
     const { name, url } = article.source;
-    credits.push(`Source: <a href="${escapeXml(url)}">${escapeXml(name)}</a>`);
+    credits.push(
+      url === undefined ? `Source: ${escapeXml(name)}` : `Source: <a href="${escapeXml(url)}">${escapeXml(name)}</a>`,
+    );
   }
   if (article.editor !== undefined) credits.push(`Editor: ${escapeXml(article.editor)}`);
   if (article.responsibleEditor !== undefined) {

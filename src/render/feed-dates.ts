@@ -1,6 +1,6 @@
 /** Feed date formats from an article's own date and offset: RFC 822 (RSS) and RFC 3339 (Atom, JSON Feed). */
 import type { ArticleDate } from '../article.ts';
-import type { FeedPage } from './feed-page.ts';
+import type { PageInfo } from './feed-page.ts';
 
 const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -68,6 +68,6 @@ export function rfc3339Date(date: ArticleDate): string {
 }
 
 /** The feed's last change: the newest article's date, never the clock; EMPTY_ARCHIVE_DATE for an empty archive. */
-export function archiveUpdated(page: FeedPage): ArticleDate {
+export function archiveUpdated(page: PageInfo): ArticleDate {
   return page.archiveUpdated ?? EMPTY_ARCHIVE_DATE;
 }

@@ -1,13 +1,17 @@
 /** FeedPage: one page of the newest-first archive, as every paged renderer (feeds, index) receives it. */
 import type { Article, ArticleDate } from '../article.ts';
 
-export interface FeedPage {
-  /** The articles on this page, newest first. */
-  readonly articles: readonly Article[];
+/** Where a page sits in the archive: all a page's head and paging links depend on. */
+export interface PageInfo {
   /** 1-based page number. */
   readonly page: number;
   /** Number of pages in the archive; at least 1 even when there are no articles. */
   readonly pageCount: number;
   /** The newest `updated` date of the whole archive; undefined when it is empty. */
   readonly archiveUpdated?: ArticleDate;
+}
+
+export interface FeedPage extends PageInfo {
+  /** The articles on this page, newest first. */
+  readonly articles: readonly Article[];
 }

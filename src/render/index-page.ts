@@ -2,24 +2,33 @@
 import type { Article } from '../article.ts';
 import type { Site } from '../site.ts';
 import { formatDisplayDate } from './display-date.ts';
-import type { FeedPage } from './feed-page.ts';
+import type { FeedPage, PageInfo } from './feed-page.ts';
 import { attribute, escapeHtml, link } from './html.ts';
 import { renderLayout, sitePath } from './layout.ts';
 import { absoluteUrl, articlePath, indexPath } from './urls.ts';
 
 export function renderIndexPage(site: Site, page: FeedPage): string {
+  return renderIndexDocument(
+    site,
+    page,
+    page.articles.map((article) => renderIndexEntry(site, article)),
+  );
+}
+
+/** The page around entries rendered once, at build time, by renderIndexEntry. */
+export function renderIndexDocument(site: Site, page: PageInfo, entries: readonly string[]): string {
   const title = page.page === 1 ? site.title : `Page ${page.page} of ${page.pageCount} — ${site.title}`;
   return renderLayout(site, {
     language: site.language,
     title,
     description: site.description,
     head: indexHead(site, page, title),
-    main: `${entries(site, page.articles)}\n${pagination(site, page)}`,
+    main: `${entryList(entries)}\n${pagination(site, page)}`,
     isHome: true,
   });
 }
 
-function indexHead(site: Site, page: FeedPage, title: string): string {
+function indexHead(site: Site, page: PageInfo, title: string): string {
   const canonical = absoluteUrl(site, indexPath(page.page));
   const meta = (property: string, content: string): string =>
     `<meta ${attribute('property', property)} ${attribute('content', content)}>\n`;
@@ -33,12 +42,13 @@ function indexHead(site: Site, page: FeedPage, title: string): string {
   );
 }
 
-function entries(site: Site, articles: readonly Article[]): string {
-  if (articles.length === 0) return '<p class="empty">No articles yet.</p>';
-  return `<ol class="entries">\n${articles.map((article) => entry(site, article)).join('\n')}\n</ol>`;
+function entryList(entries: readonly string[]): string {
+  if (entries.length === 0) return '<p class="empty">No articles yet.</p>';
+  return `<ol class="entries">\n${entries.join('\n')}\n</ol>`;
 }
 
-function entry(site: Site, article: Article): string {
+/** One article's `<li>` in the index. */
+export function renderIndexEntry(site: Site, article: Article): string {
   const source =
     article.source === undefined
       ? ''
@@ -52,7 +62,7 @@ function entry(site: Site, article: Article): string {
 </li>`;
 }
 
-function pagination(site: Site, page: FeedPage): string {
+function pagination(site: Site, page: PageInfo): string {
   if (page.pageCount <= 1) return '';
   const newer =
     page.page > 1

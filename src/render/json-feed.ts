@@ -3,7 +3,7 @@ import type { Article } from '../article.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { rfc3339Date } from './feed-dates.ts';
-import type { FeedPage } from './feed-page.ts';
+import type { FeedPage, PageInfo } from './feed-page.ts';
 import { pagingLinks } from './paging-links.ts';
 import { absoluteUrl, articleUrl, feedPath, indexPath } from './urls.ts';
 
@@ -11,7 +11,7 @@ import { absoluteUrl, articleUrl, feedPath, indexPath } from './urls.ts';
 export function jsonFeedItem(site: Site, article: Article): object {
   const url = articleUrl(site, article);
   const wirefeed = {
-    ...(article.source !== undefined ? { source: { name: article.source.name, url: article.source.url } } : {}),
+    ...(article.source !== undefined ? { source: { ...article.source } } : {}),
     ...(article.editor !== undefined ? { editor: article.editor } : {}),
     ...(article.responsibleEditor !== undefined ? { responsible_editor: article.responsibleEditor } : {}),
     ...(article.copyright !== undefined ? { copyright: article.copyright } : {}),
@@ -32,8 +32,25 @@ export function jsonFeedItem(site: Site, article: Article): object {
   };
 }
 
+/** One item as it stands in the document's `items` array: pretty-printed, indented for its place. */
+export function renderJsonFeedItem(site: Site, article: Article): string {
+  return `    ${JSON.stringify(jsonFeedItem(site, article), null, 2).replaceAll('\n', '\n    ')}`;
+}
+
 /** A whole JSON Feed 1.1 document for one page of the archive, ending with a newline. */
 export function renderJsonFeed(site: Site, page: FeedPage): string {
+  return renderJsonFeedDocument(
+    site,
+    page,
+    page.articles.map((article) => renderJsonFeedItem(site, article)),
+  );
+}
+
+/**
+ * The document around items serialized once, at build time, by renderJsonFeedItem. Byte-identical to
+ * `JSON.stringify(feed, null, 2)` of the whole feed: the items are spliced in where the array goes.
+ */
+export function renderJsonFeedDocument(site: Site, page: PageInfo, items: readonly string[]): string {
   const links = pagingLinks(site, 'json', page);
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
@@ -59,7 +76,10 @@ export function renderJsonFeed(site: Site, page: FeedPage): string {
         last: links.last,
       },
     },
-    items: page.articles.map((article) => jsonFeedItem(site, article)),
+    items: 0,
   };
-  return `${JSON.stringify(feed, null, 2)}\n`;
+  const head = JSON.stringify(feed, null, 2);
+  const array = items.length === 0 ? '[]' : `[\n${items.join(',\n')}\n  ]`;
+  // The placeholder `0` is the last value of the object: swap it for the array.
+  return `${head.slice(0, head.length - '0\n}'.length)}${array}\n}\n`;
 }

@@ -22,8 +22,9 @@ export function newsArticleJsonLd(site: Site, article: Article): Record<string, 
   if (article.editor !== undefined) data.editor = person(article.editor);
   if (article.responsibleEditor !== undefined) data.accountablePerson = person(article.responsibleEditor);
   if (article.source !== undefined) {
-    data.isBasedOn = article.source.url;
-    data.sourceOrganization = { '@type': 'Organization', name: article.source.name, url: article.source.url };
+    const { name, url } = article.source;
+    if (url !== undefined) data.isBasedOn = url;
+    data.sourceOrganization = { '@type': 'Organization', name, ...(url !== undefined ? { url } : {}) };
   }
   data.copyrightNotice = article.copyright ?? site.copyright;
   data.publisher = organization(site.publisher.name, site.publisher.url);

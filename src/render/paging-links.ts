@@ -1,6 +1,6 @@
 /** RFC 5005 §3 paging links (first, previous, next, last) of one feed page, as URLs and as XML link elements. */
 import type { Site } from '../site.ts';
-import type { FeedPage } from './feed-page.ts';
+import type { PageInfo } from './feed-page.ts';
 import { absoluteUrl, type FeedFormat, feedPath } from './urls.ts';
 import { element } from './xml.ts';
 
@@ -15,7 +15,7 @@ export interface PagingLinks {
   readonly last: string;
 }
 
-export function pagingLinks(site: Site, format: FeedFormat, page: FeedPage): PagingLinks {
+export function pagingLinks(site: Site, format: FeedFormat, page: PageInfo): PagingLinks {
   const url = (n: number): string => absoluteUrl(site, feedPath(format, n));
   return {
     self: url(page.page),

@@ -3,7 +3,7 @@ import type { Article } from '../article.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc822Date, rfc3339Date } from './feed-dates.ts';
-import type { FeedPage } from './feed-page.ts';
+import type { FeedPage, PageInfo } from './feed-page.ts';
 import { linkElements, pagingLinks } from './paging-links.ts';
 import { absoluteUrl, articleUrl, indexPath } from './urls.ts';
 import { element, escapeXml, XML_DECLARATION } from './xml.ts';
@@ -32,7 +32,10 @@ export function renderRssItem(site: Site, article: Article): string {
     element('description', {}, escapeXml(article.summary)),
     element('content:encoded', {}, contentHtml(article)),
   ];
-  if (article.source !== undefined) lines.push(element('source', { url: article.source.url }, article.source.name));
+  // RSS 2.0 <source> requires a url; a source known only by name goes to Dublin Core's dc:source.
+  if (article.source?.url !== undefined)
+    lines.push(element('source', { url: article.source.url }, article.source.name));
+  else if (article.source !== undefined) lines.push(element('dc:source', {}, article.source.name));
   // <author> must be an email address and the editors did not write the piece: Dublin Core contributor.
   if (article.editor !== undefined) lines.push(element('dc:contributor', {}, article.editor));
   if (article.responsibleEditor !== undefined) lines.push(element('dc:contributor', {}, article.responsibleEditor));
@@ -45,6 +48,15 @@ export function renderRssItem(site: Site, article: Article): string {
 
 /** A whole RSS 2.0 document for one page of the archive, ending with a newline. */
 export function renderRss(site: Site, page: FeedPage): string {
+  return renderRssDocument(
+    site,
+    page,
+    page.articles.map((article) => renderRssItem(site, article)),
+  );
+}
+
+/** The document around items that were rendered once, at build time, by renderRssItem. */
+export function renderRssDocument(site: Site, page: PageInfo, items: readonly string[]): string {
   const channel = [
     element('title', {}, site.title),
     element('link', {}, absoluteUrl(site, indexPath())),
@@ -61,7 +73,7 @@ export function renderRss(site: Site, page: FeedPage): string {
     '  <channel>',
     ...channel,
     ...linkElements(site, pagingLinks(site, 'rss', page), 'atom:link', RSS_MEDIA_TYPE, '    '),
-    ...page.articles.map((article) => renderRssItem(site, article)),
+    ...items,
     '  </channel>',
     '</rss>',
     '',

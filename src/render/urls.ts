@@ -35,3 +35,8 @@ export function articleUrl(site: Site, article: Article): string {
 export function canonicalUrl(site: Site, article: Article): string {
   return article.canonical ?? article.source?.url ?? articleUrl(site, article);
 }
+
+/** One part of a sitemap too large for one file, listed by the sitemap index at /sitemap.xml. */
+export function sitemapPartPath(part: number): string {
+  return `/sitemaps/${part}.xml`;
+}

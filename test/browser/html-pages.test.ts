@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { buildSite } from '../../src/build/build-site.ts';
+import { buildInMemory } from '../../src/build/in-memory-site.ts';
 import { htmlSecurityHeaders } from '../../src/http/security-headers.ts';
 import { renderErrorPage } from '../../src/render/error-page.ts';
 import { stylesheet, stylesheetHash } from '../../src/render/stylesheet.ts';
@@ -42,7 +42,7 @@ describe.skipIf(skipBrowser)('HTML pages in Chromium', () => {
     // The real app over a real build: seed, hostile article and seven more, three to a page.
     server = await startPageServer();
     const servedSite = { ...site, baseUrl: server.origin, pageSize: 3 };
-    const app = createApp(await buildSite(servedSite, [seedArticle(), hostileArticle(), ...archive(7)]));
+    const app = createApp((await buildInMemory(servedSite, [seedArticle(), hostileArticle(), ...archive(7)])).deps);
     // A control page whose extra <style> is not in the CSP hash: proves violations are seen at all.
     const controlHeaders = htmlSecurityHeaders(await stylesheetHash(stylesheet(servedSite)));
     const unhashedStyle = renderErrorPage(servedSite, 404, 'Not Found').replace(

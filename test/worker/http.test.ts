@@ -1,7 +1,7 @@
 // The HTTP layer through the app inside workerd: validators, 304s, edge cache, methods, CORS, security headers.
 import { describe, expect, it } from 'vitest';
 import { serveSite, wireCopy } from './test-site.ts';
-import { get } from './worker-client.ts';
+import { get, parseXml } from './worker-client.ts';
 
 const seedPath = '/articles/sco-digital-link';
 
@@ -134,7 +134,7 @@ describe('edge cache', () => {
     expect((await before.fetch('/feed.json')).headers.get('X-Cache')).toBe('HIT');
     const edited = wireCopy('zh-wire.txt', '数字丝绸之路（更新）\n2025-07-16 09:30\n正文已更新。\n');
     const after = await serveSite([edited]);
-    expect(after.build.version).not.toBe(before.build.version);
+    expect(after.manifest.version).not.toBe(before.manifest.version);
     const response = await after.fetch('/feed.json');
     expect(response.headers.get('X-Cache')).toBe('MISS');
     expect(((await response.json()) as { items: { title: string }[] }).items[0]?.title).toBe('数字丝绸之路（更新）');
@@ -175,5 +175,35 @@ describe('methods, CORS and security headers', () => {
     expect(headers.get('Content-Security-Policy')).not.toMatch(/unsafe-inline/);
     expect(headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(headers.get('Referrer-Policy')).toBeTruthy();
+  });
+});
+
+describe('a source known only by name', () => {
+  const named = wireCopy(
+    'named-source.txt',
+    '新华社电讯\n2025-07-17 10:15\n论坛在天津举行。\n编辑：王五　责任编辑：赵六\n来源：新华社\n',
+  );
+
+  it('is credited by name in X-Source, with no X-Source-URL and the page itself as canonical', async () => {
+    const { fetch } = await serveSite([named]);
+    const headers = (await fetch('/articles/named-source')).headers;
+    expect(headers.get('X-Source')).toBe(`UTF-8''${encodeURIComponent('新华社')}`);
+    expect(headers.get('X-Source-URL')).toBeNull();
+    expect(headers.get('Link')).toBe('<https://wire.example/articles/named-source>; rel="canonical"');
+  });
+
+  it('travels as dc:source in RSS, atom:source in Atom and _wirefeed.source in JSON Feed', async () => {
+    const { fetch } = await serveSite([named]);
+    const rss = parseXml(await (await fetch('/rss.xml')).text()) as {
+      rss: { channel: { item: { 'dc:source': string; source?: unknown }[] } };
+    };
+    expect(rss.rss.channel.item[0]?.['dc:source']).toBe('新华社');
+    expect(rss.rss.channel.item[0]?.source).toBeUndefined();
+    const atom = parseXml(await (await fetch('/atom.xml')).text()) as {
+      feed: { entry: { source: { title: string } }[] };
+    };
+    expect(atom.feed.entry[0]?.source.title).toBe('新华社');
+    const json = (await (await fetch('/feed.json')).json()) as { items: { _wirefeed: { source: unknown } }[] };
+    expect(json.items[0]?._wirefeed.source).toEqual({ name: '新华社' });
   });
 });

@@ -2,7 +2,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { createApp } from '../../src/app.ts';
 import type { Article } from '../../src/article.ts';
-import { buildSite } from '../../src/build/build-site.ts';
+import { buildInMemory } from '../../src/build/in-memory-site.ts';
 import { defaultSite } from '../../src/catalog/site-config.ts';
 import { parseWireCopy } from '../../src/content/wire-copy.ts';
 import type { Site } from '../../src/site.ts';
@@ -21,13 +21,13 @@ export function wireCopy(file: string, text: string, site: Site = testSite): Art
 
 /** A fetch through createApp(buildSite(...)) that waits for the edge-cache write like the runtime would. */
 export async function serveSite(articles: readonly Article[], site: Site = testSite) {
-  const build = await buildSite(site, articles);
-  const app = createApp(build);
+  const built = await buildInMemory(site, articles);
+  const app = createApp(built.deps);
   const fetch = async (path: string, init?: RequestInit): Promise<Response> => {
     const context = createExecutionContext();
     const response = await app.fetch(new Request(`${testOrigin}${path}`, init), {}, context);
     await waitOnExecutionContext(context);
     return response;
   };
-  return { build, fetch };
+  return { manifest: built.manifest, files: built.files, fetch };
 }

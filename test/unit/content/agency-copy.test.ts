@@ -34,10 +34,10 @@ describe('agency wire copy from other newsrooms', () => {
 
   it('never reads a number as an IPv4 address (the URL parser turns "12" into 0.0.0.12)', () => {
     for (const source of ['12', 'Xinhua 12', '0x7f.1']) {
-      const text = `Title\n2025-07-16\nBody.\nSource: ${source}\n`;
-      expect(problemsOf(parseWireCopy('articles/t.txt', text, site()))[0]?.message).toMatch(
-        /^source ".+" is (a name|neither)/,
-      );
+      const result = parseWireCopy('articles/t.txt', `Title\n2025-07-16\nBody.\nSource: ${source}\n`, site());
+      // Either a problem, or a source credited by name: never https://0.0.0.12/ or 127.0.0.1.
+      if (result.ok && !result.draft) expect(result.article.source).toEqual({ name: source });
+      else expect(problemsOf(result)[0]?.message).toMatch(/^source ".+" is neither/);
     }
   });
 
@@ -46,15 +46,10 @@ describe('agency wire copy from other newsrooms', () => {
     expect(problemsOf(parseWireCopy('articles/t.txt', text, site()))[0]?.line).toBe(4);
   });
 
-  it('explains how to fix a source that is only a name, on its line', () => {
-    expect(problemsOf(parse('source-name-only.txt'))).toEqual([
-      {
-        file: 'articles/source-name-only.txt',
-        line: 5,
-        message:
-          'source "Xinhua" is a name without a web address, and every source is linked: write its host name or URL after the name, e.g. "Xinhua www.example.com" or "Xinhua https://www.example.com/story.html"',
-      },
-    ]);
+  it('credits a source that is only a name by that name, with no invented address', () => {
+    expect(articleOf(parse('source-name-only.txt')).source).toEqual({ name: 'Xinhua' });
+    const chinese = articleOf(parseWireCopy('articles/t.txt', '标题\n2025-07-16\n正文。\n来源：新华网\n', site()));
+    expect(chinese.source).toEqual({ name: '新华网' });
   });
 
   it('takes a closing line that starts with © as the copyright notice, keeping the fields above it', () => {

@@ -244,7 +244,7 @@ describe('wire copy problems', () => {
     ]);
   });
   it('reports every problem of a file at once', () => {
-    const text = 'Title\n2025-02-30\nBody.\nEdit: A\nEdit: B\nSource: not a host\n';
+    const text = 'Title\n2025-02-30\nBody.\nEdit: A\nEdit: B\nSource: www..news.cn\n';
     const problems = problemsOf(parseWireCopy('articles/Many_Problems.txt', text, site()));
     expect(problems.map((problem) => problem.line)).toEqual([undefined, 2, 5, 6]);
     expect(problems[2]?.message).toBe('the editor is given twice (first on line 4)');

@@ -1,13 +1,21 @@
-/** Builds a whole site in Node from content files with the real pipeline (loadContent + buildSite), for the validators. */
+/** Builds a whole site in Node from content files with the real pipeline (loadContent, buildSite, the app), for the validators. */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createApp } from '../../../src/app.ts';
 import type { Article } from '../../../src/article.ts';
-import { buildSite } from '../../../src/build/build-site.ts';
+import { buildInMemory } from '../../../src/build/in-memory-site.ts';
 import { loadContent } from '../../../src/catalog/load-content.ts';
+import { articlePath, feedPath, indexPath } from '../../../src/render/urls.ts';
 import type { Site } from '../../../src/site.ts';
-import type { Representation, SiteBuild } from '../../../src/site-build.ts';
+import type { Representation } from '../../../src/site-build.ts';
+
+/** Every response the site serves, by path (with `?page=N`), as the app answers it; and the error pages. */
+export interface SiteBuild {
+  readonly routes: Readonly<Record<string, Representation>>;
+  readonly errors: Readonly<Record<number, Representation>>;
+}
 
 /** One file of a content directory, by its path under it (`site.yaml`, `articles/x.txt`). */
 export interface ContentFile {
@@ -38,10 +46,33 @@ export async function buildFixtureSite(files: readonly ContentFile[]): Promise<F
       await writeFile(path, file.contents);
     }
     const { site, articles } = await loadContent(contentDir, { baseUrl });
-    return { site, articles, build: await buildSite(site, articles) };
+    return { site, articles, build: await fetchEveryRoute(site, articles) };
   } finally {
     await rm(contentDir, { recursive: true, force: true });
   }
+}
+
+/** Builds into memory and asks the real app for every route, so list pages are joined as in production. */
+async function fetchEveryRoute(site: Site, articles: readonly Article[]): Promise<SiteBuild> {
+  const built = await buildInMemory(site, articles);
+  const app = createApp(built.deps);
+  const paths = ['/sitemap.xml', '/robots.txt', ...articles.map((article) => articlePath(article.slug))];
+  for (let page = 1; page <= built.manifest.pageCount; page++) {
+    paths.push(indexPath(page), feedPath('rss', page), feedPath('atom', page), feedPath('json', page));
+  }
+  const routes: Record<string, Representation> = {};
+  for (const path of paths) {
+    const response = await app.fetch(new Request(`${baseUrl}${path}`));
+    const headers = Object.fromEntries([...response.headers].map(([name, value]) => [titleCase(name), value]));
+    routes[path] = { status: response.status, body: await response.text(), headers };
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+  }
+  return { routes, errors: built.manifest.errors };
+}
+
+/** `content-type` → `Content-Type`: the spelling the tests read headers by. */
+function titleCase(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
 }
 
 /** Plain wire copies with consecutive dates, so the archive spans several pages. */
@@ -59,7 +90,7 @@ export function generatedArticles(count: number): ContentFile[] {
  * The validators' content: site.yaml (pageSize 2), the seed, every article under
  * test/fixtures/validators/articles/ (bytes as stored), and `generated` plain articles.
  */
-export async function validatorContent(generated = 3): Promise<ContentFile[]> {
+export async function validatorContent(generated = 2): Promise<ContentFile[]> {
   const files: ContentFile[] = [
     { path: 'site.yaml', contents: await readFile(join(fixturesDir, 'site.yaml')) },
     { path: 'articles/sco-digital-link.txt', contents: await readFile(seedPath) },

@@ -38,11 +38,11 @@ describe('the fixture site', () => {
       'hostile-wire',
       'markdown-full',
       'offset-date',
+      'source-name-only',
       'chinese-wire',
       'sco-digital-link',
       'crlf-bom',
       'no-trailer',
-      'generated-3',
       'generated-2',
       'generated-1',
     ]);
@@ -121,7 +121,8 @@ describe.skipIf(skipFeedparser)('Universal Feed Parser reads every RSS and Atom 
   it.each(rssRoutes)('%s names each article’s source in <source url>', (route) => {
     expect(parsedFeed(route).entries.map((entry) => entry.source)).toEqual(
       onPage(route).map((article) =>
-        article.source ? { href: article.source.url, title: article.source.name } : null,
+        // RSS <source> needs a url; a source known only by name is in dc:source instead.
+        article.source?.url ? { href: article.source.url, title: article.source.name } : null,
       ),
     );
   });
@@ -139,7 +140,7 @@ describe.skipIf(skipFeedparser)('Universal Feed Parser reads every RSS and Atom 
       ),
     ).toEqual(
       onPage(route).map((article) =>
-        article.source ? [{ href: article.source.url, title: article.source.name }] : [],
+        article.source?.url ? [{ href: article.source.url, title: article.source.name }] : [],
       ),
     );
   });

@@ -14,7 +14,9 @@ const skipVnu = !hasVnu && !inCi;
 if (skipVnu) console.warn(`Skipping the Nu HTML Checker tests. ${missingVnuMessage}`);
 
 const fixture = await buildValidatorSite();
-const pages = allRepresentations(fixture.build).filter((page) => page.representation.kind === 'html');
+const pages = allRepresentations(fixture.build).filter((page) =>
+  page.representation.headers['Content-Type']?.startsWith('text/html'),
+);
 const canary = fileURLToPath(new URL('../../fixtures/validators/invalid-canary.html.txt', import.meta.url));
 
 // Policy: errors fail; warnings fail too (vnu warns about markup decisions that are ours: a missing

@@ -39,11 +39,11 @@ describe('rfc3339Date', () => {
 describe('archiveUpdated', () => {
   it('is the archive newest date when there is one', () => {
     const newest = date('2025-07-16T00:00:00+08:00');
-    expect(archiveUpdated({ articles: [], page: 1, pageCount: 1, archiveUpdated: newest })).toBe(newest);
+    expect(archiveUpdated({ page: 1, pageCount: 1, archiveUpdated: newest })).toBe(newest);
   });
 
   it('is 1970-01-01T00:00:00Z for an empty archive, never the clock', () => {
-    expect(archiveUpdated({ articles: [], page: 1, pageCount: 1 })).toBe(EMPTY_ARCHIVE_DATE);
+    expect(archiveUpdated({ page: 1, pageCount: 1 })).toBe(EMPTY_ARCHIVE_DATE);
     expect(rfc822Date(EMPTY_ARCHIVE_DATE)).toBe('Thu, 01 Jan 1970 00:00:00 +0000');
   });
 });

@@ -1,0 +1,131 @@
+// A 45-article archive through the app and its storage: paging joins chunks right, every page is reachable.
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/article.ts';
+import { serveSite, testSite, wireCopy } from './test-site.ts';
+import { parseXml, textsOf } from './worker-client.ts';
+
+function archive(count: number): Article[] {
+  return Array.from({ length: count }, (_, index) => {
+    const day = String(1 + (index % 28)).padStart(2, '0');
+    const month = String(1 + Math.floor(index / 28)).padStart(2, '0');
+    return wireCopy(
+      `story-${index + 1}.txt`,
+      `Story ${index + 1}\n2025-${month}-${day} 08:00\nBody of story ${index + 1}.\nSource:www.news.cn\n`,
+    );
+  });
+}
+
+const articles = archive(45);
+const newestFirstTitles = articles.map((article) => article.title).reverse();
+
+type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
+
+/** Follows `next` from page 1 and collects item titles, page by page. */
+async function walk(fetch: Fetch, first: string, read: (body: string) => Promise<{ titles: string[]; next?: string }>) {
+  const pages: string[][] = [];
+  let path: string | undefined = first;
+  while (path !== undefined && pages.length < 10) {
+    const response = await fetch(path);
+    expect(response.status, path).toBe(200);
+    const { titles, next } = await read(await response.text());
+    pages.push(titles);
+    path =
+      next === undefined
+        ? undefined
+        : new URL(next, 'https://wire.example').pathname + new URL(next, 'https://wire.example').search;
+  }
+  return pages;
+}
+
+describe.each([20, 7])('an archive of 45 at %i a page', (pageSize) => {
+  const site = { ...testSite, pageSize };
+  const pageCount = Math.ceil(45 / pageSize);
+
+  it('lists every article exactly once, newest first, following next in RSS', async () => {
+    const { fetch } = await serveSite(articles, site);
+    const pages = await walk(fetch, '/rss.xml', async (body) => {
+      const channel = (
+        parseXml(body) as {
+          rss: { channel: { item?: { title: string }[]; 'atom:link': { '@rel': string; '@href': string }[] } };
+        }
+      ).rss.channel;
+      return {
+        titles: (channel.item ?? []).map((item) => String(item.title)),
+        next: channel['atom:link'].find((link) => link['@rel'] === 'next')?.['@href'],
+      };
+    });
+    expect(pages).toHaveLength(pageCount);
+    expect(pages.flat()).toEqual(newestFirstTitles);
+  });
+
+  it('lists every article exactly once in Atom and JSON Feed', async () => {
+    const { fetch } = await serveSite(articles, site);
+    const atom = await walk(fetch, '/atom.xml', async (body) => {
+      const feed = (
+        parseXml(body) as {
+          feed: { entry?: { title: { '#text': string } }[]; link: { '@rel': string; '@href': string }[] };
+        }
+      ).feed;
+      return {
+        titles: (feed.entry ?? []).map((entry) => String(entry.title['#text'])),
+        next: feed.link.find((link) => link['@rel'] === 'next')?.['@href'],
+      };
+    });
+    expect(atom.flat()).toEqual(newestFirstTitles);
+    const json = await walk(fetch, '/feed.json', async (body) => {
+      const feed = JSON.parse(body) as { items: { title: string }[]; next_url?: string };
+      return { titles: feed.items.map((item) => item.title), next: feed.next_url };
+    });
+    expect(json.flat()).toEqual(newestFirstTitles);
+  });
+
+  it('lists every article exactly once on the HTML index pages', async () => {
+    const { fetch } = await serveSite(articles, site);
+    const pages = await walk(fetch, '/', async (body) => ({
+      titles: await textsOf(body, '.entry h2 a'),
+      next: (/<a class="older" rel="next" href="([^"]+)"/.exec(body) ?? [])[1],
+    }));
+    expect(pages.flat()).toEqual(newestFirstTitles);
+  });
+
+  it('answers the page after the last with 404', async () => {
+    const { fetch } = await serveSite(articles, site);
+    expect((await fetch(`/rss.xml?page=${pageCount}`)).status).toBe(200);
+    expect((await fetch(`/rss.xml?page=${pageCount + 1}`)).status).toBe(404);
+  });
+});
+
+describe('article storage', () => {
+  it('serves every article page of the archive from its pack, and 404 for a slug that is not there', async () => {
+    const { fetch, manifest } = await serveSite(articles);
+    expect(manifest.packCount).toBeGreaterThan(1);
+    for (const article of articles) {
+      const html = await (await fetch(`/articles/${article.slug}`)).text();
+      expect(await textsOf(html, 'h1')).toEqual([article.title]);
+    }
+    expect((await fetch('/articles/story-46')).status).toBe(404);
+    expect((await fetch('/articles/constructor')).status).toBe(404);
+    expect((await fetch('/articles/__proto__')).status).toBe(404);
+  });
+
+  it('stores the same files under the same version whatever order the articles come in', async () => {
+    const forward = await serveSite(articles);
+    const shuffled = await serveSite([...articles].reverse());
+    expect(shuffled.manifest.version).toBe(forward.manifest.version);
+    expect([...shuffled.files.entries()].sort()).toEqual([...forward.files.entries()].sort());
+  });
+
+  it('changes only the newest list chunk and one pack when a new article arrives', async () => {
+    const before = await serveSite(articles);
+    const next = wireCopy('story-46.txt', 'Story 46\n2025-03-01 08:00\nBody of story 46.\n');
+    const after = await serveSite([...articles, next]);
+    const changed = [...after.files.keys()].filter((path) => before.files.get(path) !== after.files.get(path));
+    expect(changed.filter((path) => path.startsWith('lists/')).sort()).toEqual([
+      'lists/atom/2.json',
+      'lists/index/2.json',
+      'lists/json/2.json',
+      'lists/rss/2.json',
+    ]);
+    expect(changed.filter((path) => path.startsWith('articles/'))).toHaveLength(1);
+  });
+});
