@@ -17,17 +17,19 @@ const preflightHeaders = {
   Allow: 'GET, HEAD, OPTIONS',
 };
 
+function allowHeader(allow: string | undefined): Record<string, string> | undefined {
+  return allow ? { Allow: allow } : undefined;
+}
+
 export function createApp(deps: RouteDeps): Hono {
   const { manifest } = deps;
   const app = new Hono();
 
   // 1. Reject what no route can answer: over-long URLs, malformed paths, unknown methods.
-  app.use(async (c, next) => {
-    const path = new URL(c.req.url).pathname;
-    const verdict = checkRequest(c.req.method, c.req.url, crossOriginPaths.has(path));
-    if (!verdict.ok)
-      return errorResponse(manifest, verdict.status, verdict.allow ? { Allow: verdict.allow } : undefined);
-    await next();
+  app.use((c, next) => {
+    const verdict = checkRequest(c.req.method, c.req.url, crossOriginPaths.has(c.req.path));
+    if (!verdict.ok) return Promise.resolve(errorResponse(manifest, verdict.status, allowHeader(verdict.allow)));
+    return next();
   });
 
   // 2. CORS preflight for feeds and the sitemap (the guard already refused OPTIONS elsewhere).

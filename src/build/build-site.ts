@@ -104,12 +104,15 @@ export async function buildSite(
       const body = renderArticlePage(site, article);
       entries.push({
         text: body,
-        meta: [article.slug, {
-          ...htmlHeaders,
-          ETag: await strongEtag(body),
-          'Last-Modified': toHttpDate(article.updated.epochMs),
-          ...attributionHeaders(article, canonicalUrl(site, article)),
-        }],
+        meta: [
+          article.slug,
+          {
+            ...htmlHeaders,
+            ETag: await strongEtag(body),
+            'Last-Modified': toHttpDate(article.updated.epochMs),
+            ...attributionHeaders(article, canonicalUrl(site, article)),
+          },
+        ],
       });
       if (++rendered % 1000 === 0) progress(rendered, newest.length);
     }
@@ -149,7 +152,11 @@ export async function buildSite(
     rss: feedHeaders('rss'),
     atom: feedHeaders('atom'),
     json: feedHeaders('json'),
-    sitemap: { 'Content-Type': contentTypes.sitemap, 'Cache-Control': cacheControlValue(site.cache.other), ...crossOrigin },
+    sitemap: {
+      'Content-Type': contentTypes.sitemap,
+      'Cache-Control': cacheControlValue(site.cache.other),
+      ...crossOrigin,
+    },
   };
   const robotsBody = renderRobots(site);
   const robots = {

@@ -5,6 +5,11 @@ export const maxTargetLength = 8 * 1024;
 
 export type RequestCheck = { ok: true } | { ok: false; status: 400 | 405 | 414; reason: string; allow?: string };
 
+const passed: RequestCheck = { ok: true };
+
+/** An absolute http(s) URL of printable ASCII with no `%` at all: nothing encoded, nothing to decode. */
+const serializedPlain = /^https?:\/\/[^/%\s]+\/[!-$&-~]*$/;
+
 const tooLong: RequestCheck = {
   ok: false,
   status: 414,
@@ -26,6 +31,11 @@ const tooLong: RequestCheck = {
  * `rawUrl` is the request URL (`c.req.url`, absolute) or a request target starting with `/`. Never throws.
  */
 export function checkRequest(method: string, rawUrl: string, allowsOptions: boolean): RequestCheck {
+  // The common case at no cost: Request.url is already serialized (dot segments resolved, control
+  // characters and spaces percent-encoded), so a short absolute URL without any `%` has nothing to check.
+  if ((method === 'GET' || method === 'HEAD') && rawUrl.length <= maxTargetLength && serializedPlain.test(rawUrl)) {
+    return passed;
+  }
   // Far longer than any origin plus the longest target: no need to parse it.
   if (rawUrl.length > 8 * maxTargetLength) return tooLong;
   let pathname: string;

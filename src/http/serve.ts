@@ -42,7 +42,8 @@ export async function serve(request: ServeRequest, plan: ServePlan): Promise<Res
 function notModified(request: ServeRequest, headers: Readonly<Record<string, string>>): boolean {
   if (request.ifNoneMatch === null && request.ifModifiedSince === null) return false;
   const etag = headers.ETag ?? headers.etag ?? '';
-  const lastModified = headers['Last-Modified'] ?? headers['last-modified'] ?? '';
+  // Last-Modified is only read for If-Modified-Since, which counts only without If-None-Match.
+  const lastModified = request.ifNoneMatch === null ? (headers['Last-Modified'] ?? headers['last-modified'] ?? '') : '';
   return isNotModified(request, { etag, lastModifiedMs: parseHttpDate(lastModified) ?? 0 });
 }
 

@@ -1,17 +1,17 @@
 /** HTML escaping and the two tiny helpers every page renderer shares. */
 
-const entities: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
 /** Escapes text for an element body or a quoted attribute value (HTML Standard §13.1.2.3, §13.5). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => entities[ch] ?? ch);
+  if (!needsEscape.test(text)) return text;
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 }
+
+const needsEscape = /[&<>"']/;
 
 /** `name="value"` with the value escaped. */
 export function attribute(name: string, value: string): string {

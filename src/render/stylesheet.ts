@@ -6,10 +6,18 @@ import type { Site } from '../site.ts';
  * (4.5:1, WCAG 2.2 SC 1.4.3) on both backgrounds, whatever colour the publisher picked.
  */
 export const stylesheet = (site: Site): string => {
-  const accentLight = readableOn(site.accentColor, lightBackground, '#000000');
-  const accentDark = readableOn(site.accentColor, darkBackground, '#ffffff');
-  return css(accentLight, accentDark);
+  let text = stylesheets.get(site.accentColor);
+  if (text === undefined) {
+    const accentLight = readableOn(site.accentColor, lightBackground, '#000000');
+    const accentDark = readableOn(site.accentColor, darkBackground, '#ffffff');
+    text = css(accentLight, accentDark);
+    stylesheets.set(site.accentColor, text);
+  }
+  return text;
 };
+
+/** The CSS depends on the accent colour alone; index pages are joined per request, so it is made once. */
+const stylesheets = new Map<string, string>();
 
 /** CSP source expression for the exact CSS text: `sha256-<base64>` (CSP Level 3 §2.3.1). */
 export async function stylesheetHash(cssText: string): Promise<string> {

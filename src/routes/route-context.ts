@@ -15,7 +15,7 @@ export function serveRequest(c: Context, manifest: SiteManifest, routeKey: strin
   return {
     ifNoneMatch: c.req.header('If-None-Match') ?? null,
     ifModifiedSince: c.req.header('If-Modified-Since') ?? null,
-    cacheKey: edgeCacheKey(new URL(c.req.url).origin, routeKey, manifest.version),
+    cacheKey: edgeCacheKey(originOf(c.req.url), routeKey, manifest.version),
     waitUntil: waitUntilOf(c),
   };
 }
@@ -29,6 +29,12 @@ export function errorResponse(
   const page: Representation | undefined = manifest.errors[status] ?? manifest.errors[500];
   if (!page) return new Response('Internal Server Error', { status: 500 });
   return new Response(page.body, { status, headers: extra ? { ...page.headers, ...extra } : page.headers });
+}
+
+/** `https://host:port` of an absolute URL as Request.url serializes it, without parsing it again. */
+function originOf(url: string): string {
+  const path = url.indexOf('/', url.indexOf('//') + 2);
+  return path === -1 ? url : url.slice(0, path);
 }
 
 function waitUntilOf(c: Context): (promise: Promise<unknown>) => void {
