@@ -129,3 +129,16 @@ describe('article storage', () => {
     expect(changed.filter((path) => path.startsWith('articles/'))).toHaveLength(1);
   });
 });
+
+describe('an empty archive', () => {
+  it('serves an index, valid feeds with no items and a sitemap, and 404 for any article', async () => {
+    const { fetch } = await serveSite([]);
+    expect(await textsOf(await (await fetch('/')).text(), '.empty')).toEqual(['No articles yet.']);
+    const rss = parseXml(await (await fetch('/rss.xml')).text()) as { rss: { channel: { item?: unknown[] } } };
+    expect(rss.rss.channel.item).toBeUndefined();
+    expect(((await (await fetch('/feed.json')).json()) as { items: unknown[] }).items).toEqual([]);
+    expect((await fetch('/sitemap.xml')).status).toBe(200);
+    expect((await fetch('/articles/anything')).status).toBe(404);
+    expect((await fetch('/rss.xml?page=2')).status).toBe(404);
+  });
+});
