@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildSiteModule, bundleWorker, wirefeedEntry, writeContent } from './site-bundle.ts';
+import { buildSite, bundleWorker, wirefeedEntry, writeContent } from './site-bundle.ts';
 import { round } from './stats.ts';
 import type { BenchOptions, Figure, SectionResult } from './types.ts';
 
 const SECTION = 'bundle-size';
 
-function sizes(file: string): { rawKiB: number; gzipKiB: number } {
+export function sizes(file: string): { rawKiB: number; gzipKiB: number } {
   const bytes = readFileSync(file);
   return { rawKiB: round(bytes.length / 1024, 2), gzipKiB: round(gzipSync(bytes, { level: 9 }).length / 1024, 2) };
 }
@@ -16,18 +16,17 @@ function sizes(file: string): { rawKiB: number; gzipKiB: number } {
 export async function runBundleSize(options: BenchOptions): Promise<SectionResult> {
   const dir = join(options.tmp, 'bundle-size');
   const contentDir = join(dir, 'content');
-  const siteBuildFile = join(dir, 'site-build.mjs');
-  options.progress('bundle-size: building an empty site (site.yaml, no articles) and bundling it');
+  options.progress('bundle-size: building an empty site (site.yaml, no articles) and bundling src/index.ts over it');
   writeContent(options.root, contentDir, []);
-  await buildSiteModule(options.root, contentDir, siteBuildFile, 'https://news.example.com');
+  const site = await buildSite(options.root, contentDir, join(dir, 'site'), 'https://news.example.com');
   const bundle = await bundleWorker(
     options.root,
     join(dir, 'worker'),
     'wirefeed-empty',
-    wirefeedEntry(options.root, siteBuildFile),
+    wirefeedEntry(options.root, site.manifestFile),
   );
   const worker = sizes(bundle);
-  const emptyBuild = sizes(siteBuildFile);
+  const emptyManifest = sizes(site.manifestFile);
   const figures: Figure[] = [
     {
       section: SECTION,
@@ -52,6 +51,6 @@ export async function runBundleSize(options: BenchOptions): Promise<SectionResul
     section: SECTION,
     title: 'Bundle size (wrangler deploy --dry-run, empty content)',
     figures,
-    details: { worker, emptySiteBuildModule: emptyBuild },
+    details: { worker, emptyManifestModule: emptyManifest },
   };
 }

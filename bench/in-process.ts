@@ -1,27 +1,33 @@
 /**
- * In-process section: parsing one wire-copy file, and rendering a 20-item page of each format, each timed
- * against a floor in the same run, in interleaved rounds (order alternating), as median ratios with spread.
+ * In-process section: parsing one wire-copy file, rendering a 20-item page of each format from scratch (build
+ * time), assembling it from prebuilt fragments and from its stored chunk (request time), each timed against a
+ * floor in the same run, in interleaved rounds (order alternating), as median ratios with spread.
  */
 import type { Article } from '../src/article.ts';
-import { paginate } from '../src/build/paginate.ts';
+import { buildInMemory } from '../src/build/in-memory-site.ts';
+import { newestFirst, paginate } from '../src/build/paginate.ts';
 import { defaultSite } from '../src/catalog/site-config.ts';
 import { parseWireCopy } from '../src/content/wire-copy.ts';
 import type { FeedPage } from '../src/render/feed-page.ts';
 import type { Site } from '../src/site.ts';
+import { articlePackPath, listChunkPath, packOf } from '../src/storage/layout.ts';
 import { benchCorpus, SEED_FILE } from './corpus.ts';
 import { median, round, spread } from './stats.ts';
 import {
-  atomFromFragments,
-  checkAdapters,
-  indexFromFragments,
-  jsonFeedFromFragments,
+  articleFromStoredPack,
+  checkSubjects,
+  pageInfo,
   prebuildFragments,
   renderArticlePage,
   renderAtom,
+  renderAtomDocument,
+  renderIndexDocument,
   renderIndexPage,
   renderJsonFeed,
+  renderJsonFeedDocument,
   renderRss,
-  rssFromFragments,
+  renderRssDocument,
+  rssFromStoredChunk,
 } from './subjects.ts';
 import type { BenchOptions, Figure, SectionResult } from './types.ts';
 
@@ -69,26 +75,39 @@ function calibrate(work: Work, budgetMs: number): number {
   }
 }
 
-export function pairs(root: string, site: Site = defaultSite): { pairs: Pair[]; sizes: Record<string, number> } {
+export async function pairs(
+  root: string,
+  site: Site = defaultSite,
+): Promise<{ pairs: Pair[]; sizes: Record<string, number> }> {
   const corpus = benchCorpus(root, 20);
   const articles = corpus.map(({ file, text }) => articleOf(file, text, site));
-  const [page] = paginate(articles, 20) as [FeedPage];
+  const [page] = paginate(newestFirst(articles), site.pageSize) as [FeedPage];
+  if (page.articles.length !== 20 || page.pageCount !== 1) throw new Error('bench corpus: not one page of 20');
   const seed = articles[0] as Article;
   const seedText = (corpus[0] as { text: string }).text;
   const items = page.articles;
+  const info = pageInfo(page);
   const fragments = prebuildFragments(site, items);
-  checkAdapters(site, page, fragments);
+  // The stored files exactly as `npm run build` writes them: one list chunk holds the page, one pack the seed.
+  const built = await buildInMemory(site, articles);
+  const rssChunk = built.files.get(listChunkPath('rss', 0));
+  const pack = built.files.get(articlePackPath(packOf(seed.slug, built.manifest.packCount)));
+  if (rssChunk === undefined || pack === undefined) throw new Error('bench: the in-memory build has no chunk or pack');
+  checkSubjects(site, page, fragments, { rssChunk, pack, seed });
 
   // Floor for a page: copying a prebuilt string of the same length into fresh UTF-8 bytes (every character is
   // read and written, nothing is shared; it is also what sending the prebuilt page costs at least).
   const encoder = new TextEncoder();
   const prebuiltArticlePage = renderArticlePage(site, seed);
+  // A flat copy (not a rope of the renderer's joins), as a string read from storage would be.
+  const prebuiltRssPage = Buffer.from(renderRss(site, page)).toString();
   const copy =
     (text: string): Work =>
     () =>
       encoder.encode(text);
   const stringifyItems: Work = () => JSON.stringify(items);
   const articleJson = JSON.stringify(seed);
+  const itemsFloor = { floor: stringifyItems, floorName: 'JSON.stringify of the 20 Articles' };
 
   const list: Pair[] = [
     {
@@ -100,26 +119,24 @@ export function pairs(root: string, site: Site = defaultSite): { pairs: Pair[]; 
     },
     ...(['rss', 'atom', 'json'] as const).map((format) => ({
       id: `${format}.render`,
-      label: `${{ rss: 'RSS', atom: 'Atom', json: 'JSON Feed' }[format]} page, 20 items, from scratch`,
+      label: `${{ rss: 'RSS', atom: 'Atom', json: 'JSON Feed' }[format]} page, 20 items, from scratch (build time)`,
       subject: {
         rss: () => renderRss(site, page),
         atom: () => renderAtom(site, page),
         json: () => renderJsonFeed(site, page),
       }[format],
-      floor: stringifyItems,
-      floorName: 'JSON.stringify of the 20 Articles',
+      ...itemsFloor,
       target: 1.5,
     })),
     {
       id: 'index.render',
-      label: 'index page, 20 items, from scratch',
+      label: 'index page, 20 items, from scratch (build time)',
       subject: () => renderIndexPage(site, page),
-      floor: stringifyItems,
-      floorName: 'JSON.stringify of the 20 Articles',
+      ...itemsFloor,
     },
     {
       id: 'article.render',
-      label: "seed's article page, from scratch",
+      label: "seed's article page, from scratch (build time)",
       subject: () => renderArticlePage(site, seed),
       floor: copy(prebuiltArticlePage),
       floorName: `copy of a prebuilt ${prebuiltArticlePage.length}-char string to UTF-8 bytes`,
@@ -127,34 +144,51 @@ export function pairs(root: string, site: Site = defaultSite): { pairs: Pair[]; 
     },
     {
       id: 'rss.assemble',
-      label: 'RSS page from 20 prebuilt <item>s',
-      subject: () => rssFromFragments(site, page, fragments.rss),
-      floor: stringifyItems,
-      floorName: 'JSON.stringify of the 20 Articles',
+      label: 'RSS page: renderRssDocument of 20 prebuilt <item>s',
+      subject: () => renderRssDocument(site, info, fragments.rss),
+      ...itemsFloor,
       target: 1.5,
     },
     {
       id: 'atom.assemble',
-      label: 'Atom page from 20 prebuilt <entry>s',
-      subject: () => atomFromFragments(site, page, fragments.atom),
-      floor: stringifyItems,
-      floorName: 'JSON.stringify of the 20 Articles',
+      label: 'Atom page: renderAtomDocument of 20 prebuilt <entry>s',
+      subject: () => renderAtomDocument(site, info, fragments.atom),
+      ...itemsFloor,
       target: 1.5,
     },
     {
       id: 'json.assemble',
-      label: 'JSON Feed page from 20 prebuilt items',
-      subject: () => jsonFeedFromFragments(site, page, fragments.json),
-      floor: stringifyItems,
-      floorName: 'JSON.stringify of the 20 Articles',
+      label: 'JSON Feed page: renderJsonFeedDocument of 20 prebuilt items',
+      subject: () => renderJsonFeedDocument(site, info, fragments.json),
+      ...itemsFloor,
       target: 1.5,
     },
     {
       id: 'index.assemble',
-      label: 'index page from 20 prebuilt <li>s',
-      subject: () => indexFromFragments(site, page, fragments.index),
-      floor: stringifyItems,
-      floorName: 'JSON.stringify of the 20 Articles',
+      label: 'index page: renderIndexDocument of 20 prebuilt <li>s',
+      subject: () => renderIndexDocument(site, info, fragments.index),
+      ...itemsFloor,
+    },
+    {
+      id: 'rss.stored',
+      label: `RSS page from its stored chunk: decodeRecords + renderRssDocument (${rssChunk.length} chars)`,
+      subject: () => rssFromStoredChunk(site, info, rssChunk),
+      ...itemsFloor,
+      target: 1.5,
+    },
+    {
+      id: 'rss.stored.bytes',
+      label: 'RSS page from its stored chunk, to the UTF-8 bytes sent (+ TextEncoder.encode)',
+      subject: () => encoder.encode(rssFromStoredChunk(site, info, rssChunk)),
+      floor: copy(prebuiltRssPage),
+      floorName: `copy of the prebuilt ${prebuiltRssPage.length}-char page to UTF-8 bytes`,
+    },
+    {
+      id: 'article.stored',
+      label: `seed's page from its stored pack: decodeRecords + find (${pack.length} chars)`,
+      subject: () => articleFromStoredPack(pack, seed.slug),
+      floor: copy(prebuiltArticlePage),
+      floorName: `copy of the ${prebuiltArticlePage.length}-char page to UTF-8 bytes`,
     },
   ];
   const sizes = {
@@ -164,6 +198,8 @@ export function pairs(root: string, site: Site = defaultSite): { pairs: Pair[]; 
     json: renderJsonFeed(site, page).length,
     index: renderIndexPage(site, page).length,
     article: prebuiltArticlePage.length,
+    rssChunk: rssChunk.length,
+    pack: pack.length,
   };
   return { pairs: list, sizes };
 }
@@ -171,7 +207,7 @@ export function pairs(root: string, site: Site = defaultSite): { pairs: Pair[]; 
 export async function runInProcess(options: BenchOptions): Promise<SectionResult> {
   const rounds = options.quick ? 15 : 41;
   const budgetMs = 20;
-  const { pairs: list, sizes } = pairs(options.root);
+  const { pairs: list, sizes } = await pairs(options.root);
   const figures: Figure[] = [];
   const details: Record<string, unknown> = { rounds, budgetMs, sizesInChars: sizes };
   for (const pair of list) {

@@ -2,7 +2,20 @@
 import { type Figure, type SectionResult, verdict } from './types.ts';
 
 export function formatValue(value: number, unit: Figure['unit']): string {
-  return unit === 'x' ? `${value.toFixed(2)}x` : `${value.toFixed(1)} KiB`;
+  switch (unit) {
+    case 'x':
+      return `${value.toFixed(2)}x`;
+    case 'files':
+      return `${value.toLocaleString('en-US')} files`;
+    case 's':
+      return `${value.toFixed(1)} s`;
+    case 'ms':
+      return `${value.toFixed(1)} ms`;
+    case 'µs':
+      return `${value.toFixed(0)} µs`;
+    default:
+      return `${value.toFixed(1)} ${unit}`;
+  }
 }
 
 function row(cells: readonly string[], widths: readonly number[]): string {

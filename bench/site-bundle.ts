@@ -1,12 +1,17 @@
-/** Builds a content folder into a SiteBuild module and bundles a Worker over it with `wrangler deploy --dry-run`. */
+/** Builds a content folder with the project's own CLI (static assets + manifest) and bundles Workers over it with `wrangler deploy --dry-run`. */
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { WireCopyFile } from './corpus.ts';
+import type { FloorTable } from './floor-worker.ts';
 
 const run = promisify(execFile);
+
+/** The line bench/process-usage.ts writes at the build's exit. */
+const USAGE_TAG = 'wirefeed-bench-usage ';
 
 /** content/site.yaml of the repository plus `files`, under `dir`. */
 export function writeContent(root: string, dir: string, files: readonly WireCopyFile[]): void {
@@ -15,19 +20,67 @@ export function writeContent(root: string, dir: string, files: readonly WireCopy
   for (const { file, text } of files) writeFileSync(join(dir, file), text);
 }
 
-/** `node src/catalog/cli.ts --content dir --out outFile --base-url baseUrl`: the project's own build. */
-export async function buildSiteModule(
+export interface BuiltSite {
+  /** `build/assets`-like folder: what the ASSETS binding serves. */
+  readonly assetsDir: string;
+  /** The generated manifest module (what src/generated/site-manifest.js is for `npm run build`). */
+  readonly manifestFile: string;
+  /** The CLI's one-line summary. */
+  readonly message: string;
+  readonly wallSeconds: number;
+  /** CPU user + system of the build process (all its threads), from process.resourceUsage() at its exit. */
+  readonly cpuSeconds: number;
+  readonly maxRssBytes: number;
+}
+
+/**
+ * `node src/catalog/cli.ts --content dir --assets <out>/assets --manifest <out>/site-manifest.js --base-url baseUrl`:
+ * the project's own build, into `outDir`. `maxOldSpaceMb` raises V8's heap limit for big archives.
+ */
+export async function buildSite(
   root: string,
   contentDir: string,
-  outFile: string,
+  outDir: string,
   baseUrl: string,
-): Promise<string> {
-  const { stdout } = await run(
+  maxOldSpaceMb?: number,
+): Promise<BuiltSite> {
+  const assetsDir = join(outDir, 'assets');
+  const manifestFile = join(outDir, 'site-manifest.js');
+  const started = performance.now();
+  const { stdout, stderr } = await run(
     process.execPath,
-    ['src/catalog/cli.ts', '--content', contentDir, '--out', outFile, '--base-url', baseUrl],
-    { cwd: root },
+    [
+      ...(maxOldSpaceMb !== undefined ? [`--max-old-space-size=${maxOldSpaceMb}`] : []),
+      '--import',
+      pathToFileURL(join(root, 'bench', 'process-usage.ts')).href,
+      'src/catalog/cli.ts',
+      '--content',
+      contentDir,
+      '--assets',
+      assetsDir,
+      '--manifest',
+      manifestFile,
+      '--base-url',
+      baseUrl,
+    ],
+    { cwd: root, maxBuffer: 64 * 1024 * 1024 },
   );
-  return stdout.trim();
+  const wallSeconds = (performance.now() - started) / 1000;
+  const usageLine = stderr.split('\n').find((line) => line.startsWith(USAGE_TAG));
+  if (usageLine === undefined) throw new Error(`the build wrote no usage line:\n${stderr}`);
+  const usage = JSON.parse(usageLine.slice(USAGE_TAG.length)) as {
+    userSeconds: number;
+    systemSeconds: number;
+    maxRssBytes: number;
+  };
+  return {
+    assetsDir,
+    manifestFile,
+    message: stdout.trim(),
+    wallSeconds,
+    cpuSeconds: usage.userSeconds + usage.systemSeconds,
+    maxRssBytes: usage.maxRssBytes,
+  };
 }
 
 export function compatibilityDate(root: string): string {
@@ -37,16 +90,16 @@ export function compatibilityDate(root: string): string {
 }
 
 /**
- * Bundles `entrySource` (an ES module written to dir/entry.js) as wrangler deploys it: a wrangler.toml in `dir`
- * with the repository's compatibility date and no bindings, `wrangler deploy --dry-run --outdir dir/dist`.
+ * Bundles `entrySource` (a TypeScript module written to dir/entry.ts) as wrangler deploys it: a wrangler.toml in
+ * `dir` with the repository's compatibility date and no bindings, `wrangler deploy --dry-run --outdir dir/dist`.
  * Returns the bundle's path.
  */
 export async function bundleWorker(root: string, dir: string, name: string, entrySource: string): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'entry.js'), entrySource);
+  writeFileSync(join(dir, 'entry.ts'), entrySource);
   writeFileSync(
     join(dir, 'wrangler.toml'),
-    `name = "${name}"\nmain = "entry.js"\ncompatibility_date = "${compatibilityDate(root)}"\nworkers_dev = true\n`,
+    `name = "${name}"\nmain = "entry.ts"\ncompatibility_date = "${compatibilityDate(root)}"\nworkers_dev = true\n`,
   );
   const wrangler = join(
     dirname(createRequire(join(root, 'package.json')).resolve('wrangler/package.json')),
@@ -62,19 +115,35 @@ export async function bundleWorker(root: string, dir: string, name: string, entr
   return join(dir, 'dist', bundle);
 }
 
-/** The wirefeed Worker exactly as src/index.ts builds it, over the SiteBuild module at `siteBuildFile`. */
-export function wirefeedEntry(root: string, siteBuildFile: string): string {
-  return `// wirefeed as src/index.ts builds it, over the bench's SiteBuild (src/generated/ is left untouched).
-import { createApp } from ${JSON.stringify(join(root, 'src', 'app.ts'))};
-import build from ${JSON.stringify(siteBuildFile)};
-export default createApp(build);
-`;
+const MANIFEST_IMPORT = './generated/site-manifest.js';
+
+/**
+ * src/index.ts itself, with its relative imports made absolute and the manifest import redirected to
+ * `manifestFile`: the Worker exactly as `npm run build` + wrangler would ship it, src/generated/ untouched.
+ */
+export function wirefeedEntry(root: string, manifestFile: string): string {
+  const source = readFileSync(join(root, 'src', 'index.ts'), 'utf8');
+  if (!source.includes(`'${MANIFEST_IMPORT}'`)) throw new Error(`src/index.ts no longer imports '${MANIFEST_IMPORT}'`);
+  return source.replace(/from '(\.[^']+)'/g, (_, specifier: string) =>
+    specifier === MANIFEST_IMPORT
+      ? `from ${JSON.stringify(manifestFile)}`
+      : `from ${JSON.stringify(resolve(root, 'src', specifier))}`,
+  );
 }
 
-export function floorEntry(root: string, siteBuildFile: string): string {
-  return `// The bench floor over the same SiteBuild.
+/** A worker that answers `ok` to everything: the start-up and heap baseline. */
+export const emptyEntry = `// The empty worker: what start-up and heap are measured over.
+export default { fetch: () => new Response('ok') };
+`;
+
+/** The bench floor over a table of recorded responses (written next to the entry as a module). */
+export function floorEntry(root: string, dir: string, table: FloorTable): string {
+  mkdirSync(dir, { recursive: true });
+  const tableFile = join(dir, 'floor-table.js');
+  writeFileSync(tableFile, `export default JSON.parse(${JSON.stringify(JSON.stringify(table))});\n`);
+  return `// The bench floor: recorded wirefeed responses, served from memory.
 import { createFloorApp } from ${JSON.stringify(join(root, 'bench', 'floor-worker.ts'))};
-import build from ${JSON.stringify(siteBuildFile)};
-export default createFloorApp(build);
+import table from ${JSON.stringify(tableFile)};
+export default createFloorApp(table);
 `;
 }

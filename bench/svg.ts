@@ -1,4 +1,5 @@
 /** bench-results.svg, hand-written: one bar per ratio from 1x (log scale: left is cheaper than the floor), its target a tick. */
+import { formatValue } from './report.ts';
 import { type Figure, type SectionResult, verdict } from './types.ts';
 
 const escapeText = (text: string): string =>
@@ -11,10 +12,17 @@ const colours = { PASS: '#2e7d32', MISS: '#c62828', info: '#9e9e9e' } as const;
 
 export function renderSvg(sections: readonly SectionResult[], subtitle: string): string {
   const rowHeight = 18;
-  const labelWidth = 430;
+  // About 6 px a character at 11 px: the longest label (shares of a limit get a suffix) fits, within bounds.
+  const longest = Math.max(
+    0,
+    ...sections.flatMap((section) =>
+      section.figures.map((figure) => figure.label.length + (figure.unit === 'x' ? 0 : 24)),
+    ),
+  );
+  const labelWidth = Math.min(720, Math.max(430, Math.ceil(longest * 6.1)));
   const plotWidth = 440;
   const left = labelWidth + 10;
-  const minRatio = 0.02;
+  const minRatio = 0.001;
   const maxRatio = 20;
   const x = (ratio: number): number => {
     const clamped = Math.min(Math.max(ratio, minRatio), maxRatio);
@@ -26,14 +34,17 @@ export function renderSvg(sections: readonly SectionResult[], subtitle: string):
   let y = 56;
   for (const section of sections) {
     const ratios = section.figures.filter((figure) => figure.unit === 'x');
-    const sizes = section.figures.filter((figure) => figure.unit === 'KiB' && figure.target !== undefined);
-    // A size with a target is drawn as its share of the target, so it fits the same ratio axis.
+    const sizes = section.figures.filter((figure) => figure.unit !== 'x' && figure.target !== undefined);
+    // An absolute figure with a target (a size, a time, a limit) is drawn as its share of the target, so it fits the same ratio axis.
     const drawn: Figure[] = [
       ...ratios,
       ...sizes.map((figure) => ({
         ...figure,
-        label: `${figure.label} (share of ${figure.target} KiB)`,
+        label: `${figure.label} (share of ${formatValue(figure.target ?? 1, figure.unit)})`,
         value: figure.value / (figure.target ?? 1),
+        ...(figure.spread
+          ? { spread: [figure.spread[0] / (figure.target ?? 1), figure.spread[1] / (figure.target ?? 1)] as const }
+          : {}),
         target: 1,
         unit: 'x' as const,
       })),
@@ -68,7 +79,7 @@ export function renderSvg(sections: readonly SectionResult[], subtitle: string):
       y += rowHeight;
     }
   }
-  const ticks = [0.02, 0.1, 0.5, 1, 2, 5, 20]
+  const ticks = [0.001, 0.01, 0.1, 0.5, 1, 2, 5, 20]
     .map(
       (tick) =>
         `<line x1="${x(tick).toFixed(1)}" x2="${x(tick).toFixed(1)}" y1="48" y2="${y}" class="grid"/><text x="${x(tick).toFixed(1)}" y="44" class="tick" text-anchor="middle">${tick}x</text>`,

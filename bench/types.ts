@@ -1,5 +1,8 @@
 /** Result shapes every bench section returns and run.ts merges into one bench-results.json. */
 
+/** `x` a ratio; the others absolute: sizes (KiB, MiB), times (s, ms, µs), a number of files. */
+export type Unit = 'x' | 'KiB' | 'MiB' | 's' | 'ms' | 'µs' | 'files';
+
 /** One figure: a ratio to a floor measured in the same run (or a size), with its target when it has one. */
 export interface Figure {
   /** Section id, e.g. `in-process`, `end-to-end`, `bundle-size`. */
@@ -8,9 +11,9 @@ export interface Figure {
   readonly id: string;
   /** What a reader sees in the table. */
   readonly label: string;
-  /** The median ratio (unit `x`) or the measured size (unit `KiB`). */
+  /** The median ratio (unit `x`), or a measured size, time or count next to a limit or for information. */
   readonly value: number;
-  readonly unit: 'x' | 'KiB';
+  readonly unit: Unit;
   /** p10 and p90 of the per-round ratios (absent for a single measurement). */
   readonly spread?: readonly [number, number];
   /** Upper bound the figure should stay at or below; absent for an informational figure. */
@@ -34,6 +37,8 @@ export interface BenchOptions {
   /** A scratch folder of this run, removed at the end. */
   readonly tmp: string;
   readonly progress: (message: string) => void;
+  /** Archive sizes the scale section measures (e.g. 1,000, 10,000, 100,000 articles). */
+  readonly scaleSizes: readonly number[];
 }
 
 export function verdict(figure: Figure): 'PASS' | 'MISS' | 'info' {

@@ -1,5 +1,6 @@
 /** createApp(): the Hono app over a built site; middleware order and route mounting live here alone. */
 import { Hono } from 'hono';
+import { MemoryCache } from './http/memory-cache.ts';
 import { checkRequest } from './http/request-guard.ts';
 import { articlePages } from './routes/article-routes.ts';
 import { listPages } from './routes/list-routes.ts';
@@ -21,7 +22,11 @@ function allowHeader(allow: string | undefined): Record<string, string> | undefi
   return allow ? { Allow: allow } : undefined;
 }
 
-export function createApp(deps: RouteDeps): Hono {
+/** What the app is built from; `memory` defaults to a fresh 16 MiB memory for this isolate. */
+export type AppDeps = Omit<RouteDeps, 'memory'> & { readonly memory?: MemoryCache };
+
+export function createApp(appDeps: AppDeps): Hono {
+  const deps: RouteDeps = { ...appDeps, memory: appDeps.memory ?? new MemoryCache(16 * 1024 * 1024) };
   const { manifest } = deps;
   const app = new Hono();
 

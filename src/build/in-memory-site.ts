@@ -1,6 +1,7 @@
 /** Builds a site into memory and pairs it with a memory store: for tests, benchmarks and previews. */
+
+import type { AppDeps } from '../app.ts';
 import type { Article } from '../article.ts';
-import type { RouteDeps } from '../routes/route-context.ts';
 import type { Site } from '../site.ts';
 import type { SiteManifest } from '../site-build.ts';
 import { memoryStore } from '../storage/site-store.ts';
@@ -10,7 +11,7 @@ export interface InMemorySite {
   readonly manifest: SiteManifest;
   readonly files: ReadonlyMap<string, string>;
   /** What createApp() takes. */
-  readonly deps: RouteDeps;
+  readonly deps: AppDeps;
 }
 
 export async function buildInMemory(site: Site, articles: readonly Article[]): Promise<InMemorySite> {

@@ -1,4 +1,4 @@
-/** The edge cache (Cache API): keys that carry the content version, and the store-on-miss step. */
+/** The edge cache (Cache API): keys that carry the content version, and lookups that never fail a request. */
 
 /**
  * The key carries the content version, so a deploy with changed content never reads bytes cached by
@@ -15,19 +15,11 @@ export function edgeCache(): Cache | undefined {
   return typeof caches === 'undefined' ? undefined : caches.default;
 }
 
-/**
- * Stores a copy marked `X-Cache: HIT` and returns the original marked `MISS`: a later hit is served
- * as stored, with no header rewriting on the hot path.
- */
-export function storeInEdgeCache(
-  cache: Cache,
-  key: string,
-  response: Response,
-  waitUntil: (promise: Promise<unknown>) => void,
-): Response {
-  const stored = new Response(response.clone().body, response);
-  stored.headers.set('X-Cache', 'HIT');
-  response.headers.set('X-Cache', 'MISS');
-  waitUntil(cache.put(key, stored));
-  return response;
+/** A lookup that never fails the request: an unavailable cache is a miss. */
+export async function edgeCacheMatch(cache: Cache | undefined, key: string): Promise<Response | undefined> {
+  try {
+    return await cache?.match(key);
+  } catch {
+    return undefined;
+  }
 }

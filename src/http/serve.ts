@@ -1,7 +1,8 @@
-/** The one response path every route shares: conditional GET, edge cache, storage read, 304 or 200. */
+/** The one response path every route shares: conditional GET, memory, edge cache, storage read, 304 or 200. */
 import { isNotModified, notModifiedHeaders } from './conditional-get.ts';
-import { edgeCache, storeInEdgeCache } from './edge-cache.ts';
+import { edgeCache, edgeCacheMatch } from './edge-cache.ts';
 import { parseHttpDate } from './http-date.ts';
+import type { MemoryCache } from './memory-cache.ts';
 
 /** What a route read from storage: the body and every header it is sent with. */
 export interface Loaded {
@@ -13,6 +14,7 @@ export interface ServeRequest {
   readonly ifNoneMatch: string | null;
   readonly ifModifiedSince: string | null;
   readonly cacheKey: string;
+  readonly memory: MemoryCache;
   readonly waitUntil: (promise: Promise<unknown>) => void;
 }
 
@@ -24,19 +26,41 @@ export interface ServePlan {
   readonly notFound: () => Response;
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * In order, each step only when the one before could not answer: a 304 from validators known up front;
+ * the isolate's memory; the edge cache (Cache API); storage, after which the response is remembered and
+ * stored in the edge cache. `X-Cache` says `HIT` when nothing was rendered, `MISS` when it was.
+ */
 export async function serve(request: ServeRequest, plan: ServePlan): Promise<Response> {
   if (plan.known && notModified(request, plan.known)) return notModifiedResponse(plan.known);
+  const remembered = request.memory.get(request.cacheKey);
+  if (remembered) return respond(request, remembered.body, remembered.headers);
+
   const cache = edgeCache();
-  const hit = await cache?.match(request.cacheKey);
+  const hit = await edgeCacheMatch(cache, request.cacheKey);
   if (hit) {
+    const body = new Uint8Array(await hit.arrayBuffer());
     const headers = Object.fromEntries(hit.headers);
-    return notModified(request, headers) ? notModifiedResponse(headers) : hit;
+    request.memory.set(request.cacheKey, { body, headers });
+    return respond(request, body, headers);
   }
+
   const loaded = await plan.load();
   if (!loaded) return plan.notFound();
-  if (notModified(request, loaded.headers)) return notModifiedResponse(loaded.headers);
-  const response = new Response(loaded.body, { headers: loaded.headers });
-  return cache ? storeInEdgeCache(cache, request.cacheKey, response, request.waitUntil) : response;
+  const body = encoder.encode(loaded.body);
+  const hitHeaders = { ...loaded.headers, 'X-Cache': 'HIT' };
+  request.memory.set(request.cacheKey, { body, headers: hitHeaders });
+  if (cache) {
+    const put = cache.put(request.cacheKey, new Response(body, { headers: hitHeaders }));
+    request.waitUntil(put.catch((error: unknown) => console.error('wirefeed: edge cache put failed', error)));
+  }
+  return respond(request, body, { ...loaded.headers, 'X-Cache': 'MISS' });
+}
+
+function respond(request: ServeRequest, body: Uint8Array, headers: Readonly<Record<string, string>>): Response {
+  return notModified(request, headers) ? notModifiedResponse(headers) : new Response(body, { headers });
 }
 
 function notModified(request: ServeRequest, headers: Readonly<Record<string, string>>): boolean {

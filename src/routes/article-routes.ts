@@ -7,11 +7,12 @@ import { articlePackPath, packOf } from '../storage/layout.ts';
 import { decodeRecords } from '../storage/record-file.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
-export function articlePages({ manifest, storeFor }: RouteDeps): Hono {
+export function articlePages(deps: RouteDeps): Hono {
+  const { manifest, storeFor } = deps;
   const app = new Hono();
   app.get('/articles/:slug', (c) => {
     const slug = c.req.param('slug');
-    return serve(serveRequest(c, manifest, articlePath(slug)), {
+    return serve(serveRequest(c, deps, articlePath(slug)), {
       load: async () => {
         if (manifest.articleCount === 0) return undefined;
         const pack = await storeFor(c.env).read(articlePackPath(packOf(slug, manifest.packCount)));

@@ -34,7 +34,8 @@ const listRoutes: Readonly<Record<string, ListRoute>> = {
   },
 };
 
-export function listPages({ manifest, storeFor }: RouteDeps): Hono {
+export function listPages(deps: RouteDeps): Hono {
+  const { manifest, storeFor } = deps;
   const app = new Hono();
   for (const [path, route] of Object.entries(listRoutes)) {
     app.get(path, (c: Context) => {
@@ -45,7 +46,7 @@ export function listPages({ manifest, storeFor }: RouteDeps): Hono {
       if (page > manifest.pageCount) return errorResponse(manifest, 404);
       // Every list page changes with any new article, so the content version is its validator.
       const headers = listHeaders(manifest, route, page);
-      return serve(serveRequest(c, manifest, route.path(page)), {
+      return serve(serveRequest(c, deps, route.path(page)), {
         known: headers,
         load: async () => ({ body: await renderListPage(manifest, storeFor(c.env), route, page), headers }),
         notFound: () => errorResponse(manifest, 404),

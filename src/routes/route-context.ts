@@ -1,6 +1,7 @@
 /** What every route needs from a request: the manifest, storage, and the pieces `serve` reads. */
 import type { Context } from 'hono';
 import { edgeCacheKey } from '../http/edge-cache.ts';
+import type { MemoryCache } from '../http/memory-cache.ts';
 import type { ServeRequest } from '../http/serve.ts';
 import type { Representation, SiteManifest } from '../site-build.ts';
 import type { SiteStore } from '../storage/site-store.ts';
@@ -9,10 +10,13 @@ export interface RouteDeps {
   readonly manifest: SiteManifest;
   /** Storage for this request's environment (the ASSETS binding in production). */
   readonly storeFor: (env: unknown) => SiteStore;
+  /** The isolate's memory of recent responses, shared by every route of one app. */
+  readonly memory: MemoryCache;
 }
 
-export function serveRequest(c: Context, manifest: SiteManifest, routeKey: string): ServeRequest {
+export function serveRequest(c: Context, { manifest, memory }: RouteDeps, routeKey: string): ServeRequest {
   return {
+    memory,
     ifNoneMatch: c.req.header('If-None-Match') ?? null,
     ifModifiedSince: c.req.header('If-Modified-Since') ?? null,
     cacheKey: edgeCacheKey(originOf(c.req.url), routeKey, manifest.version),

@@ -8,7 +8,8 @@ import { sitemapPath } from '../storage/layout.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
-export function siteFiles({ manifest, storeFor }: RouteDeps): Hono {
+export function siteFiles(deps: RouteDeps): Hono {
+  const { manifest, storeFor } = deps;
   const app = new Hono();
   const notFound = () => errorResponse(manifest, 404);
   const headers = (name: string) => ({
@@ -23,7 +24,7 @@ export function siteFiles({ manifest, storeFor }: RouteDeps): Hono {
       manifest.sitemapCount === 1
         ? readPart(manifest, storeFor(c.env), 1)
         : renderSitemapIndex(manifest.site, manifest.sitemapCount);
-    return serve(serveRequest(c, manifest, '/sitemap.xml'), {
+    return serve(serveRequest(c, deps, '/sitemap.xml'), {
       known,
       load: async () => ({ body: await body(), headers: known }),
       notFound,
@@ -34,7 +35,7 @@ export function siteFiles({ manifest, storeFor }: RouteDeps): Hono {
     const part = Number(/^([1-9][0-9]{0,5})\.xml$/.exec(c.req.param('file'))?.[1] ?? 0);
     if (manifest.sitemapCount === 1 || part < 1 || part > manifest.sitemapCount) return notFound();
     const known = headers(`sitemap-${part}`);
-    return serve(serveRequest(c, manifest, sitemapPartPath(part)), {
+    return serve(serveRequest(c, deps, sitemapPartPath(part)), {
       known,
       load: async () => ({ body: await readPart(manifest, storeFor(c.env), part), headers: known }),
       notFound,
@@ -42,7 +43,7 @@ export function siteFiles({ manifest, storeFor }: RouteDeps): Hono {
   });
 
   app.get('/robots.txt', (c) =>
-    serve(serveRequest(c, manifest, '/robots.txt'), {
+    serve(serveRequest(c, deps, '/robots.txt'), {
       known: manifest.robots.headers,
       load: async () => manifest.robots,
       notFound,

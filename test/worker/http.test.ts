@@ -120,6 +120,24 @@ describe('edge cache', () => {
     expect(await again.text()).toBe(await first.text());
   });
 
+  it('serves another isolate (a fresh app, empty memory) from the edge cache', async () => {
+    const article = wireCopy('isolates.txt', 'Two isolates\n2025-07-18\nOnly this test serves this article.\n');
+    const first = await serveSite([article]);
+    expect((await first.fetch('/articles/isolates')).headers.get('X-Cache')).toBe('MISS');
+    const other = await serveSite([article]);
+    const response = await other.fetch('/articles/isolates');
+    expect(response.headers.get('X-Cache')).toBe('HIT');
+    expect(await response.text()).toBe(await (await first.fetch('/articles/isolates')).text());
+  });
+
+  it('answers a conditional request from memory with a 304', async () => {
+    const { fetch } = await serveSite([chinese]);
+    const etag = (await fetch('/articles/zh-wire')).headers.get('ETag') ?? '';
+    const again = await fetch('/articles/zh-wire', { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('X-Editor')).toBe(`UTF-8''${encodeURIComponent('张三')}`);
+  });
+
   it('neither fragments the cache nor fails on tracking and unknown parameters', async () => {
     const { fetch } = await serveSite([chinese]);
     await fetch('/atom.xml');

@@ -1,0 +1,47 @@
+/** A small per-isolate memory of encoded responses, in front of the edge cache: a hot page costs no subrequest. */
+
+export interface Remembered {
+  /** The body as the UTF-8 bytes sent, encoded once. */
+  readonly body: Uint8Array;
+  /** Every header of the 200, `X-Cache: HIT` included. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * Least recently used entries go first once `maxBytes` of bodies are held. Keys carry the content
+ * version like the edge cache's, and an isolate only ever serves one deploy, so nothing here can
+ * go stale. The bound keeps the isolate far below its 128 MB, whatever the archive's size.
+ */
+export class MemoryCache {
+  readonly #entries = new Map<string, Remembered>();
+  readonly #maxBytes: number;
+  #bytes = 0;
+
+  constructor(maxBytes: number) {
+    this.#maxBytes = maxBytes;
+  }
+
+  get(key: string): Remembered | undefined {
+    const entry = this.#entries.get(key);
+    if (entry) {
+      // Map order is insertion order: re-inserting marks the entry most recently used.
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, entry: Remembered): void {
+    if (entry.body.byteLength > this.#maxBytes / 4) return;
+    const previous = this.#entries.get(key);
+    if (previous) this.#bytes -= previous.body.byteLength;
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    this.#bytes += entry.body.byteLength;
+    for (const [oldest, old] of this.#entries) {
+      if (this.#bytes <= this.#maxBytes) break;
+      this.#entries.delete(oldest);
+      this.#bytes -= old.body.byteLength;
+    }
+  }
+}
