@@ -209,13 +209,15 @@ export async function runEndToEnd(options: BenchOptions): Promise<SectionResult>
     const assets = await startAssets(options.root, dir, 'assets', date, site.assetsDir, assetsPort);
     started.push(assets);
     const assetsProbe = await probeAssets(options.root, dir, date, assets.address, probePort, 'articles/0.json');
-    const wirefeed = (name: string, port: number, cacheAddress: string) =>
+    const wirefeed = (name: string, port: number, cacheAddress: string, bindings?: Record<string, string>) =>
       startWorkerd(options.root, join(dir, `${name}.capnp`), name, [
-        boundWorker('wirefeed', wirefeedBundle, date, port, cacheAddress, assets.address),
+        boundWorker('wirefeed', wirefeedBundle, date, port, cacheAddress, assets.address, bindings),
       ]);
+    // Warm: as deployed (isolate memory, then the edge cache). Cold: no isolate memory and an edge cache
+    // that never holds anything, so every request reads storage, assembles and stores.
     const warm = await wirefeed('wirefeed-warm', warmPort, cache.memory);
     started.push(warm);
-    const coldWirefeed = await wirefeed('wirefeed-cold', coldPort, cache.miss);
+    const coldWirefeed = await wirefeed('wirefeed-cold', coldPort, cache.miss, { MEMORY_CACHE_BYTES: '0' });
     started.push(coldWirefeed);
     const origin = {
       warm: `http://127.0.0.1:${warmPort}`,

@@ -186,6 +186,8 @@ export async function runScale(options: BenchOptions): Promise<SectionResult> {
         port,
         cache.miss,
         assets[subject === 'empty' ? smallest : subject] as string,
+        // Cold: no isolate memory either, so every request reads storage.
+        { MEMORY_CACHE_BYTES: '0' },
       );
     const subjects: (number | 'empty')[] = ['empty', ...counts];
 

@@ -57,6 +57,7 @@ export function boundWorker(
   port: number,
   cacheAddress: string,
   assetsAddress: string,
+  bindings?: Readonly<Record<string, string>>,
 ): WorkerSpec {
   return {
     name,
@@ -65,6 +66,7 @@ export function boundWorker(
     port,
     cacheAddress,
     services: { ASSETS: { external: assetsAddress } },
+    ...(bindings ? { bindings } : {}),
   };
 }
 
