@@ -1,6 +1,7 @@
 /** The bench corpus: the seed article plus deterministic, realistic English wire copy (~6 KB bodies, quotes and `&`). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { random } from '../scripts/generate-articles.ts';
 
 export interface WireCopyFile {
   /** Relative to the content root, e.g. `articles/bench-wire-01.txt`. */
@@ -10,17 +11,8 @@ export interface WireCopyFile {
 
 export const SEED_FILE = 'articles/sco-digital-link.txt';
 
-/** Mulberry32: a tiny seeded PRNG, so every run benchmarks the same bytes. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** Mulberry32, the generator's: every run benchmarks the same bytes. */
+const prng = random;
 
 const cities = ['Tianjin', 'Shanghai', 'Geneva', 'Nairobi', 'Jakarta', 'São Paulo', 'Almaty', 'Rotterdam', 'Busan'];
 const bodies = [

@@ -24,7 +24,7 @@ const chineseSentences = [
 ];
 
 /** Deterministic: the same N always gives the same files (mulberry32). */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
