@@ -72,6 +72,8 @@ export async function buildSite(
   unordered: readonly Article[],
   write: WriteFile,
   progress: Progress = () => {},
+  /** URLs per sitemap file: the protocol's 50,000, smaller only to test the sitemap index. */
+  urlsPerSitemap = sitemapUrlsPerFile,
 ): Promise<SiteManifest> {
   const newest = newestFirst(unordered);
   const oldestFirst = [...newest].reverse();
@@ -133,9 +135,9 @@ export async function buildSite(
   }
 
   // Sitemaps of at most 50,000 URLs each (sitemaps.org protocol); /sitemap.xml indexes them when there are several.
-  const sitemapCount = Math.max(1, Math.ceil(newest.length / sitemapUrlsPerFile));
+  const sitemapCount = Math.max(1, Math.ceil(newest.length / urlsPerSitemap));
   for (let part = 1; part <= sitemapCount; part++) {
-    const articles = oldestFirst.slice((part - 1) * sitemapUrlsPerFile, part * sitemapUrlsPerFile);
+    const articles = oldestFirst.slice((part - 1) * urlsPerSitemap, part * urlsPerSitemap);
     await store(sitemapPath(part), renderSitemap(site, articles, part === 1));
   }
   progress(newest.length, newest.length);

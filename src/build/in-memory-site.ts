@@ -14,11 +14,21 @@ export interface InMemorySite {
   readonly deps: AppDeps;
 }
 
-export async function buildInMemory(site: Site, articles: readonly Article[]): Promise<InMemorySite> {
+export async function buildInMemory(
+  site: Site,
+  articles: readonly Article[],
+  urlsPerSitemap?: number,
+): Promise<InMemorySite> {
   const files = new Map<string, string>();
-  const manifest = await buildSite(site, articles, (path, text) => {
-    files.set(path, text);
-  });
+  const manifest = await buildSite(
+    site,
+    articles,
+    (path, text) => {
+      files.set(path, text);
+    },
+    undefined,
+    urlsPerSitemap,
+  );
   const store = memoryStore(files);
   return { manifest, files, deps: { manifest, storeFor: () => store } };
 }

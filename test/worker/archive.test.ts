@@ -142,3 +142,30 @@ describe('an empty archive', () => {
     expect((await fetch('/rss.xml?page=2')).status).toBe(404);
   });
 });
+
+describe('an archive beyond one sitemap', () => {
+  it('indexes its sitemap parts at /sitemap.xml and serves each part, with every article once', async () => {
+    // 45 articles at 20 URLs a file: three parts (the protocol's limit is 50,000; the build takes a smaller one for tests).
+    const { fetch } = await serveSite(articles, testSite, 20);
+    const index = parseXml(await (await fetch('/sitemap.xml')).text()) as {
+      sitemapindex: { sitemap: { loc: string }[] };
+    };
+    const parts = index.sitemapindex.sitemap.map((entry) => entry.loc);
+    expect(parts).toEqual([1, 2, 3].map((part) => `https://wire.example/sitemaps/${part}.xml`));
+    const locs: string[] = [];
+    for (const part of parts) {
+      const response = await fetch(new URL(part).pathname);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('Content-Type')).toBe('application/xml; charset=utf-8');
+      const urlset = parseXml(await response.text()) as { urlset: { url: { loc: string }[] } };
+      locs.push(...urlset.urlset.url.map((url) => url.loc));
+    }
+    const articleLocs = locs.filter((loc) => loc.includes('/articles/'));
+    expect(articleLocs.sort()).toEqual(
+      articles.map((article) => `https://wire.example/articles/${article.slug}`).sort(),
+    );
+    expect((await fetch('/sitemaps/4.xml')).status).toBe(404);
+    expect((await fetch('/sitemaps/0.xml')).status).toBe(404);
+    expect((await fetch('/sitemaps/x.xml')).status).toBe(404);
+  });
+});

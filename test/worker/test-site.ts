@@ -20,8 +20,8 @@ export function wireCopy(file: string, text: string, site: Site = testSite): Art
 }
 
 /** A fetch through createApp(buildSite(...)) that waits for the edge-cache write like the runtime would. */
-export async function serveSite(articles: readonly Article[], site: Site = testSite) {
-  const built = await buildInMemory(site, articles);
+export async function serveSite(articles: readonly Article[], site: Site = testSite, urlsPerSitemap?: number) {
+  const built = await buildInMemory(site, articles, urlsPerSitemap);
   const app = createApp(built.deps);
   const fetch = async (path: string, init?: RequestInit): Promise<Response> => {
     const context = createExecutionContext();

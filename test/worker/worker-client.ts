@@ -46,6 +46,6 @@ export function parseXml(xml: string): Record<string, unknown> {
   return new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@',
-    isArray: (name) => ['item', 'entry', 'url', 'atom:link', 'link'].includes(name),
+    isArray: (name) => ['item', 'entry', 'url', 'sitemap', 'atom:link', 'link'].includes(name),
   }).parse(xml);
 }
