@@ -3,6 +3,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Article } from '../article.ts';
+import { newestFirst } from '../build/paginate.ts';
 import { ContentError, type ContentProblem, sortProblems } from '../content/content-error.ts';
 import { parseMarkdownArticle } from '../content/markdown-article.ts';
 import type { ParseResult } from '../content/parse-result.ts';
@@ -74,7 +75,7 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   problems.push(...duplicateSlugProblems(articles, shown));
 
   if (problems.length > 0) throw new ContentError(sortProblems(problems));
-  return { site, articles: articles.sort(newestFirst) };
+  return { site, articles: newestFirst(articles) };
 }
 
 function parserOf(file: string) {
@@ -99,12 +100,6 @@ function readAhead<T, R>(
     started.delete(index);
     return result;
   };
-}
-
-/** Newest first; equal dates by slug, so the order never depends on the disk. */
-export function newestFirst(a: Article, b: Article): number {
-  if (a.published.epochMs !== b.published.epochMs) return b.published.epochMs - a.published.epochMs;
-  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
 
 function duplicateSlugProblems(articles: readonly Article[], shown: (path: string) => string): ContentProblem[] {
