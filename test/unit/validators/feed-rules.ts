@@ -1,5 +1,6 @@
 /** The W3C feed validator's main RSS 2.0 and Atom 1.0 rules, checked by path with fast-xml-parser; each broken rule is one problem line. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { isRfc3339 } from './json-feed-spec.ts';
 
 /** A parsed element: child elements as arrays, attributes as `@_name`, text as `#text`. */
 interface XmlNode {
@@ -30,7 +31,6 @@ const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const rfc822 =
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}|GMT|UT)$/;
 // RFC 3339 §5.6 date-time, as RFC 4287 §3.3 requires (upper-case T and Z).
-const rfc3339 = /^\d{4}-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 function children(node: XmlNode | undefined, name: string): XmlNode[] {
   const value = node?.[name];
@@ -65,24 +65,6 @@ export function isRfc822(value: string): boolean {
   if (zone !== undefined && /^[+-]/.test(zone) && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(3)) > 59))
     return false;
   return days[local.getUTCDay()] === day;
-}
-
-/** RFC 3339 date-time with a real date and time. */
-export function isRfc3339(value: string): boolean {
-  const match = rfc3339.exec(value);
-  if (!match) return false;
-  const [, month, day, hour, minute, second] = match.map(Number);
-  const year = Number(value.slice(0, 4));
-  const daysInMonth = new Date(Date.UTC(year, month ?? 0, 0)).getUTCDate();
-  return (
-    (month ?? 0) >= 1 &&
-    (month ?? 0) <= 12 &&
-    (day ?? 0) >= 1 &&
-    (day ?? 0) <= daysInMonth &&
-    (hour ?? 0) <= 23 &&
-    (minute ?? 0) <= 59 &&
-    (second ?? 0) <= 60
-  );
 }
 
 /** Parses a feed, or the well-formedness error as the only problem. */
