@@ -2,9 +2,11 @@
 import { Hono } from 'hono';
 import { MemoryCache } from './http/memory-cache.ts';
 import { checkRequest } from './http/request-guard.ts';
+import { isSectionFeedPath } from './render/section-urls.ts';
 import { articlePages } from './routes/article-routes.ts';
 import { listPages } from './routes/list-routes.ts';
 import { errorResponse, type RouteDeps } from './routes/route-context.ts';
+import { sectionPages } from './routes/section-routes.ts';
 import { siteFiles } from './routes/site-routes.ts';
 
 /** Routes whose responses other origins may read: they answer CORS preflight (OPTIONS). */
@@ -32,7 +34,11 @@ export function createApp(appDeps: AppDeps): Hono {
 
   // 1. Reject what no route can answer: over-long URLs, malformed paths, unknown methods.
   app.use((c, next) => {
-    const verdict = checkRequest(c.req.method, c.req.url, crossOriginPaths.has(c.req.path));
+    const verdict = checkRequest(
+      c.req.method,
+      c.req.url,
+      crossOriginPaths.has(c.req.path) || isSectionFeedPath(c.req.path),
+    );
     if (!verdict.ok) return Promise.resolve(errorResponse(manifest, verdict.status, allowHeader(verdict.allow)));
     return next();
   });
@@ -44,6 +50,7 @@ export function createApp(appDeps: AppDeps): Hono {
   app.route('/', listPages(deps));
   app.route('/', articlePages(deps));
   app.route('/', siteFiles(deps));
+  app.route('/', sectionPages(deps));
 
   // 4. Everything else, and the last resort: a page, never a stack trace.
   app.notFound(() => errorResponse(manifest, 404));

@@ -14,6 +14,9 @@ import { renderRssItem } from '../render/rss.ts';
 import { renderRobots, renderSitemap } from '../render/sitemap.ts';
 import { stylesheet, stylesheetHash } from '../render/stylesheet.ts';
 import { canonicalUrl } from '../render/urls.ts';
+import { sectionWriter } from '../sections/build-sections.ts';
+import { chunkFormats } from '../sections/section-layout.ts';
+import { sectionLists } from '../sections/section-lists.ts';
 import type { Site } from '../site.ts';
 import type { PackedArticle, ResponseFamily, SiteManifest } from '../site-build.ts';
 import {
@@ -122,23 +125,31 @@ export async function buildSite(
   }
   packs.clear();
 
-  // List fragments (feed items, index entries), in publication-order chunks of one page's size.
+  // List fragments (feed items, index entries), in publication-order chunks of one page's size; each
+  // article's fragments are rendered once and also go to its tag and source sections' chunks.
+  const sections = sectionWriter(site, sectionLists(newest), store);
   for (let start = 0; start < oldestFirst.length; start += site.pageSize) {
     const chunk = oldestFirst.slice(start, start + site.pageSize);
+    const fragments = chunk.map((article) => chunkFormats.map((format) => fragmentRenderers[format](site, article)));
     for (const format of listFormats) {
-      const render = fragmentRenderers[format];
+      const index = chunkFormats.indexOf(format);
       await store(
         listChunkPath(format, start / site.pageSize),
-        encodeRecords(chunk.map((article) => ({ meta: 0, text: render(site, article) }))),
+        encodeRecords(fragments.map((texts) => ({ meta: 0, text: texts[index] ?? '' }))),
       );
     }
+    for (const [index, article] of chunk.entries()) await sections.add(article, fragments[index] ?? []);
   }
+  const sectionUrls = await sections.finish();
 
-  // Sitemaps of at most 50,000 URLs each (sitemaps.org protocol); /sitemap.xml indexes them when there are several.
-  const sitemapCount = Math.max(1, Math.ceil(newest.length / urlsPerSitemap));
+  // Sitemaps of at most 50,000 URLs each (sitemaps.org protocol); /sitemap.xml indexes them when there are
+  // several. Section pages follow the articles.
+  const sitemapCount = Math.max(1, Math.ceil((newest.length + sectionUrls.length) / urlsPerSitemap));
   for (let part = 1; part <= sitemapCount; part++) {
-    const articles = oldestFirst.slice((part - 1) * urlsPerSitemap, part * urlsPerSitemap);
-    await store(sitemapPath(part), renderSitemap(site, articles, part === 1));
+    const [from, to] = [(part - 1) * urlsPerSitemap, part * urlsPerSitemap];
+    const articles = oldestFirst.slice(from, to);
+    const extra = sectionUrls.slice(Math.max(0, from - newest.length), Math.max(0, to - newest.length));
+    await store(sitemapPath(part), renderSitemap(site, articles, part === 1, extra));
   }
   progress(newest.length, newest.length);
 

@@ -9,6 +9,7 @@ import { sanitizedHtmlToText } from './html-text.ts';
 import { canonicalLanguage, detectLanguage } from './language.ts';
 import { renderMarkdown } from './markdown-html.ts';
 import type { ParseResult } from './parse-result.ts';
+import { tagProblem } from '../sections/tag-key.ts';
 import { slugFromFileName, slugProblem } from './slug.ts';
 import { absoluteHttpUrl, readSource, sourceFromParts } from './source.ts';
 import { summarize } from './summary.ts';
@@ -175,7 +176,9 @@ function readTags(entry: FrontMatterValue | undefined, report: Report): string[]
   if (!entry) return [];
   if (entry.kind === 'text') {
     const tags = entry.text.split(/[,，、]/u).map(cleanLine);
-    return tags.filter((tag, index) => tag !== '' && tags.indexOf(tag) === index);
+    const kept = tags.filter((tag, index) => tag !== '' && tags.indexOf(tag) === index);
+    for (const tag of kept) reportTag(tag, entry.line, report);
+    return kept;
   }
   if (entry.kind !== 'list') {
     report(entry.line, 'tags must be a list, e.g. tags: [economy, digital]');
@@ -186,8 +189,15 @@ function readTags(entry: FrontMatterValue | undefined, report: Report): string[]
     if (item.kind !== 'text') report(item.line, 'each tag must be text');
     else {
       const tag = cleanLine(item.text);
+      reportTag(tag, item.line, report);
       if (tag !== '' && !tags.includes(tag)) tags.push(tag);
     }
   }
   return tags;
+}
+
+/** A tag that cannot be a section (tag-key.ts `tagProblem`) is the publisher's mistake: a build error. */
+function reportTag(tag: string, line: number, report: Report): void {
+  const problem = tagProblem(tag);
+  if (problem !== undefined) report(line, problem);
 }

@@ -5,6 +5,7 @@ import { formatDisplayDate } from './display-date.ts';
 import { attribute, escapeHtml, link } from './html.ts';
 import { newsArticleJsonLd, serializeJsonLd } from './json-ld.ts';
 import { renderLayout } from './layout.ts';
+import { sectionLinkRows } from './section-links.ts';
 import { canonicalUrl } from './urls.ts';
 
 export function renderArticlePage(site: Site, article: Article): string {
@@ -53,7 +54,7 @@ ${article.bodyHtml}
 <section class="attribution" aria-labelledby="attribution-heading">
 <h2 id="attribution-heading">Attribution</h2>
 <dl>
-${attributionRows(article).join('\n')}
+${[...attributionRows(article), ...sectionLinkRows(site, article)].join('\n')}
 </dl>
 <p class="copyright">${escapeHtml(article.copyright ?? site.copyright)}</p>
 </section>

@@ -1,0 +1,116 @@
+/** Writes every section's stored files at build time: chunks of all four list formats, heads, directories. */
+import type { Article } from '../article.ts';
+import type { WriteFile } from '../build/build-site.ts';
+import { toHttpDate } from '../http/http-date.ts';
+import { renderSectionDirectory } from '../render/section-pages.ts';
+import { type SectionKind, sectionDirectoryPath, sectionPagePath } from '../render/section-urls.ts';
+import type { Site } from '../site.ts';
+import { encodeRecords } from '../storage/record-file.ts';
+import { type SectionHead, sectionChunkPath, sectionDirectoryFile, sectionHeadPath } from './section-layout.ts';
+import type { Section, SectionLists } from './section-lists.ts';
+import { keyHash } from './source-key.ts';
+
+/** A URL for the sitemap, with its lastmod (W3C datetime, as the article's own RFC 3339 text). */
+export interface SitemapUrl {
+  readonly path: string;
+  readonly lastmod?: string;
+}
+
+export interface SectionWriter {
+  /** Takes the next article in publication order (oldest first) with its fragments in `chunkFormats` order. */
+  add(article: Article, fragments: readonly string[]): Promise<void>;
+  /** Writes the partial newest chunks, the heads and the directories; returns the sections' sitemap URLs. */
+  finish(): Promise<SitemapUrl[]>;
+}
+
+interface Pending {
+  readonly section: Section;
+  fragments: string[];
+  inChunk: number;
+  written: number;
+}
+
+/**
+ * Streams with the site's own list loop, so each fragment is rendered once for the site and all its
+ * sections, and only the open chunk of each section is held in memory. A chunk changes only when an
+ * article in it (or a newer one in a partial chunk) changes: a new article rewrites one chunk per section.
+ */
+export function sectionWriter(site: Site, lists: SectionLists, write: WriteFile): SectionWriter {
+  const memberships = new Map<string, Pending[]>();
+  const states = new Map<Section, Pending>();
+  for (const section of [...lists.tags, ...lists.sources]) {
+    const pending: Pending = { section, fragments: [], inChunk: 0, written: 0 };
+    states.set(section, pending);
+    for (const article of section.articles) {
+      const list = memberships.get(article.slug);
+      if (list) list.push(pending);
+      else memberships.set(article.slug, [pending]);
+    }
+  }
+  const flush = async (pending: Pending): Promise<void> => {
+    const { kind, key } = pending.section;
+    const chunk = pending.written / site.pageSize;
+    await write(
+      sectionChunkPath(kind, key, chunk),
+      encodeRecords(pending.fragments.map((text) => ({ meta: 0, text }))),
+    );
+    pending.written += pending.inChunk;
+    pending.fragments = [];
+    pending.inChunk = 0;
+  };
+  return {
+    async add(article, fragments) {
+      for (const pending of memberships.get(article.slug) ?? []) {
+        pending.fragments.push(...fragments);
+        if (++pending.inChunk === site.pageSize) await flush(pending);
+      }
+    },
+    async finish() {
+      const urls: SitemapUrl[] = [];
+      for (const [kind, sections] of [
+        ['tag', lists.tags],
+        ['source', lists.sources],
+      ] as const) {
+        const hashes = new Set<string>();
+        for (const section of sections) {
+          const hash = keyHash(section.key);
+          if (hashes.has(hash)) throw new Error(`two ${kind} sections share the stored name ${hash}: ${section.key}`);
+          hashes.add(hash);
+        }
+        urls.push(...(await finishKind(site, kind, sections, states, flush, write)));
+      }
+      return urls;
+    },
+  };
+}
+
+async function finishKind(
+  site: Site,
+  kind: SectionKind,
+  sections: readonly Section[],
+  states: ReadonlyMap<Section, Pending>,
+  flush: (pending: Pending) => Promise<void>,
+  write: WriteFile,
+): Promise<SitemapUrl[]> {
+  const urls: SitemapUrl[] = [];
+  let newest: Section['updated'];
+  for (const section of sections) {
+    const pending = states.get(section);
+    if (pending === undefined) continue;
+    if (pending.inChunk > 0) await flush(pending);
+    if (pending.written !== section.count)
+      throw new Error(`${kind} section ${section.key}: ${pending.written} of ${section.count} articles were listed`);
+    const { articles: _articles, updated, ...info } = section;
+    const head: SectionHead = {
+      section: info,
+      ...(updated ? { updated } : {}),
+      lastModified: toHttpDate(updated?.epochMs ?? 0),
+    };
+    await write(sectionHeadPath(kind, section.key), JSON.stringify(head));
+    urls.push({ path: sectionPagePath(kind, section.key), ...(updated ? { lastmod: updated.iso } : {}) });
+    if (updated && (!newest || updated.epochMs > newest.epochMs)) newest = updated;
+  }
+  const summaries = sections.map(({ articles: _articles, ...summary }) => summary);
+  await write(sectionDirectoryFile(kind), renderSectionDirectory(site, kind, summaries));
+  return [{ path: sectionDirectoryPath(kind), ...(newest ? { lastmod: newest.iso } : {}) }, ...urls];
+}
