@@ -1,5 +1,6 @@
 /** Parses a Markdown article with YAML front matter (SPEC: Content, Markdown) into an Article. */
 import type { Article, ArticleDate, ArticleSource } from '../article.ts';
+import { tagProblem } from '../sections/tag-key.ts';
 import type { Site } from '../site.ts';
 import { cleanLine, normalizeLineEnds, replaceUnsafeCharacters } from './clean-text.ts';
 import type { ContentProblem } from './content-error.ts';
@@ -9,7 +10,6 @@ import { sanitizedHtmlToText } from './html-text.ts';
 import { canonicalLanguage, detectLanguage } from './language.ts';
 import { renderMarkdown } from './markdown-html.ts';
 import type { ParseResult } from './parse-result.ts';
-import { tagProblem } from '../sections/tag-key.ts';
 import { slugFromFileName, slugProblem } from './slug.ts';
 import { absoluteHttpUrl, readSource, sourceFromParts } from './source.ts';
 import { summarize } from './summary.ts';
