@@ -5,7 +5,7 @@ import { formatDisplayDate } from './display-date.ts';
 import { attribute, escapeHtml, link } from './html.ts';
 import { newsArticleJsonLd, serializeJsonLd } from './json-ld.ts';
 import { renderLayout } from './layout.ts';
-import { sectionLinkRows } from './section-links.ts';
+import { sectionLinks } from './section-links.ts';
 import { canonicalUrl } from './urls.ts';
 
 export function renderArticlePage(site: Site, article: Article): string {
@@ -54,11 +54,11 @@ ${article.bodyHtml}
 <section class="attribution" aria-labelledby="attribution-heading">
 <h2 id="attribution-heading">Attribution</h2>
 <dl>
-${[...attributionRows(article), ...sectionLinkRows(site, article)].join('\n')}
+${attributionRows(article).join('\n')}
 </dl>
 <p class="copyright">${escapeHtml(article.copyright ?? site.copyright)}</p>
 </section>
-</article>`;
+${sectionLinks(site, article)}</article>`;
 }
 
 function dateline(article: Article): string {

@@ -7,18 +7,19 @@ import { link } from './html.ts';
 import { sitePath } from './layout.ts';
 import { sectionPagePath } from './section-urls.ts';
 
-/** `<div><dt>…</dt><dd>…</dd></div>` rows for the attribution list: "Tags" and "More from". */
-export function sectionLinkRows(site: Site, article: Article): string[] {
-  const rows: string[] = [];
+/** A `<nav>` after the attribution: "Tags: …" and "More from <source>"; empty when the article has neither. */
+export function sectionLinks(site: Site, article: Article): string {
+  const lines: string[] = [];
   // A tag that cannot be a section was a build error; never link one.
-  const linkable = article.tags.filter((tag) => tagProblem(tag) === undefined);
-  if (linkable.length > 0) {
-    const tags = linkable.map((tag) => link(sitePath(site, sectionPagePath('tag', tagKey(tag))), tag));
-    rows.push(`<div><dt>Tags</dt><dd>${tags.join(', ')}</dd></div>`);
+  const tags = article.tags.filter((tag) => tagProblem(tag) === undefined);
+  if (tags.length > 0) {
+    const links = tags.map((tag) => link(sitePath(site, sectionPagePath('tag', tagKey(tag))), tag));
+    lines.push(`<p class="meta">Tags: ${links.join(', ')}</p>`);
   }
   if (article.source !== undefined) {
     const section = link(sitePath(site, sectionPagePath('source', sourceKey(article.source))), article.source.name);
-    rows.push(`<div><dt>More from</dt><dd>${section}</dd></div>`);
+    lines.push(`<p class="meta">More from ${section}</p>`);
   }
-  return rows;
+  if (lines.length === 0) return '';
+  return `<nav class="article-sections" aria-label="Sections of this article">\n${lines.join('\n')}\n</nav>\n`;
 }

@@ -269,8 +269,8 @@ describe('section routes', () => {
   it('links each article page to its tags and its source section, and every page to /tags/ and /sources/', async () => {
     const { fetch } = await serveSite(articles);
     const page = await (await fetch('/articles/story-60')).text();
-    expect(page).toContain('<dt>Tags</dt><dd><a href="/tags/sco">SCO</a>, <a href="/tags/sco">sco</a></dd>');
-    expect(page).toContain('<dt>More from</dt><dd><a href="/sources/reuters-afp">Reuters/AFP</a></dd>');
+    expect(page).toContain('<p class="meta">Tags: <a href="/tags/sco">SCO</a>, <a href="/tags/sco">sco</a></p>');
+    expect(page).toContain('<p class="meta">More from <a href="/sources/reuters-afp">Reuters/AFP</a></p>');
     for (const path of ['/', '/articles/story-1', economyPath, '/tags/']) {
       const html = await (await fetch(path)).text();
       expect(html, path).toContain('<a href="/tags/">Tags</a>');
