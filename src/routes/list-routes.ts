@@ -75,8 +75,8 @@ export interface StoredList {
   readonly articleCount: number;
   readonly archiveUpdated?: ArticleDate;
   readonly section?: SectionInfo;
-  /** The fragments in `format` of chunk `chunk` (publication order, `pageSize` articles each). */
-  readonly chunk: (format: ListFormat, chunk: number) => Promise<string[]>;
+  /** Fragments `from` to `to` (exclusive) in `format` of chunk `chunk` (publication order, `pageSize` articles each). */
+  readonly chunk: (format: ListFormat, chunk: number, from: number, to: number) => Promise<string[]>;
 }
 
 /** The site's archive: one file per format and chunk. */
@@ -85,10 +85,12 @@ function siteList(manifest: SiteManifest, store: SiteStore): StoredList {
   return {
     articleCount,
     ...(archiveUpdated ? { archiveUpdated } : {}),
-    chunk: async (format, chunk) => {
+    chunk: async (format, chunk, from, to) => {
       const text = await store.read(listChunkPath(format, chunk));
       if (text === undefined) throw new Error(`missing list chunk ${format}/${chunk}`);
-      return decodeRecords<0>(text).map((record) => record.text);
+      return decodeRecords<0>(text)
+        .slice(from, to)
+        .map((record) => record.text);
     },
   };
 }
@@ -105,8 +107,7 @@ export async function renderListPage(site: Site, list: StoredList, route: ListRo
   const fragments: string[] = [];
   for (let chunk = span.firstChunk; span.to > span.from && chunk <= span.lastChunk; chunk++) {
     const offset = chunk * site.pageSize;
-    const texts = (await list.chunk(route.format, chunk)).slice(Math.max(0, span.from - offset), span.to - offset);
-    fragments.push(...texts);
+    fragments.push(...(await list.chunk(route.format, chunk, Math.max(0, span.from - offset), span.to - offset)));
   }
   fragments.reverse();
   const pageCount = pageCountOf(articleCount, site.pageSize);

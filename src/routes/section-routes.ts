@@ -10,6 +10,7 @@ import {
   sectionKinds,
   sectionPagePath,
 } from '../render/section-urls.ts';
+import { decodeSectionChunk, utf8Bytes } from '../sections/chunk-file.ts';
 import {
   chunkFormats,
   type SectionHead,
@@ -19,7 +20,6 @@ import {
 } from '../sections/section-layout.ts';
 import { keyHash } from '../sections/source-key.ts';
 import { tagKey } from '../sections/tag-key.ts';
-import { decodeRecords } from '../storage/record-file.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { type ListRoute, listRoutes, pageCountOf, renderListPage, type StoredList } from './list-routes.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
@@ -95,6 +95,10 @@ function sectionPage(c: Context, deps: RouteDeps, kind: SectionKind, route: List
   });
 }
 
+function encodeText(text: string | undefined): Uint8Array | undefined {
+  return text === undefined ? undefined : utf8Bytes(text);
+}
+
 /** A section's chunks: each holds every format, an article's fragments in `chunkFormats` order. */
 function sectionList(store: SiteStore, head: SectionHead): StoredList {
   const { kind, key, count } = head.section;
@@ -102,13 +106,11 @@ function sectionList(store: SiteStore, head: SectionHead): StoredList {
     articleCount: count,
     ...(head.updated ? { archiveUpdated: head.updated } : {}),
     section: head.section,
-    chunk: async (format, chunk) => {
-      const text = await store.read(sectionChunkPath(kind, key, chunk));
-      if (text === undefined) throw new Error(`missing ${kind} section chunk ${key}/${chunk}`);
-      const offset = chunkFormats.indexOf(format);
-      return decodeRecords<0>(text)
-        .filter((_, index) => index % chunkFormats.length === offset)
-        .map((record) => record.text);
+    chunk: async (format, chunk, from, to) => {
+      const path = sectionChunkPath(kind, key, chunk);
+      const bytes = store.readBytes ? await store.readBytes(path) : await store.read(path).then(encodeText);
+      if (bytes === undefined) throw new Error(`missing ${kind} section chunk ${key}/${chunk}`);
+      return decodeSectionChunk(bytes, chunkFormats.indexOf(format), from, to);
     },
   };
 }

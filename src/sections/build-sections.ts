@@ -5,7 +5,7 @@ import { toHttpDate } from '../http/http-date.ts';
 import { renderSectionDirectory } from '../render/section-pages.ts';
 import { type SectionKind, sectionDirectoryPath, sectionPagePath } from '../render/section-urls.ts';
 import type { Site } from '../site.ts';
-import { encodeRecords } from '../storage/record-file.ts';
+import { type ChunkRecord, chunkRecord, encodeSectionChunk } from './chunk-file.ts';
 import { type SectionHead, sectionChunkPath, sectionDirectoryFile, sectionHeadPath } from './section-layout.ts';
 import type { Section, SectionLists } from './section-lists.ts';
 import { keyHash } from './source-key.ts';
@@ -25,7 +25,7 @@ export interface SectionWriter {
 
 interface Pending {
   readonly section: Section;
-  fragments: string[];
+  fragments: ChunkRecord[];
   inChunk: number;
   written: number;
 }
@@ -50,18 +50,17 @@ export function sectionWriter(site: Site, lists: SectionLists, write: WriteFile)
   const flush = async (pending: Pending): Promise<void> => {
     const { kind, key } = pending.section;
     const chunk = pending.written / site.pageSize;
-    await write(
-      sectionChunkPath(kind, key, chunk),
-      encodeRecords(pending.fragments.map((text) => ({ meta: 0, text }))),
-    );
+    await write(sectionChunkPath(kind, key, chunk), encodeSectionChunk(pending.fragments));
     pending.written += pending.inChunk;
     pending.fragments = [];
     pending.inChunk = 0;
   };
   return {
     async add(article, fragments) {
-      for (const pending of memberships.get(article.slug) ?? []) {
-        pending.fragments.push(...fragments);
+      const sections = memberships.get(article.slug) ?? [];
+      const record = sections.length > 0 ? chunkRecord(fragments) : undefined;
+      for (const pending of sections) {
+        if (record) pending.fragments.push(record);
         if (++pending.inChunk === site.pageSize) await flush(pending);
       }
     },
