@@ -1,6 +1,7 @@
 // Tag and source sections through the app and its storage: routes, paging in all four formats, case folding, 304s, hostile tags.
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article.ts';
+import { type PageReader, walk } from './paging-walk.ts';
 import { serveSite, testSite, wireCopy } from './test-site.ts';
 import { decodeEntities, parseXml, textsOf } from './worker-client.ts';
 
@@ -34,24 +35,8 @@ const economyTitles = economy.map((article) => article.title).reverse();
 const economyPath = '/tags/%C3%A9conomie';
 const newsPath = '/sources/www.news.cn';
 
-type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
-
-/** Follows `next` from page 1 and collects item titles, page by page. */
-async function walk(fetch: Fetch, first: string, read: (body: string) => Promise<{ titles: string[]; next?: string }>) {
-  const pages: string[][] = [];
-  let path: string | undefined = first;
-  while (path !== undefined && pages.length < 10) {
-    const response = await fetch(path);
-    expect(response.status, path).toBe(200);
-    const { titles, next } = await read(await response.text());
-    pages.push(titles);
-    path = next === undefined ? undefined : new URL(next).pathname + new URL(next).search;
-  }
-  return pages;
-}
-
 type Links = { '@rel': string; '@href': string }[];
-const readers: Readonly<Record<string, (body: string) => Promise<{ titles: string[]; next?: string }>>> = {
+const readers: Readonly<Record<string, PageReader>> = {
   'rss.xml': async (body) => {
     const channel = (parseXml(body) as { rss: { channel: { item?: { title: string }[]; 'atom:link': Links } } }).rss
       .channel;
