@@ -31,7 +31,13 @@ const longGone: Article = {
   ...story('long-gone', '2025-05-01 08:00'),
   retracted: { date: date('2025-05-02 10:00'), reason: 'Withdrawn long ago.' },
 };
-const archive = [story('first', '2025-07-01 08:00'), story('second', '2025-07-05 08:00'), corrected, withdrawn, longGone];
+const archive = [
+  story('first', '2025-07-01 08:00'),
+  story('second', '2025-07-05 08:00'),
+  corrected,
+  withdrawn,
+  longGone,
+];
 
 describe('a retracted article', () => {
   it('answers 410 Gone with a page that says withdrawn, when and why, crediting the source', async () => {
@@ -101,7 +107,9 @@ describe('a retracted article', () => {
   it('is a tombstone on Atom page 1 when retracted within 30 days of the newest date (RFC 6721)', async () => {
     const { fetch } = await serveSite(archive);
     const xml = await (await fetch('/atom.xml')).text();
-    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xmlns:at="http://purl.org/atompub/tombstones/1.0"');
+    expect(xml).toContain(
+      '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:at="http://purl.org/atompub/tombstones/1.0"',
+    );
     const feed = parseXml(xml) as {
       feed: { 'at:deleted-entry': { '@ref': string; '@when': string; 'at:comment': string } };
     };

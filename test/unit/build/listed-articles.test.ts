@@ -51,7 +51,11 @@ describe('tombstones for page 1', () => {
       '  <at:deleted-entry ref="https://news.example.com/articles/x" when="2025-07-02T10:00:00+00:00"><at:comment>Libel: &lt;b&gt;&quot;A &amp; B&quot;&lt;/b&gt;</at:comment></at:deleted-entry>',
     ]);
     expect(tombstones.json).toEqual([
-      { id: 'https://news.example.com/articles/x', when: '2025-07-02T10:00:00+00:00', comment: 'Libel: <b>"A & B"</b>' },
+      {
+        id: 'https://news.example.com/articles/x',
+        when: '2025-07-02T10:00:00+00:00',
+        comment: 'Libel: <b>"A & B"</b>',
+      },
     ]);
   });
 });

@@ -41,7 +41,10 @@ describe('the Google News sitemap window', () => {
   it('lists at most 1,000 articles, the newest', () => {
     const many = newestFirst(
       Array.from({ length: maxNewsUrls + 5 }, (_, index) =>
-        story(`s${index}`, `2025-07-16 ${String(Math.floor(index / 60) % 24).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`),
+        story(
+          `s${index}`,
+          `2025-07-16 ${String(Math.floor(index / 60) % 24).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`,
+        ),
       ),
     );
     const listed = newsSitemapArticles(many);
