@@ -4,11 +4,16 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
+// The files named on the command line, else every workflow of the repository.
 const folder = '.github/workflows';
-const workflows = readdirSync(folder)
-  .filter((name) => /\.ya?ml$/.test(name))
-  .sort()
-  .map((name) => join(folder, name));
+const named = process.argv.slice(2);
+const workflows =
+  named.length > 0
+    ? named
+    : readdirSync(folder)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .sort()
+        .map((name) => join(folder, name));
 
 /** Runs one linter over every workflow; true when it exists and passes. */
 function run(label: string, command: string, args: readonly string[]): boolean {
