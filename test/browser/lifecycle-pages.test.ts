@@ -76,6 +76,7 @@ describe.skipIf(skipBrowser)('corrections and retractions in Chromium', () => {
     const response = await page.goto(`${server.origin}/articles/retracted`);
     expect(response?.status()).toBe(410);
     await expect(page.locator('.retraction').isVisible()).resolves.toBe(true);
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees.
     expect(await page.locator('.retraction').innerText()).toBe(
       'This article was withdrawn\n\nWithdrawn on 19 July 2025, 08:00 +08:00. Reason: The agency withdrew the story.',
     );
