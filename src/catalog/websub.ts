@@ -82,8 +82,10 @@ async function postPublish(
     const detail = `HTTP ${response.status}`;
     return { ok: response.ok, retry: response.status === 429 || response.status >= 500, detail };
   } catch (error) {
-    const name = (error as Error).name;
-    const detail = name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `failed: ${(error as Error).message}`;
+    const { name, message, cause } = error as Error & { cause?: Error };
+    // Node's fetch says only "fetch failed"; the cause names it (ECONNREFUSED, ENOTFOUND, …).
+    const reason = cause?.message ? `${message} (${cause.message})` : message;
+    const detail = name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `failed: ${reason}`;
     return { ok: false, retry: true, detail };
   }
 }
