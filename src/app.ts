@@ -8,7 +8,7 @@ import { errorResponse, type RouteDeps } from './routes/route-context.ts';
 import { siteFiles } from './routes/site-routes.ts';
 
 /** Routes whose responses other origins may read: they answer CORS preflight (OPTIONS). */
-const crossOriginPaths = new Set(['/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml']);
+const crossOriginPaths = new Set(['/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml']);
 
 const preflightHeaders = {
   'Access-Control-Allow-Origin': '*',
