@@ -10,7 +10,7 @@ import { sectionPages } from './routes/section-routes.ts';
 import { siteFiles } from './routes/site-routes.ts';
 
 /** Routes whose responses other origins may read: they answer CORS preflight (OPTIONS). */
-const crossOriginPaths = new Set(['/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml']);
+const crossOriginPaths = new Set(['/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml']);
 
 const preflightHeaders = {
   'Access-Control-Allow-Origin': '*',

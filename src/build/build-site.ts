@@ -10,9 +10,12 @@ import { renderAtomEntry } from '../render/atom.ts';
 import { renderErrorPage } from '../render/error-page.ts';
 import { renderIndexEntry } from '../render/index-page.ts';
 import { renderJsonFeedItem } from '../render/json-feed.ts';
+import { renderNewsSitemap } from '../render/news-sitemap.ts';
+import { renderRetractionPage } from '../render/retraction-page.ts';
 import { renderRssItem } from '../render/rss.ts';
 import { renderRobots, renderSitemap } from '../render/sitemap.ts';
 import { stylesheet, stylesheetHash } from '../render/stylesheet.ts';
+import { renderTombstones } from '../render/tombstones.ts';
 import { canonicalUrl } from '../render/urls.ts';
 import { sectionWriter } from '../sections/build-sections.ts';
 import { chunkFormats } from '../sections/section-layout.ts';
@@ -24,13 +27,15 @@ import {
   type ListFormat,
   listChunkPath,
   listFormats,
+  newsSitemapPath,
   packCountFor,
   packOf,
   sitemapPath,
   sitemapUrlsPerFile,
 } from '../storage/layout.ts';
 import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
-import { newestFirst, newestUpdate } from './paginate.ts';
+import { listedArticles, listsUpdated, recentRetractions } from './listed-articles.ts';
+import { newestFirst } from './paginate.ts';
 
 /** Receives each stored file once; the CLI writes it to disk, tests keep it in memory. */
 export type WriteFile = (path: string, text: string) => void | Promise<void>;
@@ -78,7 +83,9 @@ export async function buildSite(
   /** URLs per sitemap file: the protocol's 50,000, smaller only to test the sitemap index. */
   urlsPerSitemap = sitemapUrlsPerFile,
 ): Promise<SiteManifest> {
-  const newest = newestFirst(unordered);
+  const all = newestFirst(unordered);
+  // Every article keeps its page (a retracted one answers 410); only listed ones enter lists and sitemaps.
+  const newest = listedArticles(all);
   const oldestFirst = [...newest].reverse();
   const fileHashes: string[] = [];
   const store = async (path: string, text: string): Promise<void> => {
@@ -94,9 +101,9 @@ export async function buildSite(
   };
 
   // Article pages, in packs chosen by slug: each pack is rendered, written and let go before the next.
-  const packCount = packCountFor(newest.length);
+  const packCount = packCountFor(all.length);
   const packs = new Map<number, Article[]>();
-  for (const article of newest) {
+  for (const article of all) {
     const pack = packOf(article.slug, packCount);
     const members = packs.get(pack);
     if (members) members.push(article);
@@ -106,20 +113,16 @@ export async function buildSite(
   for (const pack of [...packs.keys()].sort((a, b) => a - b)) {
     const entries: StoredRecord<PackedArticle>[] = [];
     for (const article of packs.get(pack) ?? []) {
-      const body = renderArticlePage(site, article);
-      entries.push({
-        text: body,
-        meta: [
-          article.slug,
-          {
-            ...htmlHeaders,
-            ETag: await strongEtag(body),
-            'Last-Modified': toHttpDate(article.updated.epochMs),
-            ...attributionHeaders(article, canonicalUrl(site, article)),
-          },
-        ],
-      });
-      if (++rendered % 1000 === 0) progress(rendered, newest.length);
+      const body = article.retracted ? renderRetractionPage(site, article) : renderArticlePage(site, article);
+      const headers = {
+        ...htmlHeaders,
+        ETag: await strongEtag(body),
+        'Last-Modified': toHttpDate((article.retracted?.date ?? article.updated).epochMs),
+        ...attributionHeaders(article, canonicalUrl(site, article)),
+      };
+      // RFC 9110 §15.5.11: 410 Gone, the article was withdrawn on purpose and will not come back.
+      entries.push({ text: body, meta: article.retracted ? [article.slug, headers, 410] : [article.slug, headers] });
+      if (++rendered % 1000 === 0) progress(rendered, all.length);
     }
     await store(articlePackPath(pack), encodeRecords(entries));
   }
@@ -127,7 +130,8 @@ export async function buildSite(
 
   // List fragments (feed items, index entries), in publication-order chunks of one page's size; each
   // article's fragments are rendered once and also go to its tag and source sections' chunks.
-  const sections = sectionWriter(site, sectionLists(newest), store);
+  // Retracted articles are not in `newest`, so they leave every section; their tombstones go to their sections' page 1.
+  const sections = sectionWriter(site, sectionLists(newest), store, recentRetractions(all));
   for (let start = 0; start < oldestFirst.length; start += site.pageSize) {
     const chunk = oldestFirst.slice(start, start + site.pageSize);
     const fragments = chunk.map((article) => chunkFormats.map((format) => fragmentRenderers[format](site, article)));
@@ -151,9 +155,11 @@ export async function buildSite(
     const extra = sectionUrls.slice(Math.max(0, from - newest.length), Math.max(0, to - newest.length));
     await store(sitemapPath(part), renderSitemap(site, articles, part === 1, extra));
   }
-  progress(newest.length, newest.length);
+  await store(newsSitemapPath, renderNewsSitemap(site, newest));
+  progress(all.length, all.length);
 
-  const archiveUpdated = newestUpdate(newest);
+  const archiveUpdated = listsUpdated(all);
+  const tombstones = recentRetractions(all);
   const lastModified = toHttpDate(archiveUpdated?.epochMs ?? 0);
   const feedHeaders = (family: ResponseFamily) => ({
     'Content-Type': contentTypes[family],
@@ -195,6 +201,8 @@ export async function buildSite(
   const manifest = {
     site,
     articleCount: newest.length,
+    ...(all.length > newest.length ? { retractedCount: all.length - newest.length } : {}),
+    ...(tombstones.length > 0 ? { deleted: renderTombstones(site, tombstones) } : {}),
     pageCount: Math.max(1, Math.ceil(newest.length / site.pageSize)),
     packCount,
     sitemapCount,

@@ -109,9 +109,14 @@ function duplicateSlugProblems(articles: readonly Article[], shown: (path: strin
   for (const [slug, files] of bySlug) {
     if (files.length < 2) continue;
     const [first, ...others] = files.map(shown).sort();
+    // A retracted article keeps its slug for ever: its id stays a tombstone and is never reused.
+    const retracted = articles.find((article) => article.slug === slug && article.retracted);
+    const why = retracted
+      ? `; ${shown(retracted.file)} was retracted, and a retracted article's id is never reused`
+      : '';
     problems.push({
       file: first ?? '',
-      message: `slug "${slug}" is used by more than one article: ${[first, ...others].join(', ')}; slugs must be unique`,
+      message: `slug "${slug}" is used by more than one article: ${[first, ...others].join(', ')}; slugs must be unique${why}`,
     });
   }
   return problems;

@@ -8,6 +8,13 @@ import { readContentDate } from './dates.ts';
 import { type FrontMatterValue, splitFrontMatter } from './front-matter.ts';
 import { sanitizedHtmlToText } from './html-text.ts';
 import { canonicalLanguage, detectLanguage } from './language.ts';
+import {
+  checkLifecycleDates,
+  checkRetractedDraft,
+  readCorrections,
+  readRetraction,
+  updatedWithCorrections,
+} from './lifecycle-fields.ts';
 import { renderMarkdown } from './markdown-html.ts';
 import type { ParseResult } from './parse-result.ts';
 import { slugFromFileName, slugProblem } from './slug.ts';
@@ -28,6 +35,8 @@ const knownKeys = new Set([
   'tags',
   'canonical',
   'draft',
+  'corrections',
+  'retracted',
 ]);
 
 /**
@@ -46,7 +55,10 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
   const draft = entries.get('draft');
   if (draft) {
     const value = draft.kind === 'text' ? draft.text.trim().toLowerCase() : '';
-    if (value === 'true') return { ok: true, draft: true };
+    if (value === 'true') {
+      checkRetractedDraft(entries.get('retracted'), report);
+      return problems.length > 0 ? { ok: false, problems } : { ok: true, draft: true };
+    }
     if (value !== 'false') report(draft.line, 'draft must be true or false');
   }
   for (const [key, line] of split.keyLines) {
@@ -102,6 +114,12 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
   if (languageEntry && !language)
     report(languageEntry.line, `language "${languageEntry.value}" is not a BCP 47 language tag such as en or zh-CN`);
   const tags = readTags(entries.get('tags'), report);
+  const corrections = readCorrections(entries.get('corrections'), report, site.timeZone);
+  const retracted = readRetraction(entries.get('retracted'), report, site.timeZone);
+  if (published) {
+    const lines = { corrections: entries.get('corrections')?.line, retracted: entries.get('retracted')?.line };
+    checkLifecycleDates(published, corrections, retracted, lines, report);
+  }
 
   const rendering = renderMarkdown(split.body);
   const bodyHtml = rendering.ok ? rendering.html : '';
@@ -120,7 +138,7 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
     format: 'markdown',
     title: title.value,
     published,
-    updated: updated ?? published,
+    updated: updatedWithCorrections(updated ?? published, corrections),
     summary,
     bodyText,
     bodyHtml,
@@ -131,6 +149,8 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
     language: language ?? detectLanguage(`${title.value}\n${bodyText}`, site.language),
     tags,
     ...(canonical ? { canonical } : {}),
+    ...(corrections.length > 0 ? { corrections } : {}),
+    ...(retracted ? { retracted } : {}),
   };
   return { ok: true, draft: false, article };
 }

@@ -1,6 +1,7 @@
 /** The HTML page of one article: full text, visible attribution and copyright, OpenGraph and JSON-LD. */
 import type { Article, ArticleDate } from '../article.ts';
 import type { Site } from '../site.ts';
+import { correctionsSection } from './corrections.ts';
 import { formatDisplayDate } from './display-date.ts';
 import { attribute, escapeHtml, link } from './html.ts';
 import { newsArticleJsonLd, serializeJsonLd } from './json-ld.ts';
@@ -48,7 +49,7 @@ function articleMain(site: Site, article: Article): string {
 ${kicker}<h1>${escapeHtml(article.title)}</h1>
 <p class="meta">${dateline(article)}</p>
 </header>
-<div class="article-body">
+${correctionsSection(article)}<div class="article-body">
 ${article.bodyHtml}
 </div>
 <section class="attribution" aria-labelledby="attribution-heading">
@@ -67,11 +68,12 @@ function dateline(article: Article): string {
   return `${published} <span class="separator" aria-hidden="true">·</span> Updated ${timeElement(article.updated)}`;
 }
 
-function timeElement(date: ArticleDate): string {
+export function timeElement(date: ArticleDate): string {
   return `<time ${attribute('datetime', date.iso)}>${escapeHtml(formatDisplayDate(date))}</time>`;
 }
 
-function attributionRows(article: Article): string[] {
+/** The attribution block's rows (source, editors, dates), shared with the retraction page. */
+export function attributionRows(article: Article): string[] {
   const rows: string[] = [];
   const row = (term: string, value: string): void => {
     rows.push(`<div><dt>${term}</dt><dd>${value}</dd></div>`);

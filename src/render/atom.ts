@@ -6,6 +6,7 @@ import { archiveUpdated, rfc3339Date } from './feed-dates.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
 import { listIdentity } from './list-identity.ts';
 import { linkElements, pagingLinks } from './paging-links.ts';
+import { TOMBSTONES_NAMESPACE } from './tombstones.ts';
 import { absoluteUrl, articleUrl } from './urls.ts';
 import { element, escapeXml, XML_DECLARATION } from './xml.ts';
 
@@ -55,8 +56,16 @@ export function renderAtom(site: Site, page: FeedPage): string {
   );
 }
 
-/** The document around entries that were rendered once, at build time, by renderAtomEntry. */
-export function renderAtomDocument(site: Site, page: PageInfo, entries: readonly string[]): string {
+/**
+ * The document around entries that were rendered once, at build time, by renderAtomEntry;
+ * `tombstones` (RFC 6721 `at:deleted-entry` lines, page 1 only) go before the entries.
+ */
+export function renderAtomDocument(
+  site: Site,
+  page: PageInfo,
+  entries: readonly string[],
+  tombstones: readonly string[] = [],
+): string {
   const list = listIdentity(site, page.section);
   const head = [
     // One feed, many documents (RFC 5005 §3): every page carries the subscription URL as its stable id.
@@ -72,9 +81,10 @@ export function renderAtomDocument(site: Site, page: PageInfo, entries: readonly
   ].map((line) => `  ${line}`);
   return [
     XML_DECLARATION,
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom"${tombstones.length > 0 ? ` xmlns:at="${TOMBSTONES_NAMESPACE}"` : ''} xml:lang="${escapeXml(site.language)}">`,
     ...head,
     ...linkElements(site, pagingLinks(site, 'atom', page), 'link', ATOM_MEDIA_TYPE, '  '),
+    ...tombstones,
     ...entries,
     '</feed>',
     '',

@@ -1,5 +1,6 @@
 /** The short attribution credit (source, editors, copyright notice) appended to an item's HTML content in feeds. */
 import type { Article } from '../article.ts';
+import { correctionsFeedHtml } from './corrections.ts';
 import { escapeXml } from './xml.ts';
 
 /**
@@ -25,8 +26,9 @@ export function creditLineHtml(article: Article): string {
   return paragraphs.join('\n');
 }
 
-/** The item's full HTML content: the sanitized body, then the credit line when there is one. */
+/** The item's full HTML content: its corrections, the sanitized body, then the credit line when there is one. */
 export function contentHtml(article: Article): string {
   const credit = creditLineHtml(article);
-  return credit === '' ? article.bodyHtml : `${article.bodyHtml}\n${credit}`;
+  const body = `${correctionsFeedHtml(article)}${article.bodyHtml}`;
+  return credit === '' ? body : `${body}\n${credit}`;
 }

@@ -6,6 +6,7 @@ import { rfc3339Date } from './feed-dates.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
 import { listIdentity } from './list-identity.ts';
 import { pagingLinks } from './paging-links.ts';
+import type { DeletedItem } from './tombstones.ts';
 import { absoluteUrl, articleUrl } from './urls.ts';
 
 /** Keys in the order they are written: object literals below keep insertion order, so output is byte-stable. */
@@ -51,7 +52,13 @@ export function renderJsonFeed(site: Site, page: FeedPage): string {
  * The document around items serialized once, at build time, by renderJsonFeedItem. Byte-identical to
  * `JSON.stringify(feed, null, 2)` of the whole feed: the items are spliced in where the array goes.
  */
-export function renderJsonFeedDocument(site: Site, page: PageInfo, items: readonly string[]): string {
+export function renderJsonFeedDocument(
+  site: Site,
+  page: PageInfo,
+  items: readonly string[],
+  /** Retracted items (page 1 only), as `_wirefeed.deleted`: JSON Feed has no tombstones of its own. */
+  deleted: readonly DeletedItem[] = [],
+): string {
   const links = pagingLinks(site, 'json', page);
   const list = listIdentity(site, page.section);
   const feed = {
@@ -77,6 +84,7 @@ export function renderJsonFeedDocument(site: Site, page: PageInfo, items: readon
         ...(links.next !== undefined ? { next: links.next } : {}),
         last: links.last,
       },
+      ...(deleted.length > 0 ? { deleted } : {}),
     },
     items: 0,
   };

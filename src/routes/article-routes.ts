@@ -14,11 +14,12 @@ export function articlePages(deps: RouteDeps): Hono {
     const slug = c.req.param('slug');
     return serve(serveRequest(c, deps, articlePath(slug)), {
       load: async () => {
-        if (manifest.articleCount === 0) return undefined;
+        if (manifest.articleCount + (manifest.retractedCount ?? 0) === 0) return undefined;
         const pack = await storeFor(c.env).read(articlePackPath(packOf(slug, manifest.packCount)));
         if (pack === undefined) return undefined;
         const stored = decodeRecords<PackedArticle>(pack).find((record) => record.meta[0] === slug);
-        return stored && { body: stored.text, headers: stored.meta[1] };
+        const status = stored?.meta[2];
+        return stored && { body: stored.text, headers: stored.meta[1], ...(status ? { status } : {}) };
       },
       notFound: () => errorResponse(manifest, 404),
     });

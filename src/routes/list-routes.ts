@@ -3,13 +3,15 @@ import { type Context, Hono } from 'hono';
 import type { ArticleDate } from '../article.ts';
 import { parsePageParams } from '../http/page-query.ts';
 import { serve } from '../http/serve.ts';
+import { websubLinkHeader } from '../http/websub-links.ts';
 import { renderAtomDocument } from '../render/atom.ts';
 import type { PageInfo } from '../render/feed-page.ts';
 import { renderIndexDocument } from '../render/index-page.ts';
 import { renderJsonFeedDocument } from '../render/json-feed.ts';
 import type { SectionInfo } from '../render/list-identity.ts';
 import { renderRssDocument } from '../render/rss.ts';
-import { feedPath, indexPath } from '../render/urls.ts';
+import type { DeletedEntries } from '../render/tombstones.ts';
+import { absoluteUrl, feedPath, indexPath } from '../render/urls.ts';
 import type { Site } from '../site.ts';
 import type { ResponseFamily, SiteManifest } from '../site-build.ts';
 import { type ListFormat, listChunkPath, pageSpan } from '../storage/layout.ts';
@@ -21,19 +23,24 @@ export interface ListRoute {
   readonly format: ListFormat;
   readonly family: ResponseFamily;
   readonly path: (page: number) => string;
-  readonly render: (site: Site, page: PageInfo, fragments: readonly string[]) => string;
+  readonly render: (site: Site, page: PageInfo, fragments: readonly string[], deleted?: DeletedEntries) => string;
 }
 
 /** The site's list routes by path; section routes reuse their format, family and renderer. */
 export const listRoutes: Readonly<Record<string, ListRoute>> = {
   '/': { format: 'index', family: 'html', path: indexPath, render: renderIndexDocument },
   '/rss.xml': { format: 'rss', family: 'rss', path: (page) => feedPath('rss', page), render: renderRssDocument },
-  '/atom.xml': { format: 'atom', family: 'atom', path: (page) => feedPath('atom', page), render: renderAtomDocument },
+  '/atom.xml': {
+    format: 'atom',
+    family: 'atom',
+    path: (page) => feedPath('atom', page),
+    render: (site, page, entries, deleted) => renderAtomDocument(site, page, entries, deleted?.atom),
+  },
   '/feed.json': {
     format: 'json',
     family: 'json',
     path: (page) => feedPath('json', page),
-    render: renderJsonFeedDocument,
+    render: (site, page, items, deleted) => renderJsonFeedDocument(site, page, items, deleted?.json),
   },
 };
 
@@ -63,10 +70,13 @@ export function listPages(deps: RouteDeps): Hono {
 }
 
 function listHeaders(manifest: SiteManifest, route: ListRoute, page: number): Record<string, string> {
+  const hub =
+    route.family === 'html' ? undefined : websubLinkHeader(manifest.site, absoluteUrl(manifest.site, route.path(page)));
   return {
     ...manifest.headers[route.family],
     ETag: `"${manifest.version}-${route.format}-${page}"`,
     'Last-Modified': manifest.lastModified,
+    ...(hub ? { Link: hub } : {}),
   };
 }
 
@@ -75,16 +85,19 @@ export interface StoredList {
   readonly articleCount: number;
   readonly archiveUpdated?: ArticleDate;
   readonly section?: SectionInfo;
+  /** Tombstones of the list's recent retractions, for its page 1. */
+  readonly deleted?: DeletedEntries;
   /** Fragments `from` to `to` (exclusive) in `format` of chunk `chunk` (publication order, `pageSize` articles each). */
   readonly chunk: (format: ListFormat, chunk: number, from: number, to: number) => Promise<string[]>;
 }
 
 /** The site's archive: one file per format and chunk. */
 function siteList(manifest: SiteManifest, store: SiteStore): StoredList {
-  const { articleCount, archiveUpdated } = manifest;
+  const { articleCount, archiveUpdated, deleted } = manifest;
   return {
     articleCount,
     ...(archiveUpdated ? { archiveUpdated } : {}),
+    ...(deleted ? { deleted } : {}),
     chunk: async (format, chunk, from, to) => {
       const text = await store.read(listChunkPath(format, chunk));
       if (text === undefined) throw new Error(`missing list chunk ${format}/${chunk}`);
@@ -117,5 +130,6 @@ export async function renderListPage(site: Site, list: StoredList, route: ListRo
     ...(archiveUpdated ? { archiveUpdated } : {}),
     ...(section ? { section } : {}),
   };
-  return route.render(site, info, fragments);
+  // Tombstones (RFC 6721) of recent retractions go on page 1 only: it is what subscribers poll.
+  return route.render(site, info, fragments, page === 1 ? list.deleted : undefined);
 }

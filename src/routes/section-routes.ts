@@ -105,6 +105,7 @@ function sectionList(store: SiteStore, head: SectionHead): StoredList {
   return {
     articleCount: count,
     ...(head.updated ? { archiveUpdated: head.updated } : {}),
+    ...(head.deleted ? { deleted: head.deleted } : {}),
     section: head.section,
     chunk: async (format, chunk, from, to) => {
       const path = sectionChunkPath(kind, key, chunk);

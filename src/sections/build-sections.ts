@@ -4,10 +4,11 @@ import type { WriteFile } from '../build/build-site.ts';
 import { toHttpDate } from '../http/http-date.ts';
 import { renderSectionDirectory } from '../render/section-pages.ts';
 import { type SectionKind, sectionDirectoryPath, sectionPagePath } from '../render/section-urls.ts';
+import { renderTombstones } from '../render/tombstones.ts';
 import type { Site } from '../site.ts';
 import { type ChunkRecord, chunkRecord, encodeSectionChunk } from './chunk-file.ts';
 import { type SectionHead, sectionChunkPath, sectionDirectoryFile, sectionHeadPath } from './section-layout.ts';
-import type { Section, SectionLists } from './section-lists.ts';
+import { type Section, type SectionLists, sectionKeysOf } from './section-lists.ts';
 import { keyHash } from './source-key.ts';
 
 /** A URL for the sitemap, with its lastmod (W3C datetime, as the article's own RFC 3339 text). */
@@ -35,7 +36,13 @@ interface Pending {
  * sections, and only the open chunk of each section is held in memory. A chunk changes only when an
  * article in it (or a newer one in a partial chunk) changes: a new article rewrites one chunk per section.
  */
-export function sectionWriter(site: Site, lists: SectionLists, write: WriteFile): SectionWriter {
+export function sectionWriter(
+  site: Site,
+  lists: SectionLists,
+  write: WriteFile,
+  /** Recently retracted articles (not in `lists`): each section's page 1 carries the tombstones of its own. */
+  retracted: readonly Article[] = [],
+): SectionWriter {
   const memberships = new Map<string, Pending[]>();
   const states = new Map<Section, Pending>();
   for (const section of [...lists.tags, ...lists.sources]) {
@@ -76,7 +83,7 @@ export function sectionWriter(site: Site, lists: SectionLists, write: WriteFile)
           if (hashes.has(hash)) throw new Error(`two ${kind} sections share the stored name ${hash}: ${section.key}`);
           hashes.add(hash);
         }
-        urls.push(...(await finishKind(site, kind, sections, states, flush, write)));
+        urls.push(...(await finishKind(site, kind, sections, states, flush, write, retracted)));
       }
       return urls;
     },
@@ -90,6 +97,7 @@ async function finishKind(
   states: ReadonlyMap<Section, Pending>,
   flush: (pending: Pending) => Promise<void>,
   write: WriteFile,
+  retracted: readonly Article[],
 ): Promise<SitemapUrl[]> {
   const urls: SitemapUrl[] = [];
   let newest: Section['updated'];
@@ -99,10 +107,16 @@ async function finishKind(
     if (pending.inChunk > 0) await flush(pending);
     if (pending.written !== section.count)
       throw new Error(`${kind} section ${section.key}: ${pending.written} of ${section.count} articles were listed`);
-    const { articles: _articles, updated, ...info } = section;
+    const { articles: _articles, ...info } = section;
+    const gone = retracted.filter((article) => sectionKeysOf(article)[kind].includes(section.key));
+    // A withdrawal changes the section's feeds: their updated date is the latest article or retraction.
+    const updated = [section.updated, ...gone.map((article) => article.retracted?.date)].reduce((a, b) =>
+      b !== undefined && (a === undefined || b.epochMs > a.epochMs) ? b : a,
+    );
     const head: SectionHead = {
       section: info,
       ...(updated ? { updated } : {}),
+      ...(gone.length > 0 ? { deleted: renderTombstones(site, gone) } : {}),
       lastModified: toHttpDate(updated?.epochMs ?? 0),
     };
     await write(sectionHeadPath(kind, section.key), JSON.stringify(head));

@@ -2,6 +2,7 @@
 import type { ArticleDate } from '../article.ts';
 import type { SectionInfo } from '../render/list-identity.ts';
 import type { SectionKind } from '../render/section-urls.ts';
+import type { DeletedEntries } from '../render/tombstones.ts';
 import type { ListFormat } from '../storage/layout.ts';
 import { keyHash } from './source-key.ts';
 
@@ -13,6 +14,8 @@ export interface SectionHead {
   readonly section: SectionInfo;
   /** The newest `updated` date in the section: its feeds' `updated` / lastBuildDate. */
   readonly updated?: ArticleDate;
+  /** RFC 6721 tombstones of the section's recently retracted articles, for its feeds' page 1. */
+  readonly deleted?: DeletedEntries;
   /** `Last-Modified` of the section's pages (IMF-fixdate). */
   readonly lastModified: string;
 }

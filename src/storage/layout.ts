@@ -63,6 +63,9 @@ export function pageSpan(articleCount: number, chunkSize: number, page: number):
   };
 }
 
+/** The Google News sitemap, rendered whole at build time (at most 1,000 URLs). */
+export const newsSitemapPath = 'news-sitemap.xml';
+
 export function sitemapPath(part: number): string {
   return `sitemaps/${part}.xml`;
 }

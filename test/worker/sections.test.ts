@@ -305,3 +305,25 @@ describe('hostile tags', () => {
     expect(json.items[0]?.tags).toEqual([hostile]);
   });
 });
+
+describe('retracted articles', () => {
+  it('leave their sections, and are a tombstone on page 1 of the section’s Atom and JSON feeds', async () => {
+    const base = story(70, ['经济'], 'Xinhua');
+    const withdrawn: Article = { ...base, retracted: { date: base.published, reason: 'The agency withdrew it.' } };
+    const { fetch } = await serveSite([...others, withdrawn]);
+    const feed = (await (await fetch('/tags/%E7%BB%8F%E6%B5%8E/feed.json')).json()) as {
+      items: { title: string }[];
+      _wirefeed: { deleted?: { id: string; comment: string }[] };
+    };
+    expect(feed.items.map((item) => item.title)).not.toContain('Story 70');
+    expect(feed.items).toHaveLength(5);
+    expect(feed._wirefeed.deleted).toEqual([
+      { id: `${testSite.baseUrl}/articles/story-70`, when: expect.any(String), comment: 'The agency withdrew it.' },
+    ]);
+    const atom = await (await fetch('/sources/xinhua/atom.xml')).text();
+    expect(atom).toContain(`<at:deleted-entry ref="${testSite.baseUrl}/articles/story-70"`);
+    expect(await textsOf(await (await fetch('/tags/%E7%BB%8F%E6%B5%8E')).text(), '.entry h2 a')).not.toContain(
+      'Story 70',
+    );
+  });
+});

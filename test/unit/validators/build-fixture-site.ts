@@ -68,7 +68,8 @@ async function fetchEveryRoute(site: Site, articles: readonly Article[]): Promis
     const response = await app.fetch(new Request(`${baseUrl}${path}`));
     const headers = Object.fromEntries([...response.headers].map(([name, value]) => [titleCase(name), value]));
     routes[path] = { status: response.status, body: await response.text(), headers };
-    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    const retracted = articles.some((article) => article.retracted && path === articlePath(article.slug));
+    if (response.status !== (retracted ? 410 : 200)) throw new Error(`${path} answered ${response.status}`);
   }
   return { routes, errors: built.manifest.errors };
 }

@@ -77,4 +77,20 @@ describe('Atom 1.0 rules of the W3C feed validator (RFC 4287)', () => {
       '/feed/entry/id: "articles/a" is not an absolute URL',
     ]);
   });
+
+  it('page 1 carries the retracted fixture as an RFC 6721 tombstone, and it passes', () => {
+    expect(body('/atom.xml')).toContain(
+      '<at:deleted-entry ref="https://news.example.com/articles/retracted" when="2025-07-21T09:00:00+08:00">',
+    );
+    expect(body('/atom.xml?page=2')).not.toContain('deleted-entry');
+  });
+
+  it('finds every broken tombstone rule (RFC 6721)', () => {
+    expect(atomProblems(fixture('bad-tombstone.atom.xml'), 'https://news.example.com/atom.xml')).toEqual([
+      '/feed/at:deleted-entry: "at" must be bound to http://purl.org/atompub/tombstones/1.0, found http://purl.org/atompub/tombstones/2.0',
+      'at:deleted-entry[1]: ref "articles/gone" is not an absolute IRI',
+      'at:deleted-entry[1]: when "2025-07-16" is not an RFC 3339 date',
+      'at:deleted-entry[2]: ref "https://news.example.com/articles/a" is still an entry of this feed',
+    ]);
+  });
 });

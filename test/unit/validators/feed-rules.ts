@@ -23,6 +23,8 @@ export const namespaces = {
   atom: 'http://www.w3.org/2005/Atom',
   dc: 'http://purl.org/dc/elements/1.1/',
   content: 'http://purl.org/rss/1.0/modules/content/',
+  // RFC 6721 Atom tombstones (at:deleted-entry for retracted articles).
+  at: 'http://purl.org/atompub/tombstones/1.0',
 } as const;
 
 const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -220,6 +222,15 @@ export function atomProblems(xml: string, selfUrl: string): string[] {
         problems.push(`${at}/content: type="${type}" must be escaped text, found elements ${elements.join(', ')}`);
     }
     checkCommon(entry, at, problems);
+  });
+  // RFC 6721 §3: a deleted-entry needs ref (an IRI, never an id still in the feed) and when (a date-time).
+  children(feed, 'at:deleted-entry').forEach((tombstone, index) => {
+    const at = `at:deleted-entry[${index + 1}]`;
+    const ref = attribute(tombstone, 'ref') ?? '';
+    if (!isAbsoluteUrl(ref)) problems.push(`${at}: ref "${ref}" is not an absolute IRI`);
+    if (ids.has(ref)) problems.push(`${at}: ref "${ref}" is still an entry of this feed`);
+    if (!isRfc3339(attribute(tombstone, 'when') ?? ''))
+      problems.push(`${at}: when "${attribute(tombstone, 'when') ?? ''}" is not an RFC 3339 date`);
   });
   problems.push(...urlProblems(root, new Set(['id', 'icon', 'logo', 'uri'])));
   return problems;
