@@ -2,6 +2,7 @@
 import { type Context, Hono } from 'hono';
 import { parsePageParams } from '../http/page-query.ts';
 import { serve } from '../http/serve.ts';
+import { websubLinkHeader } from '../http/websub-links.ts';
 import { sitePath } from '../render/layout.ts';
 import {
   type SectionKind,
@@ -10,6 +11,7 @@ import {
   sectionKinds,
   sectionPagePath,
 } from '../render/section-urls.ts';
+import { absoluteUrl } from '../render/urls.ts';
 import { decodeSectionChunk, utf8Bytes } from '../sections/chunk-file.ts';
 import {
   chunkFormats,
@@ -84,10 +86,13 @@ function sectionPage(c: Context, deps: RouteDeps, kind: SectionKind, route: List
       const head = JSON.parse(headText) as SectionHead;
       // Stored names are hashes: the head says which key it really holds.
       if (head.section.key !== key || page > pageCountOf(head.section.count, site.pageSize)) return undefined;
+      // WebSub §4: a section feed names the hub and itself, as the site's feeds do.
+      const hub = route.family === 'html' ? undefined : websubLinkHeader(site, absoluteUrl(site, path));
       const headers = {
         ...manifest.headers[route.family],
         ETag: `"${manifest.version}-${kind}-${keyHash(key)}-${route.format}-${page}"`,
         'Last-Modified': head.lastModified,
+        ...(hub ? { Link: hub } : {}),
       };
       return { body: await renderListPage(site, sectionList(store, head), route, page), headers };
     },

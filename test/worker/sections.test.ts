@@ -327,3 +327,15 @@ describe('retracted articles', () => {
     );
   });
 });
+
+describe('WebSub', () => {
+  it('names the hub and the section feed itself in Link on every section feed page, not on its HTML page', async () => {
+    const { fetch } = await serveSite(articles, { ...testSite, websubHub: 'https://hub.example.net/' });
+    for (const path of [`${economyPath}/rss.xml?page=2`, `${newsPath}/atom.xml`, '/tags/sco/feed.json']) {
+      expect((await fetch(path)).headers.get('Link'), path).toBe(
+        `<https://hub.example.net/>; rel="hub", <${testSite.baseUrl}${path}>; rel="self"`,
+      );
+    }
+    expect((await fetch(economyPath)).headers.get('Link')).toBeNull();
+  });
+});
