@@ -163,6 +163,20 @@ describe('section routes', () => {
     expect(feed.items.map((item) => item.title)).toEqual(['Story 54', 'Story 53', 'Story 52', 'Story 51', 'Story 50']);
   });
 
+  it('serves tags whose text needs escaping in a path: %, ?, # and spaces', async () => {
+    const tagged = ['100%', 'Q&A?', 'C#', 'digital economy'].map((tag, index) => story(80 + index, [tag], 'Xinhua'));
+    const { fetch } = await serveSite(tagged);
+    for (const [index, tag] of ['100%', 'q&a?', 'c#', 'digital economy'].entries()) {
+      const feed = (await (await fetch(`/tags/${encodeURIComponent(tag)}/feed.json`)).json()) as {
+        items: { title: string }[];
+      };
+      expect(
+        feed.items.map((item) => item.title),
+        tag,
+      ).toEqual([`Story ${80 + index}`]);
+    }
+  });
+
   it('keys a name-only source by its name, a slash made a dash, and credits it without a link', async () => {
     const { fetch } = await serveSite(articles);
     const html = await (await fetch('/sources/reuters-afp')).text();
