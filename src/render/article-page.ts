@@ -28,7 +28,7 @@ function articleHead(site: Site, article: Article): string {
   return (
     `<link rel="canonical" ${attribute('href', canonical)}>\n` +
     // The article as IPTC ninjs, for syndication partners.
-    `<link rel="alternate" type="application/json" ${attribute('href', ninjsUrl(site, article))}>\n` +
+    `<link rel="alternate" type="application/json" ${attribute('href', ninjsUrl(site, article))} title="IPTC ninjs">\n` +
     meta('og:type', 'article') +
     meta('og:title', article.title) +
     meta('og:description', article.summary) +
