@@ -11,7 +11,7 @@ import { buildValidatorSite } from './build-fixture-site.ts';
 const inCi = Boolean(process.env.CI);
 const schemaDir = fileURLToPath(new URL('../../../../shared/ninjs/', import.meta.url));
 const schemaFile = `${schemaDir}ninjs-schema_${ninjsVersion}.json`;
-const missingSchemas = `IPTC's ninjs schemas are not at ${schemaDir} (a clone outside CI: see the README, "IPTC ninjs").`;
+const missingSchemas = `IPTC's ninjs schemas are not at ${schemaDir} (a clone outside CI: see the README, "IPTC ninjs for partners").`;
 const hasSchemas = existsSync(schemaFile) && existsSync(`${schemaDir}GeoJSON.json`);
 
 // On a user's machine without ../shared/ninjs/ the suite is skipped, and says so; in CI it fails.
