@@ -1,5 +1,6 @@
 /** Renders the whole site once, at build time: a manifest for the Worker and the files for storage. */
 import type { Article } from '../article.ts';
+import { withAlternateLink } from '../http/alternate-link.ts';
 import { attributionHeaders } from '../http/attribution-headers.ts';
 import { cacheControlValue } from '../http/cache-control.ts';
 import { strongEtag } from '../http/etag.ts';
@@ -16,7 +17,7 @@ import { renderRssItem } from '../render/rss.ts';
 import { renderRobots, renderSitemap } from '../render/sitemap.ts';
 import { stylesheet, stylesheetHash } from '../render/stylesheet.ts';
 import { renderTombstones } from '../render/tombstones.ts';
-import { canonicalUrl } from '../render/urls.ts';
+import { canonicalUrl, ninjsUrl } from '../render/urls.ts';
 import type { Site } from '../site.ts';
 import type { PackedArticle, ResponseFamily, SiteManifest } from '../site-build.ts';
 import {
@@ -25,6 +26,7 @@ import {
   listChunkPath,
   listFormats,
   newsSitemapPath,
+  ninjsPackPath,
   packCountFor,
   packOf,
   sitemapPath,
@@ -32,6 +34,7 @@ import {
 } from '../storage/layout.ts';
 import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
 import { listedArticles, listsUpdated, recentRetractions } from './listed-articles.ts';
+import { renderNinjsPack } from './ninjs-pack.ts';
 import { newestFirst } from './paginate.ts';
 
 /** Receives each stored file once; the CLI writes it to disk, tests keep it in memory. */
@@ -40,13 +43,14 @@ export type WriteFile = (path: string, text: string) => void | Promise<void>;
 /** Reports progress on long builds: `done` of `total` articles rendered. */
 export type Progress = (done: number, total: number) => void;
 
-const contentTypes: Readonly<Record<ResponseFamily | 'text', string>> = {
+const contentTypes: Readonly<Record<ResponseFamily | 'text' | 'ninjs', string>> = {
   html: 'text/html; charset=utf-8',
   rss: 'application/rss+xml; charset=utf-8',
   atom: 'application/atom+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
   sitemap: 'application/xml; charset=utf-8',
   text: 'text/plain; charset=utf-8',
+  ninjs: 'application/json; charset=utf-8',
 };
 
 /** Headers that let any origin read a feed, and the validators it needs for polling. */
@@ -96,6 +100,12 @@ export async function buildSite(
     'Cache-Control': cacheControlValue(site.cache.pages),
     ...htmlSecurityHeaders(await stylesheetHash(css)),
   };
+  // IPTC ninjs: an article's document changes when its page does (pages' lifetimes), readable cross-origin.
+  const ninjsHeaders = {
+    'Content-Type': contentTypes.ninjs,
+    'Cache-Control': cacheControlValue(site.cache.pages),
+    ...crossOrigin,
+  };
 
   // Article pages, in packs chosen by slug: each pack is rendered, written and let go before the next.
   const packCount = packCountFor(all.length);
@@ -115,13 +125,18 @@ export async function buildSite(
         ...htmlHeaders,
         ETag: await strongEtag(body),
         'Last-Modified': toHttpDate((article.retracted?.date ?? article.updated).epochMs),
-        ...attributionHeaders(article, canonicalUrl(site, article)),
+        ...withAlternateLink(
+          attributionHeaders(article, canonicalUrl(site, article)),
+          ninjsUrl(site, article),
+          'application/json',
+        ),
       };
       // RFC 9110 §15.5.11: 410 Gone, the article was withdrawn on purpose and will not come back.
       entries.push({ text: body, meta: article.retracted ? [article.slug, headers, 410] : [article.slug, headers] });
       if (++rendered % 1000 === 0) progress(rendered, all.length);
     }
     await store(articlePackPath(pack), encodeRecords(entries));
+    await store(ninjsPackPath(pack), await renderNinjsPack(site, packs.get(pack) ?? [], ninjsHeaders));
   }
   packs.clear();
 

@@ -6,7 +6,7 @@ import { formatDisplayDate } from './display-date.ts';
 import { attribute, escapeHtml, link } from './html.ts';
 import { newsArticleJsonLd, serializeJsonLd } from './json-ld.ts';
 import { renderLayout } from './layout.ts';
-import { canonicalUrl } from './urls.ts';
+import { canonicalUrl, ninjsUrl } from './urls.ts';
 
 export function renderArticlePage(site: Site, article: Article): string {
   return renderLayout(site, {
@@ -28,6 +28,8 @@ function articleHead(site: Site, article: Article): string {
     : '';
   return (
     `<link rel="canonical" ${attribute('href', canonical)}>\n` +
+    // The article as IPTC ninjs, for syndication partners.
+    `<link rel="alternate" type="application/json" ${attribute('href', ninjsUrl(site, article))} title="IPTC ninjs">\n` +
     meta('og:type', 'article') +
     meta('og:title', article.title) +
     meta('og:description', article.summary) +

@@ -6,7 +6,7 @@ import { rfc3339Date } from './feed-dates.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
 import { pagingLinks } from './paging-links.ts';
 import type { DeletedItem } from './tombstones.ts';
-import { absoluteUrl, articleUrl, feedPath, indexPath } from './urls.ts';
+import { absoluteUrl, articleUrl, feedPath, indexPath, ninjsUrl } from './urls.ts';
 
 /** Keys in the order they are written: object literals below keep insertion order, so output is byte-stable. */
 export function jsonFeedItem(site: Site, article: Article): object {
@@ -16,6 +16,8 @@ export function jsonFeedItem(site: Site, article: Article): object {
     ...(article.editor !== undefined ? { editor: article.editor } : {}),
     ...(article.responsibleEditor !== undefined ? { responsible_editor: article.responsibleEditor } : {}),
     ...(article.copyright !== undefined ? { copyright: article.copyright } : {}),
+    // The item as IPTC ninjs 3.1 (src/render/ninjs.ts).
+    ninjs: ninjsUrl(site, article),
   };
   return {
     // The permalink is the id (a string, as 1.1 requires): the slug is the identity, edits never change it.
