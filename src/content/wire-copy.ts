@@ -95,11 +95,15 @@ export function parseWireCopy(file: string, text: string, site: Site): ParseResu
   }
 
   const { editor, responsibleEditor, copyright } = trailer.fields;
+  // The agency's wording never stops the build: an odd source is credited by name, with a warning.
+  const warnings: ContentProblem[] = [];
   let source: Article['source'];
   if (trailer.fields.source) {
+    const { line } = trailer.fields.source;
     const reading = readSource(trailer.fields.source.value);
     if (reading.ok) source = reading.source;
-    else report(trailer.fields.source.line, reading.reason);
+    const warning = reading.ok ? reading.warning : reading.reason;
+    if (warning !== undefined) warnings.push({ file, line, message: warning });
   }
 
   if (problems.length > 0 || !published) return { ok: false, problems };
@@ -125,5 +129,5 @@ export function parseWireCopy(file: string, text: string, site: Site): ParseResu
     language: detectLanguage(`${title}\n${bodyText}`, site.language),
     tags: [],
   };
-  return { ok: true, draft: false, article };
+  return { ok: true, draft: false, article, warnings };
 }

@@ -123,9 +123,9 @@ describe('wire copy trailer detection', () => {
     expect(article.bodyHtml).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; &amp;amp;</p>');
   });
 
-  it('refuses non-http(s) sources such as javascript:', () => {
+  it('never links a non-http(s) source such as javascript:, crediting it by name', () => {
     const text = 'Title\n2025-07-16\nBody.\nSource: javascript:alert(1)\n';
-    expect(problemsOf(parseWireCopy('articles/t.txt', text, site()))[0]?.line).toBe(4);
+    expect(articleOf(parseWireCopy('articles/t.txt', text, site())).source).toEqual({ name: 'javascript:alert(1)' });
   });
 
   it('stays linear on hostile input: 100 000 label lines followed by body text', () => {
