@@ -120,11 +120,7 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
 }
 
 /** `source:` as a host, a URL, or `{ name, url }`. */
-function readSourceEntry(
-  entry: FrontMatterValue | undefined,
-  report: Report,
-  warn: Report,
-): ArticleSource | undefined {
+function readSourceEntry(entry: FrontMatterValue | undefined, report: Report, warn: Report): ArticleSource | undefined {
   if (!entry) return undefined;
   if (entry.kind === 'text') {
     if (entry.text.trim() === '') return undefined;
