@@ -1,5 +1,8 @@
 /** The short attribution credit (source, editors, copyright notice) appended to an item's HTML content in feeds. */
 import type { Article } from '../article.ts';
+import type { Site } from '../site.ts';
+import { absoluteContentUrls } from './absolute-urls.ts';
+import { articleUrl } from './urls.ts';
 import { escapeXml } from './xml.ts';
 
 /**
@@ -25,8 +28,9 @@ export function creditLineHtml(article: Article): string {
   return paragraphs.join('\n');
 }
 
-/** The item's full HTML content: the sanitized body, then the credit line when there is one. */
-export function contentHtml(article: Article): string {
+/** The item's full HTML content: the sanitized body (every URL in it absolute), then the credit line when there is one. */
+export function contentHtml(site: Site, article: Article): string {
+  const body = absoluteContentUrls(article.bodyHtml, { pageUrl: articleUrl(site, article), baseUrl: site.baseUrl });
   const credit = creditLineHtml(article);
-  return credit === '' ? article.bodyHtml : `${article.bodyHtml}\n${credit}`;
+  return credit === '' ? body : `${body}\n${credit}`;
 }

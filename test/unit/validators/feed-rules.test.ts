@@ -31,6 +31,8 @@ describe('RSS 2.0 rules of the W3C feed validator', () => {
       'item[1]: must have a title or a description',
       'item[1]/guid: "articles/a" is a permalink but not an absolute URL',
       'item[1]/pubDate: "Thu, 16 Jul 2025 00:00:00 +0000" is not an RFC 822 date with a 4-digit year',
+      'item[1]/content:encoded: should not contain relative URL references ("other-article")',
+      'item[1]/content:encoded: should not contain relative URL references ("pic.png")',
       'item[2]/guid: "articles/a" is used by another item',
       'item[2]/pubDate: "2025-07-16T00:00:00Z" is not an RFC 822 date with a 4-digit year',
       'item[2]/source: needs a url attribute',
@@ -74,6 +76,7 @@ describe('Atom 1.0 rules of the W3C feed validator (RFC 4287)', () => {
       'entry[2]: must have exactly one title, found 0',
       'entry[2]: needs content or a link rel="alternate" (RFC 4287 §4.1.2)',
       'entry[2]/updated: "2025-02-30T00:00:00Z" is not an RFC 3339 date',
+      'entry[3]/content: should not contain relative URL references ("/media/x.jpg")',
       '/feed/entry/id: "articles/a" is not an absolute URL',
     ]);
   });

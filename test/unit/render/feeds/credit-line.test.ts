@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentHtml, creditLineHtml } from '../../../../src/render/credit-line.ts';
-import { bareArticle, hostileArticle, seedArticle } from './fixtures.ts';
+import { bareArticle, hostileArticle, seedArticle, site } from './fixtures.ts';
 
 describe('creditLineHtml', () => {
   it('credits the seed source, editor and responsible editor, then its copyright notice', () => {
@@ -33,10 +33,24 @@ describe('creditLineHtml', () => {
 describe('contentHtml', () => {
   it('is the body followed by the credit line', () => {
     const seed = seedArticle();
-    expect(contentHtml(seed)).toBe(`${seed.bodyHtml}\n${creditLineHtml(seed)}`);
+    expect(contentHtml(site, seed)).toBe(`${seed.bodyHtml}\n${creditLineHtml(seed)}`);
   });
 
   it('is the body alone when there is nothing to credit', () => {
-    expect(contentHtml(bareArticle())).toBe('<p>Nothing but text.</p>');
+    expect(contentHtml(site, bareArticle())).toBe('<p>Nothing but text.</p>');
+  });
+});
+
+describe('contentHtml URLs', () => {
+  it('resolves relative links and images in the body against the article URL, root-relative ones against the base URL', () => {
+    const article = {
+      ...bareArticle(),
+      slug: 'here',
+      bodyHtml:
+        '<p><a href="other-article">x</a> <img src="pic.png" alt="" /> <a href="/about?a=1&amp;b=2">y</a> <a href="#notes">n</a> <a href="https://example.com/a?b=1&amp;c=2">abs</a> text href="kept"</p>',
+    };
+    expect(contentHtml(site, article)).toBe(
+      `<p><a href="${site.baseUrl}/articles/other-article">x</a> <img src="${site.baseUrl}/articles/pic.png" alt="" /> <a href="${site.baseUrl}/about?a=1&amp;b=2">y</a> <a href="${site.baseUrl}/articles/here#notes">n</a> <a href="https://example.com/a?b=1&amp;c=2">abs</a> text href="kept"</p>`,
+    );
   });
 });
