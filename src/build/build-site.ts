@@ -136,9 +136,12 @@ export async function buildSite(
 
   // Sitemaps of at most 50,000 URLs each (sitemaps.org protocol); /sitemap.xml indexes them when there are several.
   const sitemapCount = Math.max(1, Math.ceil(newest.length / urlsPerSitemap));
+  const sitemapUpdated: string[] = [];
   for (let part = 1; part <= sitemapCount; part++) {
     const articles = oldestFirst.slice((part - 1) * urlsPerSitemap, part * urlsPerSitemap);
-    await store(sitemapPath(part), renderSitemap(site, articles, part === 1));
+    sitemapUpdated.push(newestUpdate(articles)?.iso ?? '');
+    const home = part === 1 ? { newest: newestUpdate(newest) } : undefined;
+    await store(sitemapPath(part), renderSitemap(site, articles, home));
   }
   progress(newest.length, newest.length);
 
@@ -187,6 +190,7 @@ export async function buildSite(
     pageCount: Math.max(1, Math.ceil(newest.length / site.pageSize)),
     packCount,
     sitemapCount,
+    sitemapUpdated,
     ...(archiveUpdated ? { archiveUpdated } : {}),
     lastModified,
     headers,
