@@ -4,6 +4,7 @@ import type { Site } from '../site.ts';
 import { formatDisplayDate } from './display-date.ts';
 import { attribute, escapeHtml, link } from './html.ts';
 import { newsArticleJsonLd, serializeJsonLd } from './json-ld.ts';
+import { labelsFor } from './labels.ts';
 import { renderLayout } from './layout.ts';
 import { canonicalUrl } from './urls.ts';
 
@@ -51,7 +52,7 @@ ${kicker}<h1>${escapeHtml(article.title)}</h1>
 ${article.bodyHtml}
 </div>
 <section class="attribution" aria-labelledby="attribution-heading">
-<h2 id="attribution-heading">Attribution</h2>
+<h2 id="attribution-heading">${escapeHtml(labelsFor(article.language).attribution)}</h2>
 <dl>
 ${attributionRows(article).join('\n')}
 </dl>
@@ -63,7 +64,8 @@ ${attributionRows(article).join('\n')}
 function dateline(article: Article): string {
   const published = timeElement(article.published);
   if (article.updated.iso === article.published.iso) return published;
-  return `${published} <span class="separator" aria-hidden="true">·</span> Updated ${timeElement(article.updated)}`;
+  const { updated } = labelsFor(article.language);
+  return `${published} <span class="separator" aria-hidden="true">·</span> ${escapeHtml(updated)} ${timeElement(article.updated)}`;
 }
 
 function timeElement(date: ArticleDate): string {
@@ -71,15 +73,16 @@ function timeElement(date: ArticleDate): string {
 }
 
 function attributionRows(article: Article): string[] {
+  const labels = labelsFor(article.language);
   const rows: string[] = [];
   const row = (term: string, value: string): void => {
-    rows.push(`<div><dt>${term}</dt><dd>${value}</dd></div>`);
+    rows.push(`<div><dt>${escapeHtml(term)}</dt><dd>${value}</dd></div>`);
   };
-  if (article.source !== undefined) row('Source', sourceLink(article.source.name, article.source.url));
-  if (article.editor !== undefined) row('Editor', escapeHtml(article.editor));
-  if (article.responsibleEditor !== undefined) row('Responsible editor', escapeHtml(article.responsibleEditor));
-  row('Published', timeElement(article.published));
-  if (article.updated.iso !== article.published.iso) row('Updated', timeElement(article.updated));
+  if (article.source !== undefined) row(labels.source, sourceLink(article.source.name, article.source.url));
+  if (article.editor !== undefined) row(labels.editor, escapeHtml(article.editor));
+  if (article.responsibleEditor !== undefined) row(labels.responsibleEditor, escapeHtml(article.responsibleEditor));
+  row(labels.published, timeElement(article.published));
+  if (article.updated.iso !== article.published.iso) row(labels.updated, timeElement(article.updated));
   return rows;
 }
 

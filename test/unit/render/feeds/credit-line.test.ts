@@ -21,10 +21,10 @@ describe('creditLineHtml', () => {
     );
   });
 
-  it('escapes every value, attribute included', () => {
+  it('escapes every value, attribute included, with labels in the article language (zh-CN)', () => {
     expect(creditLineHtml(hostileArticle())).toBe(
-      '<p class="credit">Source: <a href="https://source.example.org/?a=1&amp;b=&lt;2&gt;">A&amp;B &quot;News&quot;</a>' +
-        ' \u00b7 Editor: Tom &amp; Jerry &lt;ed&gt; \u00b7 Responsible editor: 责任编辑 李念</p>\n' +
+      '<p class="credit">来源：<a href="https://source.example.org/?a=1&amp;b=&lt;2&gt;">A&amp;B &quot;News&quot;</a>' +
+        ' \u00b7 编辑：Tom &amp; Jerry &lt;ed&gt; \u00b7 责任编辑：责任编辑 李念</p>\n' +
         '<p class="copyright">Rights ]]&gt; &amp; &lt;reserved&gt;</p>',
     );
   });
