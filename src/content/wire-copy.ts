@@ -85,7 +85,6 @@ export function parseWireCopy(file: string, text: string, site: Site): ParseResu
   const bodyFrom = (dateIndex ?? titleIndex) + 1;
   const region = lines.slice(bodyFrom);
   const trailer = readTrailer(region, bodyFrom + 1);
-  for (const problem of trailer.problems) report(problem.line, problem.message);
   const paragraphs = paragraphsOf(region.slice(0, trailer.start));
   if (paragraphs.length === 0 && dateIndex !== undefined) {
     report(
@@ -95,8 +94,17 @@ export function parseWireCopy(file: string, text: string, site: Site): ParseResu
   }
 
   const { editor, responsibleEditor, copyright } = trailer.fields;
-  // The agency's wording never stops the build: an odd source is credited by name, with a warning.
+  // The agency's wording never stops the build: an odd source is credited by name, a field given
+  // twice keeps its first value; each with a warning.
   const warnings: ContentProblem[] = [];
+  // One warning per repeated field, however often a hostile file repeats it.
+  const repeated = new Set<string>();
+  for (const { line, message } of trailer.problems) {
+    const field = message.replace(/ \(first on line \d+\)$/, '');
+    if (repeated.has(field)) continue;
+    repeated.add(field);
+    warnings.push({ file, line, message: `${message}; the first is used` });
+  }
   let source: Article['source'];
   if (trailer.fields.source) {
     const { line } = trailer.fields.source;

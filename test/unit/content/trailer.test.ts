@@ -107,10 +107,16 @@ describe('wire copy trailer detection', () => {
     });
   });
 
-  it('reports a field given twice', () => {
-    const text = 'Title\n2025-07-16\nBody.\nSource: www.news.cn\nSource: www.xinhuanet.com\n';
-    expect(problemsOf(parseWireCopy('articles/t.txt', text, site()))).toEqual([
-      { file: 'articles/t.txt', line: 5, message: 'the source is given twice (first on line 4)' },
+  it('warns about a field given twice (once, however often) and keeps the first', () => {
+    const text = 'Title\n2025-07-16\nBody.\nSource: www.news.cn\nSource: www.xinhuanet.com\nSource: a.example\n';
+    const result = parseWireCopy('articles/t.txt', text, site());
+    expect(articleOf(result).source?.url).toBe('https://www.news.cn/');
+    expect(result.ok && result.warnings).toEqual([
+      {
+        file: 'articles/t.txt',
+        line: 5,
+        message: 'the source is given twice (first on line 4); the first is used',
+      },
     ]);
   });
 
