@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
-import { articleOf, problemsOf, site } from './helpers.ts';
+import { articleOf, site } from './helpers.ts';
 
 const parse = (lines: string[]) =>
   articleOf(parseWireCopy('articles/t.txt', `Title\n2025-07-16\n${lines.join('\n')}\n`, site()));
