@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, buildValidatorSite, feedRoutes } from './build-fixture-site.ts';
-import { atomProblems, isRfc822, rssProblems } from './feed-rules.ts';
+import { atomProblems, isRfc822, relativeUrlReferences, rssProblems } from './feed-rules.ts';
 
 const { build } = await buildValidatorSite();
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/validators/${name}`, import.meta.url), 'utf8');
@@ -79,5 +79,16 @@ describe('Atom 1.0 rules of the W3C feed validator (RFC 4287)', () => {
       'entry[3]/content: should not contain relative URL references ("/media/x.jpg")',
       '/feed/entry/id: "articles/a" is not an absolute URL',
     ]);
+  });
+});
+
+describe('absolute URLs in JSON Feed content', () => {
+  it.each(feedRoutes(build, '/feed.json'))('%s has no relative URL in any content_html', (route) => {
+    const items = (JSON.parse(body(route)) as { items: { content_html?: string }[] }).items;
+    expect(items.flatMap((item) => relativeUrlReferences(item.content_html ?? ''))).toEqual([]);
+  });
+
+  it('the fixture site does link relatively in its Markdown, which the pages keep', () => {
+    expect(body('/articles/markdown-full')).toContain('href="other-article"');
   });
 });
