@@ -35,7 +35,7 @@ import {
 import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
 import { listedArticles, listsUpdated, recentRetractions } from './listed-articles.ts';
 import { renderNinjsPack } from './ninjs-pack.ts';
-import { newestFirst } from './paginate.ts';
+import { newestFirst, newestUpdate } from './paginate.ts';
 
 /** Receives each stored file once; the CLI writes it to disk, tests keep it in memory. */
 export type WriteFile = (path: string, text: string) => void | Promise<void>;
@@ -154,9 +154,12 @@ export async function buildSite(
 
   // Sitemaps of at most 50,000 URLs each (sitemaps.org protocol); /sitemap.xml indexes them when there are several.
   const sitemapCount = Math.max(1, Math.ceil(newest.length / urlsPerSitemap));
+  const sitemapUpdated: string[] = [];
   for (let part = 1; part <= sitemapCount; part++) {
     const articles = oldestFirst.slice((part - 1) * urlsPerSitemap, part * urlsPerSitemap);
-    await store(sitemapPath(part), renderSitemap(site, articles, part === 1));
+    sitemapUpdated.push(newestUpdate(articles)?.iso ?? '');
+    const home = part === 1 ? { newest: newestUpdate(newest) } : undefined;
+    await store(sitemapPath(part), renderSitemap(site, articles, home));
   }
   await store(newsSitemapPath, renderNewsSitemap(site, newest));
   progress(all.length, all.length);
@@ -209,6 +212,7 @@ export async function buildSite(
     pageCount: Math.max(1, Math.ceil(newest.length / site.pageSize)),
     packCount,
     sitemapCount,
+    sitemapUpdated,
     ...(archiveUpdated ? { archiveUpdated } : {}),
     lastModified,
     headers,

@@ -25,7 +25,7 @@ export function jsonFeedItem(site: Site, article: Article): object {
     url,
     title: article.title,
     summary: article.summary,
-    content_html: contentHtml(article),
+    content_html: contentHtml(site, article),
     content_text: article.bodyText,
     date_published: rfc3339Date(article.published),
     date_modified: rfc3339Date(article.updated),
