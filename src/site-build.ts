@@ -38,6 +38,8 @@ export interface SiteManifest {
   readonly pageCount: number;
   readonly packCount: number;
   readonly sitemapCount: number;
+  /** Each sitemap part's lastmod (the newest `updated` it lists, RFC 3339): one date per 50,000 articles. */
+  readonly sitemapUpdated: readonly string[];
   /** The newest `updated` date in the archive: lists' Last-Modified and feed `updated`. */
   readonly archiveUpdated?: ArticleDate;
   /** `Last-Modified` of every list page, the sitemap and robots.txt (IMF-fixdate). */

@@ -1,5 +1,6 @@
 /** Renders the whole site once, at build time: a manifest for the Worker and the files for storage. */
 import type { Article } from '../article.ts';
+import { withAlternateLink } from '../http/alternate-link.ts';
 import { attributionHeaders } from '../http/attribution-headers.ts';
 import { cacheControlValue } from '../http/cache-control.ts';
 import { strongEtag } from '../http/etag.ts';
@@ -16,8 +17,8 @@ import { renderRssItem } from '../render/rss.ts';
 import { renderRobots, renderSitemap } from '../render/sitemap.ts';
 import { stylesheet, stylesheetHash } from '../render/stylesheet.ts';
 import { renderTombstones } from '../render/tombstones.ts';
-import { canonicalUrl } from '../render/urls.ts';
-import { sectionWriter } from '../sections/build-sections.ts';
+import { canonicalUrl, ninjsUrl } from '../render/urls.ts';
+import { latestDate, sectionWriter } from '../sections/build-sections.ts';
 import { chunkFormats } from '../sections/section-layout.ts';
 import { sectionLists } from '../sections/section-lists.ts';
 import type { Site } from '../site.ts';
@@ -28,6 +29,7 @@ import {
   listChunkPath,
   listFormats,
   newsSitemapPath,
+  ninjsPackPath,
   packCountFor,
   packOf,
   sitemapPath,
@@ -35,7 +37,8 @@ import {
 } from '../storage/layout.ts';
 import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
 import { listedArticles, listsUpdated, recentRetractions } from './listed-articles.ts';
-import { newestFirst } from './paginate.ts';
+import { renderNinjsPack } from './ninjs-pack.ts';
+import { newestFirst, newestUpdate } from './paginate.ts';
 
 /** Receives each stored file once; the CLI writes it to disk, tests keep it in memory. */
 export type WriteFile = (path: string, text: string) => void | Promise<void>;
@@ -43,13 +46,14 @@ export type WriteFile = (path: string, text: string) => void | Promise<void>;
 /** Reports progress on long builds: `done` of `total` articles rendered. */
 export type Progress = (done: number, total: number) => void;
 
-const contentTypes: Readonly<Record<ResponseFamily | 'text', string>> = {
+const contentTypes: Readonly<Record<ResponseFamily | 'text' | 'ninjs', string>> = {
   html: 'text/html; charset=utf-8',
   rss: 'application/rss+xml; charset=utf-8',
   atom: 'application/atom+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
   sitemap: 'application/xml; charset=utf-8',
   text: 'text/plain; charset=utf-8',
+  ninjs: 'application/json; charset=utf-8',
 };
 
 /** Headers that let any origin read a feed, and the validators it needs for polling. */
@@ -99,6 +103,12 @@ export async function buildSite(
     'Cache-Control': cacheControlValue(site.cache.pages),
     ...htmlSecurityHeaders(await stylesheetHash(css)),
   };
+  // IPTC ninjs: an article's document changes when its page does (pages' lifetimes), readable cross-origin.
+  const ninjsHeaders = {
+    'Content-Type': contentTypes.ninjs,
+    'Cache-Control': cacheControlValue(site.cache.pages),
+    ...crossOrigin,
+  };
 
   // Article pages, in packs chosen by slug: each pack is rendered, written and let go before the next.
   const packCount = packCountFor(all.length);
@@ -118,13 +128,18 @@ export async function buildSite(
         ...htmlHeaders,
         ETag: await strongEtag(body),
         'Last-Modified': toHttpDate((article.retracted?.date ?? article.updated).epochMs),
-        ...attributionHeaders(article, canonicalUrl(site, article)),
+        ...withAlternateLink(
+          attributionHeaders(article, canonicalUrl(site, article)),
+          ninjsUrl(site, article),
+          'application/json',
+        ),
       };
       // RFC 9110 §15.5.11: 410 Gone, the article was withdrawn on purpose and will not come back.
       entries.push({ text: body, meta: article.retracted ? [article.slug, headers, 410] : [article.slug, headers] });
       if (++rendered % 1000 === 0) progress(rendered, all.length);
     }
     await store(articlePackPath(pack), encodeRecords(entries));
+    await store(ninjsPackPath(pack), await renderNinjsPack(site, packs.get(pack) ?? [], ninjsHeaders));
   }
   packs.clear();
 
@@ -149,11 +164,15 @@ export async function buildSite(
   // Sitemaps of at most 50,000 URLs each (sitemaps.org protocol); /sitemap.xml indexes them when there are
   // several. Section pages follow the articles.
   const sitemapCount = Math.max(1, Math.ceil((newest.length + sectionUrls.length) / urlsPerSitemap));
+  const sitemapUpdated: string[] = [];
   for (let part = 1; part <= sitemapCount; part++) {
     const [from, to] = [(part - 1) * urlsPerSitemap, part * urlsPerSitemap];
     const articles = oldestFirst.slice(from, to);
     const extra = sectionUrls.slice(Math.max(0, from - newest.length), Math.max(0, to - newest.length));
-    await store(sitemapPath(part), renderSitemap(site, articles, part === 1, extra));
+    const dates = [...articles.map((article) => article.updated), ...extra.map((url) => url.updated)];
+    sitemapUpdated.push(latestDate(dates)?.iso ?? '');
+    const home = part === 1 ? { newest: newestUpdate(newest) } : undefined;
+    await store(sitemapPath(part), renderSitemap(site, articles, home, extra));
   }
   await store(newsSitemapPath, renderNewsSitemap(site, newest));
   progress(all.length, all.length);
@@ -206,6 +225,7 @@ export async function buildSite(
     pageCount: Math.max(1, Math.ceil(newest.length / site.pageSize)),
     packCount,
     sitemapCount,
+    sitemapUpdated,
     ...(archiveUpdated ? { archiveUpdated } : {}),
     lastModified,
     headers,

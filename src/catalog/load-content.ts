@@ -7,6 +7,7 @@ import { newestFirst } from '../build/paginate.ts';
 import { ContentError, type ContentProblem, sortProblems } from '../content/content-error.ts';
 import { parseMarkdownArticle } from '../content/markdown-article.ts';
 import type { ParseResult } from '../content/parse-result.ts';
+import { applySidecar, isSidecarFile, sidecarPathOf } from '../content/sidecar.ts';
 import { parseWireCopy } from '../content/wire-copy.ts';
 import type { Site } from '../site.ts';
 import { defaultSite, parseSiteConfig } from './site-config.ts';
@@ -15,6 +16,8 @@ export interface LoadedContent {
   readonly site: Site;
   /** Newest first (published desc, then slug asc), drafts excluded. */
   readonly articles: readonly Article[];
+  /** What is odd but was published anyway, sorted by file and line: the build prints each one. */
+  readonly warnings: readonly ContentProblem[];
 }
 
 export interface LoadContentOptions {
@@ -38,7 +41,9 @@ const leftovers = /^(?:.*~|#.*#|thumbs\.db|desktop\.ini)$/i;
  * comes from the file name); dotfiles, dot-folders, README.md files, editor backups (`name~`,
  * `#name#`) and Thumbs.db/desktop.ini are ignored; a symbolic link to a file is read through, a
  * link to a folder or to nothing is a problem (never silently skipped); a missing
- * site.yaml means the defaults, a missing articles/ folder means no articles.
+ * site.yaml means the defaults, a missing articles/ folder means no articles. A wire copy's sidecar
+ * (`name.yaml` beside `name.txt`, see sidecar.ts) is read with it; one with no wire copy is a problem.
+ * Warnings (odd but publishable: a source credited by name) never stop the build; they are returned.
  * Problem file names are relative to the working directory, as the publisher would type them.
  */
 export async function loadContent(contentDir: string, options: LoadContentOptions = {}): Promise<LoadedContent> {
@@ -52,7 +57,9 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   const site = siteResult.ok ? siteResult.site : defaultSite;
 
   const articles: Article[] = [];
+  const warnings: ContentProblem[] = [];
   const files = await listArticleFiles(contentDir, shown, problems);
+  const listed = new Set(files);
   // Reads run ahead of parsing (a bounded number in flight), so the disk and the parser overlap.
   const texts = readAhead(files, 32, (file) =>
     parserOf(file) ? readText(join(contentDir, file), shown(file), problems) : Promise.resolve(undefined),
@@ -60,6 +67,23 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   for (const [index, file] of files.entries()) {
     const parse = parserOf(file);
     const text = await texts(index);
+    if (isSidecarFile(file)) {
+      // Read with its wire copy; alone it has nothing to describe.
+      const wireCopy = file.replace(/\.yaml$/i, '.txt');
+      const markdown = file.replace(/\.yaml$/i, '.md');
+      if (listed.has(markdown)) {
+        problems.push({
+          file: shown(file),
+          message: `a sidecar is only for wire copy (.txt): put these keys in the front matter of ${shown(markdown)}`,
+        });
+      } else if (!listed.has(wireCopy)) {
+        problems.push({
+          file: shown(file),
+          message: `a sidecar describes the wire copy beside it, and there is no ${shown(wireCopy)}`,
+        });
+      }
+      continue;
+    }
     if (!parse) {
       problems.push({
         file: shown(file),
@@ -68,14 +92,27 @@ export async function loadContent(contentDir: string, options: LoadContentOption
       continue;
     }
     if (text === undefined) continue;
-    const result = parse(file, text, site);
-    if (!result.ok) problems.push(...result.problems.map((problem) => ({ ...problem, file: shown(problem.file) })));
-    else if (!result.draft) articles.push(result.article);
+    const sidecar = parse === parseWireCopy ? sidecarPathOf(file) : undefined;
+    const sidecarText =
+      sidecar !== undefined && listed.has(sidecar)
+        ? await readText(join(contentDir, sidecar), shown(sidecar), problems)
+        : undefined;
+    const parsed = parse(file, text, site);
+    const result =
+      sidecar !== undefined && sidecarText !== undefined
+        ? applySidecar(parsed, { file: sidecar, text: sidecarText, wireCopyFile: shown(file) }, site)
+        : parsed;
+    const located = (problem: ContentProblem) => ({ ...problem, file: shown(problem.file) });
+    if (!result.ok) problems.push(...result.problems.map(located));
+    else {
+      warnings.push(...(result.warnings ?? []).map(located));
+      if (!result.draft) articles.push(result.article);
+    }
   }
   problems.push(...duplicateSlugProblems(articles, shown));
 
-  if (problems.length > 0) throw new ContentError(sortProblems(problems));
-  return { site, articles: newestFirst(articles) };
+  if (problems.length > 0) throw new ContentError(sortProblems(problems), sortProblems(warnings));
+  return { site, articles: newestFirst(articles), warnings: sortProblems(warnings) };
 }
 
 function parserOf(file: string) {

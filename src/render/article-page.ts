@@ -5,9 +5,10 @@ import { correctionsSection } from './corrections.ts';
 import { formatDisplayDate } from './display-date.ts';
 import { attribute, escapeHtml, link } from './html.ts';
 import { newsArticleJsonLd, serializeJsonLd } from './json-ld.ts';
+import { labelsFor } from './labels.ts';
 import { renderLayout } from './layout.ts';
 import { sectionLinks } from './section-links.ts';
-import { canonicalUrl } from './urls.ts';
+import { canonicalUrl, ninjsUrl } from './urls.ts';
 
 export function renderArticlePage(site: Site, article: Article): string {
   return renderLayout(site, {
@@ -29,6 +30,8 @@ function articleHead(site: Site, article: Article): string {
     : '';
   return (
     `<link rel="canonical" ${attribute('href', canonical)}>\n` +
+    // The article as IPTC ninjs, for syndication partners.
+    `<link rel="alternate" type="application/json" ${attribute('href', ninjsUrl(site, article))} title="IPTC ninjs">\n` +
     meta('og:type', 'article') +
     meta('og:title', article.title) +
     meta('og:description', article.summary) +
@@ -53,7 +56,7 @@ ${correctionsSection(article)}<div class="article-body">
 ${article.bodyHtml}
 </div>
 <section class="attribution" aria-labelledby="attribution-heading">
-<h2 id="attribution-heading">Attribution</h2>
+<h2 id="attribution-heading">${escapeHtml(labelsFor(article.language).attribution)}</h2>
 <dl>
 ${attributionRows(article).join('\n')}
 </dl>
@@ -65,7 +68,8 @@ ${sectionLinks(site, article)}</article>`;
 function dateline(article: Article): string {
   const published = timeElement(article.published);
   if (article.updated.iso === article.published.iso) return published;
-  return `${published} <span class="separator" aria-hidden="true">·</span> Updated ${timeElement(article.updated)}`;
+  const { updated } = labelsFor(article.language);
+  return `${published} <span class="separator" aria-hidden="true">·</span> ${escapeHtml(updated)} ${timeElement(article.updated)}`;
 }
 
 export function timeElement(date: ArticleDate): string {
@@ -74,15 +78,16 @@ export function timeElement(date: ArticleDate): string {
 
 /** The attribution block's rows (source, editors, dates), shared with the retraction page. */
 export function attributionRows(article: Article): string[] {
+  const labels = labelsFor(article.language);
   const rows: string[] = [];
   const row = (term: string, value: string): void => {
-    rows.push(`<div><dt>${term}</dt><dd>${value}</dd></div>`);
+    rows.push(`<div><dt>${escapeHtml(term)}</dt><dd>${value}</dd></div>`);
   };
-  if (article.source !== undefined) row('Source', sourceLink(article.source.name, article.source.url));
-  if (article.editor !== undefined) row('Editor', escapeHtml(article.editor));
-  if (article.responsibleEditor !== undefined) row('Responsible editor', escapeHtml(article.responsibleEditor));
-  row('Published', timeElement(article.published));
-  if (article.updated.iso !== article.published.iso) row('Updated', timeElement(article.updated));
+  if (article.source !== undefined) row(labels.source, sourceLink(article.source.name, article.source.url));
+  if (article.editor !== undefined) row(labels.editor, escapeHtml(article.editor));
+  if (article.responsibleEditor !== undefined) row(labels.responsibleEditor, escapeHtml(article.responsibleEditor));
+  row(labels.published, timeElement(article.published));
+  if (article.updated.iso !== article.published.iso) row(labels.updated, timeElement(article.updated));
   return rows;
 }
 

@@ -42,7 +42,7 @@ export function renderAtomEntry(site: Site, article: Article): string {
   if (article.copyright !== undefined) lines.push(element('rights', { type: 'text' }, article.copyright));
   for (const tag of article.tags) lines.push(element('category', { term: tag }));
   lines.push(element('summary', { type: 'text' }, article.summary));
-  lines.push(element('content', { type: 'html' }, contentHtml(article)));
+  lines.push(element('content', { type: 'html' }, contentHtml(site, article)));
   const lang = article.language === site.language ? '' : ` xml:lang="${escapeXml(article.language)}"`;
   return [`  <entry${lang}>`, ...lines.map((line) => `    ${line}`), '  </entry>'].join('\n');
 }

@@ -7,7 +7,7 @@ import type { FeedPage, PageInfo } from './feed-page.ts';
 import { listIdentity } from './list-identity.ts';
 import { pagingLinks } from './paging-links.ts';
 import type { DeletedItem } from './tombstones.ts';
-import { absoluteUrl, articleUrl } from './urls.ts';
+import { absoluteUrl, articleUrl, ninjsUrl } from './urls.ts';
 
 /** Keys in the order they are written: object literals below keep insertion order, so output is byte-stable. */
 export function jsonFeedItem(site: Site, article: Article): object {
@@ -17,6 +17,8 @@ export function jsonFeedItem(site: Site, article: Article): object {
     ...(article.editor !== undefined ? { editor: article.editor } : {}),
     ...(article.responsibleEditor !== undefined ? { responsible_editor: article.responsibleEditor } : {}),
     ...(article.copyright !== undefined ? { copyright: article.copyright } : {}),
+    // The item as IPTC ninjs 3.1 (src/render/ninjs.ts).
+    ninjs: ninjsUrl(site, article),
   };
   return {
     // The permalink is the id (a string, as 1.1 requires): the slug is the identity, edits never change it.
@@ -24,7 +26,7 @@ export function jsonFeedItem(site: Site, article: Article): object {
     url,
     title: article.title,
     summary: article.summary,
-    content_html: contentHtml(article),
+    content_html: contentHtml(site, article),
     content_text: article.bodyText,
     date_published: rfc3339Date(article.published),
     date_modified: rfc3339Date(article.updated),

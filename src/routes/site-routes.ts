@@ -23,7 +23,7 @@ export function siteFiles(deps: RouteDeps): Hono {
     const body = async () =>
       manifest.sitemapCount === 1
         ? readPart(manifest, storeFor(c.env), 1)
-        : renderSitemapIndex(manifest.site, manifest.sitemapCount);
+        : renderSitemapIndex(manifest.site, manifest.sitemapUpdated);
     return serve(serveRequest(c, deps, '/sitemap.xml'), {
       known,
       load: async () => ({ body: await body(), headers: known }),

@@ -1,5 +1,5 @@
 /** Writes every section's stored files at build time: chunks of all four list formats, heads, directories. */
-import type { Article } from '../article.ts';
+import type { Article, ArticleDate } from '../article.ts';
 import type { WriteFile } from '../build/build-site.ts';
 import { toHttpDate } from '../http/http-date.ts';
 import { renderSectionDirectory } from '../render/section-pages.ts';
@@ -11,10 +11,17 @@ import { type SectionHead, sectionChunkPath, sectionDirectoryFile, sectionHeadPa
 import { type Section, type SectionLists, sectionKeysOf } from './section-lists.ts';
 import { keyHash } from './source-key.ts';
 
-/** A URL for the sitemap, with its lastmod (W3C datetime, as the article's own RFC 3339 text). */
+/** A URL for the sitemap, with the date of its lastmod (written as its RFC 3339 text, a W3C datetime). */
 export interface SitemapUrl {
   readonly path: string;
-  readonly lastmod?: string;
+  readonly updated?: ArticleDate;
+}
+
+/** The latest of some dates, by instant; undefined when there is none. */
+export function latestDate(dates: readonly (ArticleDate | undefined)[]): ArticleDate | undefined {
+  let latest: ArticleDate | undefined;
+  for (const date of dates) if (date && (!latest || date.epochMs > latest.epochMs)) latest = date;
+  return latest;
 }
 
 export interface SectionWriter {
@@ -110,9 +117,7 @@ async function finishKind(
     const { articles: _articles, ...info } = section;
     const gone = retracted.filter((article) => sectionKeysOf(article)[kind].includes(section.key));
     // A withdrawal changes the section's feeds: their updated date is the latest article or retraction.
-    const updated = [section.updated, ...gone.map((article) => article.retracted?.date)].reduce((a, b) =>
-      b !== undefined && (a === undefined || b.epochMs > a.epochMs) ? b : a,
-    );
+    const updated = latestDate([section.updated, ...gone.map((article) => article.retracted?.date)]);
     const head: SectionHead = {
       section: info,
       ...(updated ? { updated } : {}),
@@ -120,10 +125,10 @@ async function finishKind(
       lastModified: toHttpDate(updated?.epochMs ?? 0),
     };
     await write(sectionHeadPath(kind, section.key), JSON.stringify(head));
-    urls.push({ path: sectionPagePath(kind, section.key), ...(updated ? { lastmod: updated.iso } : {}) });
-    if (updated && (!newest || updated.epochMs > newest.epochMs)) newest = updated;
+    urls.push({ path: sectionPagePath(kind, section.key), ...(updated ? { updated } : {}) });
+    newest = latestDate([newest, updated]);
   }
   const summaries = sections.map(({ articles: _articles, ...summary }) => summary);
   await write(sectionDirectoryFile(kind), renderSectionDirectory(site, kind, summaries));
-  return [{ path: sectionDirectoryPath(kind), ...(newest ? { lastmod: newest.iso } : {}) }, ...urls];
+  return [{ path: sectionDirectoryPath(kind), ...(newest ? { updated: newest } : {}) }, ...urls];
 }

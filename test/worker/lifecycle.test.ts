@@ -40,6 +40,17 @@ const archive = [
 ];
 
 describe('a retracted article', () => {
+  it('stays available to partners as ninjs, with status 200 and pubStatus canceled', async () => {
+    const { fetch } = await serveSite(archive);
+    const response = await fetch('/articles/withdrawn.ninjs.json');
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { pubStatus: string; uri: string };
+    expect(document.pubStatus).toBe('canceled');
+    expect(document.uri).toBe('https://wire.example/articles/withdrawn');
+    const live = (await (await fetch('/articles/first.ninjs.json')).json()) as { pubStatus: string };
+    expect(live.pubStatus).toBe('usable');
+  });
+
   it('answers 410 Gone with a page that says withdrawn, when and why, crediting the source', async () => {
     const { fetch } = await serveSite(archive);
     const response = await fetch('/articles/withdrawn');
@@ -47,7 +58,10 @@ describe('a retracted article', () => {
     expect(response.headers.get('ETag')).toMatch(/^"[^"]+"$/);
     expect(response.headers.get('X-Source')).toBe('www.news.cn');
     expect(response.headers.get('X-Editor')).toBe('Yi Yi');
-    expect(response.headers.get('Link')).toBe('<https://www.news.cn/>; rel="canonical"');
+    // The withdrawal notice still points at the source and at its ninjs, which says pubStatus canceled.
+    expect(response.headers.get('Link')).toBe(
+      '<https://www.news.cn/>; rel="canonical", <https://wire.example/articles/withdrawn.ninjs.json>; rel="alternate"; type="application/json"',
+    );
     expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     const html = await response.text();
     expect(await textsOf(html, 'h1')).toEqual(['Story withdrawn']);

@@ -8,7 +8,7 @@ import type { Article } from '../../../src/article.ts';
 import { buildInMemory } from '../../../src/build/in-memory-site.ts';
 import { loadContent } from '../../../src/catalog/load-content.ts';
 import { sectionDirectoryPath, sectionFeedPath, sectionPagePath } from '../../../src/render/section-urls.ts';
-import { articlePath, feedPath, indexPath } from '../../../src/render/urls.ts';
+import { articlePath, feedPath, indexPath, ninjsPath } from '../../../src/render/urls.ts';
 import { sectionLists } from '../../../src/sections/section-lists.ts';
 import type { Site } from '../../../src/site.ts';
 import type { Representation } from '../../../src/site-build.ts';
@@ -59,6 +59,7 @@ async function fetchEveryRoute(site: Site, articles: readonly Article[]): Promis
   const built = await buildInMemory(site, articles);
   const app = createApp(built.deps);
   const paths = ['/sitemap.xml', '/robots.txt', ...articles.map((article) => articlePath(article.slug))];
+  paths.push(...articles.map((article) => ninjsPath(article.slug)));
   for (let page = 1; page <= built.manifest.pageCount; page++) {
     paths.push(indexPath(page), feedPath('rss', page), feedPath('atom', page), feedPath('json', page));
   }

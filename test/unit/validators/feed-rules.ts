@@ -54,6 +54,25 @@ export function isAbsoluteUrl(value: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value);
 }
 
+/**
+ * The relative `href`, `src` and `srcset` URLs of escaped HTML content: the W3C validator warns
+ * "content:encoded should not contain relative URL references", and many readers ignore xml:base.
+ */
+export function relativeUrlReferences(html: string): string[] {
+  const found: string[] = [];
+  for (const tag of html.match(/<[a-zA-Z][^>]*>/g) ?? []) {
+    for (const match of tag.matchAll(/\s(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+      const value = match[2] ?? match[3] ?? '';
+      const urls =
+        match[1]?.toLowerCase() === 'srcset'
+          ? value.split(/,(?=\s|$)/).map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+          : [value.trim()];
+      for (const url of urls) if (url !== '' && !isAbsoluteUrl(url)) found.push(url);
+    }
+  }
+  return found;
+}
+
 /** RFC 822 date with a 4-digit year, a real date and the right day of the week for that date. */
 export function isRfc822(value: string): boolean {
   const match = rfc822.exec(value);
@@ -176,6 +195,9 @@ export function rssProblems(xml: string, selfUrl: string): string[] {
       if (attribute(source, 'url') === undefined) problems.push(`${at}/source: needs a url attribute`);
     for (const category of children(item, 'category'))
       if (text(category).trim() === '') problems.push(`${at}/category: must not be empty`);
+    for (const content of children(item, 'content:encoded'))
+      for (const url of relativeUrlReferences(text(content)))
+        problems.push(`${at}/content:encoded: should not contain relative URL references ("${url}")`);
   });
   problems.push(...urlProblems(root, new Set(['link', 'docs', 'comments'])));
   return problems;
@@ -220,6 +242,9 @@ export function atomProblems(xml: string, selfUrl: string): string[] {
       const elements = Object.keys(content).filter((key) => !key.startsWith('@_') && key !== '#text');
       if ((type === 'html' || type === 'text') && elements.length > 0)
         problems.push(`${at}/content: type="${type}" must be escaped text, found elements ${elements.join(', ')}`);
+      if (type === 'html')
+        for (const url of relativeUrlReferences(text(content)))
+          problems.push(`${at}/content: should not contain relative URL references ("${url}")`);
     }
     checkCommon(entry, at, problems);
   });
