@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownArticle } from '../../../src/content/markdown-article.ts';
+import { applySidecar } from '../../../src/content/sidecar.ts';
+import { parseWireCopy } from '../../../src/content/wire-copy.ts';
 import { sectionPagePath } from '../../../src/render/section-urls.ts';
 import { maxTagLength, tagKey, tagProblem } from '../../../src/sections/tag-key.ts';
 import { fixture, problemsOf, site } from '../content/helpers.ts';
@@ -51,6 +53,15 @@ describe('tags that cannot be a path segment', () => {
     expect(['R&D', 'C#', '100%', 'اقتصاد', '经济', 'digital economy', 'a.b'].map(tagProblem)).toEqual(
       Array(7).fill(undefined),
     );
+  });
+
+  it('are build errors in a wire-copy sidecar too, naming the sidecar and the line', () => {
+    const result = applySidecar(
+      parseWireCopy('articles/x.txt', 'Title\n2025-07-16\nBody.\nSource: www.news.cn\n', site()),
+      { file: 'articles/x.yaml', text: 'tags:\n  - economy\n  - "a/b"\n', wireCopyFile: 'articles/x.txt' },
+      site(),
+    );
+    expect(problemsOf(result).map(({ file, line }) => `${file}:${line}`)).toEqual(['articles/x.yaml:3']);
   });
 
   it('are build errors naming the file and the line of each bad tag', () => {
