@@ -1,4 +1,4 @@
-/** Writes N realistic wire-copy articles (about 6 KB each, every layout variant SPEC allows) for scale tests and the bench. */
+/** Writes N realistic wire-copy articles (about 6 KB each, every layout variant SPEC allows) for scale tests and the bench; `--sources N --tags N` spread them over N hosts and give each two of N tags (in sidecars). */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -106,6 +106,7 @@ async function main(): Promise<void> {
       count: { type: 'string', default: '1000' },
       out: { type: 'string', default: 'build/generated-content' },
       sources: { type: 'string' },
+      tags: { type: 'string' },
     },
   });
   const count = Number(values.count);
@@ -114,6 +115,12 @@ async function main(): Promise<void> {
   for (let index = 0; index < count; index++) {
     const { name, text } = generateArticle(index, values.sources ? { sources: Number(values.sources) } : {});
     await writeFile(join(articles, name), text);
+    // Wire copy carries tags in its sidecar (name.yaml beside name.txt); a JSON array is a YAML flow list.
+    if (values.tags)
+      await writeFile(
+        join(articles, name.replace(/\.txt$/, '.yaml')),
+        `tags: ${JSON.stringify(generatedTags(index, Number(values.tags)))}\n`,
+      );
     if ((index + 1) % 10_000 === 0) process.stderr.write(`generated ${index + 1}/${count}\n`);
   }
   await writeFile(join(values.out, 'site.yaml'), 'title: wirefeed scale test\ntimeZone: Asia/Shanghai\n');
