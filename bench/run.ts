@@ -16,6 +16,7 @@ import { runInProcess } from './in-process.ts';
 import { renderTable } from './report.ts';
 import { runScale, type ScalePoint } from './scale.ts';
 import { renderScaleSvg } from './scale-svg.ts';
+import { runSectionsScale } from './sections-scale.ts';
 import { renderSvg } from './svg.ts';
 import type { BenchOptions, SectionResult } from './types.ts';
 import { workerdVersion } from './workerd.ts';
@@ -32,6 +33,7 @@ const sections: readonly Section[] = [
   { id: 'in-process', run: runInProcess, by: 'default' },
   { id: 'end-to-end', run: runEndToEnd, by: 'default' },
   { id: 'scale', run: runScale, by: 'scale' },
+  { id: 'sections', run: runSectionsScale, by: 'scale' },
 ];
 
 /** The archive sizes of issue 7: Free plan territory up to 10,000 articles, Paid at 100,000. */

@@ -1,4 +1,4 @@
-/** Writes N realistic wire-copy articles (about 6 KB each, every layout variant SPEC allows) for scale tests and the bench. */
+/** Writes N realistic wire-copy articles (about 6 KB each, every layout variant SPEC allows) for scale tests and the bench; `--sources N --tags N` spread them over N hosts and give each two of N tags (in sidecars). */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,7 +35,30 @@ export function random(seed: number): () => number {
   };
 }
 
-export function generateArticle(index: number): { name: string; text: string } {
+/** With `sources`, article `index` credits one of that many hosts (host 0 is www.news.cn), e.g. 200 for the sections bench. */
+export interface GenerateOptions {
+  readonly sources?: number;
+}
+
+/** Host `k` of a generated archive's sources: www.news.cn first, then `www.agency-<k>.example`. */
+export function generatedHost(k: number): string {
+  return k === 0 ? 'www.news.cn' : `www.agency-${k}.example`;
+}
+
+/**
+ * Two tags of `tagCount` (one when they coincide), in several scripts and cases, so sections see
+ * `Économie`-style folding and scripts without case: the tags the sections bench gives article `index`.
+ */
+export function generatedTags(index: number, tagCount: number): string[] {
+  const names = ['Economy', 'Économie', '经济', 'Trade', 'Digital', 'SCO', 'Ports', 'Energy', 'Policy', 'Data'];
+  const name = (k: number): string =>
+    `${names[k % names.length]}${k < names.length ? '' : ` ${Math.floor(k / names.length)}`}`;
+  const first = index % tagCount;
+  const second = (index * 7 + 3) % tagCount;
+  return first === second ? [name(first)] : [name(first), index % 2 ? name(second).toUpperCase() : name(second)];
+}
+
+export function generateArticle(index: number, options: GenerateOptions = {}): { name: string; text: string } {
   const next = random(index + 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const chinese = index % 10 === 3;
@@ -55,7 +78,8 @@ export function generateArticle(index: number): { name: string; text: string } {
   const title = chinese
     ? `数字合作新进展（第${index + 1}期）`
     : `${pick(['Ministers', 'Delegates', 'Officials', 'Experts'])} discuss digital cooperation, report ${index + 1}`;
-  const source = index % 4 === 1 ? `https://www.news.cn/world/2025/${index + 1}.htm` : 'www.news.cn';
+  const host = options.sources === undefined ? 'www.news.cn' : generatedHost(index % options.sources);
+  const source = index % 4 === 1 ? `https://${host}/world/2025/${index + 1}.htm` : host;
   const trailer = chinese
     ? [`编辑：张三　责任编辑：李念`, `来源：${source}`, '特别声明：本站转载内容版权归原作者所有。']
     : index % 2 === 0
@@ -81,14 +105,22 @@ async function main(): Promise<void> {
     options: {
       count: { type: 'string', default: '1000' },
       out: { type: 'string', default: 'build/generated-content' },
+      sources: { type: 'string' },
+      tags: { type: 'string' },
     },
   });
   const count = Number(values.count);
   const articles = join(values.out, 'articles');
   await mkdir(articles, { recursive: true });
   for (let index = 0; index < count; index++) {
-    const { name, text } = generateArticle(index);
+    const { name, text } = generateArticle(index, values.sources ? { sources: Number(values.sources) } : {});
     await writeFile(join(articles, name), text);
+    // Wire copy carries tags in its sidecar (name.yaml beside name.txt); a JSON array is a YAML flow list.
+    if (values.tags)
+      await writeFile(
+        join(articles, name.replace(/\.txt$/, '.yaml')),
+        `tags: ${JSON.stringify(generatedTags(index, Number(values.tags)))}\n`,
+      );
     if ((index + 1) % 10_000 === 0) process.stderr.write(`generated ${index + 1}/${count}\n`);
   }
   await writeFile(join(values.out, 'site.yaml'), 'title: wirefeed scale test\ntimeZone: Asia/Shanghai\n');

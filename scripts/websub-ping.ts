@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from '../src/app.ts';
+import { sectionFeedPaths } from '../src/catalog/section-feeds.ts';
 import { changedFeeds, type FeedDigests, pingedFeedPaths, pingHub } from '../src/catalog/websub.ts';
 import { strongEtag } from '../src/http/etag.ts';
 import type { SiteManifest } from '../src/site-build.ts';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const app = createApp({ manifest, storeFor: () => store });
   // The bytes each feed now serves, page 1 (what subscribers poll), read through the app itself.
   const current: Record<string, string> = {};
-  for (const path of pingedFeedPaths) {
+  for (const path of [...pingedFeedPaths, ...(await sectionFeedPaths(assets))]) {
     const url = `${manifest.site.baseUrl}${path}`;
     const response = await app.fetch(new Request(url));
     if (response.ok) current[url] = (await strongEtag(await response.text())).replaceAll('"', '');

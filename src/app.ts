@@ -2,10 +2,12 @@
 import { Hono } from 'hono';
 import { MemoryCache } from './http/memory-cache.ts';
 import { checkRequest } from './http/request-guard.ts';
+import { isSectionFeedPath } from './render/section-urls.ts';
 import { articlePages } from './routes/article-routes.ts';
 import { listPages } from './routes/list-routes.ts';
 import { isNinjsPath, ninjsDocuments } from './routes/ninjs-routes.ts';
 import { errorResponse, type RouteDeps } from './routes/route-context.ts';
+import { sectionPages } from './routes/section-routes.ts';
 import { siteFiles } from './routes/site-routes.ts';
 
 /** Routes whose responses other origins may read: they answer CORS preflight (OPTIONS). */
@@ -33,7 +35,7 @@ export function createApp(appDeps: AppDeps): Hono {
 
   // 1. Reject what no route can answer: over-long URLs, malformed paths, unknown methods.
   app.use((c, next) => {
-    const crossOrigin = crossOriginPaths.has(c.req.path) || isNinjsPath(c.req.path);
+    const crossOrigin = crossOriginPaths.has(c.req.path) || isNinjsPath(c.req.path) || isSectionFeedPath(c.req.path);
     const verdict = checkRequest(c.req.method, c.req.url, crossOrigin);
     if (!verdict.ok) return Promise.resolve(errorResponse(manifest, verdict.status, allowHeader(verdict.allow)));
     return next();
@@ -47,6 +49,7 @@ export function createApp(appDeps: AppDeps): Hono {
   app.route('/', ninjsDocuments(deps)); // before the pages: `/articles/:slug` would match `x.ninjs.json` too
   app.route('/', articlePages(deps));
   app.route('/', siteFiles(deps));
+  app.route('/', sectionPages(deps));
 
   // 4. Everything else, and the last resort: a page, never a stack trace.
   app.notFound(() => errorResponse(manifest, 404));

@@ -18,6 +18,9 @@ import { renderRobots, renderSitemap } from '../render/sitemap.ts';
 import { stylesheet, stylesheetHash } from '../render/stylesheet.ts';
 import { renderTombstones } from '../render/tombstones.ts';
 import { canonicalUrl, ninjsUrl } from '../render/urls.ts';
+import { latestDate, sectionWriter } from '../sections/build-sections.ts';
+import { chunkFormats } from '../sections/section-layout.ts';
+import { sectionLists } from '../sections/section-lists.ts';
 import type { Site } from '../site.ts';
 import type { PackedArticle, ResponseFamily, SiteManifest } from '../site-build.ts';
 import {
@@ -140,26 +143,36 @@ export async function buildSite(
   }
   packs.clear();
 
-  // List fragments (feed items, index entries), in publication-order chunks of one page's size.
+  // List fragments (feed items, index entries), in publication-order chunks of one page's size; each
+  // article's fragments are rendered once and also go to its tag and source sections' chunks.
+  // Retracted articles are not in `newest`, so they leave every section; their tombstones go to their sections' page 1.
+  const sections = sectionWriter(site, sectionLists(newest), store, recentRetractions(all));
   for (let start = 0; start < oldestFirst.length; start += site.pageSize) {
     const chunk = oldestFirst.slice(start, start + site.pageSize);
+    const fragments = chunk.map((article) => chunkFormats.map((format) => fragmentRenderers[format](site, article)));
     for (const format of listFormats) {
-      const render = fragmentRenderers[format];
+      const index = chunkFormats.indexOf(format);
       await store(
         listChunkPath(format, start / site.pageSize),
-        encodeRecords(chunk.map((article) => ({ meta: 0, text: render(site, article) }))),
+        encodeRecords(fragments.map((texts) => ({ meta: 0, text: texts[index] ?? '' }))),
       );
     }
+    for (const [index, article] of chunk.entries()) await sections.add(article, fragments[index] ?? []);
   }
+  const sectionUrls = await sections.finish();
 
-  // Sitemaps of at most 50,000 URLs each (sitemaps.org protocol); /sitemap.xml indexes them when there are several.
-  const sitemapCount = Math.max(1, Math.ceil(newest.length / urlsPerSitemap));
+  // Sitemaps of at most 50,000 URLs each (sitemaps.org protocol); /sitemap.xml indexes them when there are
+  // several. Section pages follow the articles.
+  const sitemapCount = Math.max(1, Math.ceil((newest.length + sectionUrls.length) / urlsPerSitemap));
   const sitemapUpdated: string[] = [];
   for (let part = 1; part <= sitemapCount; part++) {
-    const articles = oldestFirst.slice((part - 1) * urlsPerSitemap, part * urlsPerSitemap);
-    sitemapUpdated.push(newestUpdate(articles)?.iso ?? '');
+    const [from, to] = [(part - 1) * urlsPerSitemap, part * urlsPerSitemap];
+    const articles = oldestFirst.slice(from, to);
+    const extra = sectionUrls.slice(Math.max(0, from - newest.length), Math.max(0, to - newest.length));
+    const dates = [...articles.map((article) => article.updated), ...extra.map((url) => url.updated)];
+    sitemapUpdated.push(latestDate(dates)?.iso ?? '');
     const home = part === 1 ? { newest: newestUpdate(newest) } : undefined;
-    await store(sitemapPath(part), renderSitemap(site, articles, home));
+    await store(sitemapPath(part), renderSitemap(site, articles, home, extra));
   }
   await store(newsSitemapPath, renderNewsSitemap(site, newest));
   progress(all.length, all.length);

@@ -1,6 +1,6 @@
 /** WebSub publish pings after a deploy: which feeds changed, and a bounded, retrying POST of each to the hub. */
 
-/** Page 1 of every feed a subscriber follows (section feeds belong here too, once they exist). */
+/** Page 1 of the site's feeds; the deploy adds every section's (section-feeds.ts). */
 export const pingedFeedPaths: readonly string[] = ['/rss.xml', '/atom.xml', '/feed.json'];
 
 /** SHA-256 of each feed's bytes at the last successful deploy, by feed URL (build/websub-etags.json). */

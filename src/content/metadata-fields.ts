@@ -1,5 +1,6 @@
 /** The publisher's metadata fields (Markdown front matter and wire-copy sidecars): one reader per key, shared by both. */
 import type { ArticleDate } from '../article.ts';
+import { tagProblem } from '../sections/tag-key.ts';
 import type { Site } from '../site.ts';
 import { cleanLine } from './clean-text.ts';
 import { readContentDate } from './dates.ts';
@@ -103,7 +104,9 @@ export function readTags(entry: FrontMatterValue | undefined, report: Report): s
   if (!entry) return [];
   if (entry.kind === 'text') {
     const tags = entry.text.split(/[,，、]/u).map(cleanLine);
-    return tags.filter((tag, index) => tag !== '' && tags.indexOf(tag) === index);
+    const kept = tags.filter((tag, index) => tag !== '' && tags.indexOf(tag) === index);
+    for (const tag of kept) reportTag(tag, entry.line, report);
+    return kept;
   }
   if (entry.kind !== 'list') {
     report(entry.line, 'tags must be a list, e.g. tags: [economy, digital]');
@@ -114,8 +117,15 @@ export function readTags(entry: FrontMatterValue | undefined, report: Report): s
     if (item.kind !== 'text') report(item.line, 'each tag must be text');
     else {
       const tag = cleanLine(item.text);
+      reportTag(tag, item.line, report);
       if (tag !== '' && !tags.includes(tag)) tags.push(tag);
     }
   }
   return tags;
+}
+
+/** A tag that cannot be a section (tag-key.ts `tagProblem`) is the publisher's mistake: a build error. */
+function reportTag(tag: string, line: number, report: Report): void {
+  const problem = tagProblem(tag);
+  if (problem !== undefined) report(line, problem);
 }

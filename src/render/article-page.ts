@@ -7,6 +7,7 @@ import { attribute, escapeHtml, link } from './html.ts';
 import { newsArticleJsonLd, serializeJsonLd } from './json-ld.ts';
 import { labelsFor } from './labels.ts';
 import { renderLayout } from './layout.ts';
+import { sectionLinks } from './section-links.ts';
 import { canonicalUrl, ninjsUrl } from './urls.ts';
 
 export function renderArticlePage(site: Site, article: Article): string {
@@ -61,7 +62,7 @@ ${attributionRows(article).join('\n')}
 </dl>
 <p class="copyright">${escapeHtml(article.copyright ?? site.copyright)}</p>
 </section>
-</article>`;
+${sectionLinks(site, article)}</article>`;
 }
 
 function dateline(article: Article): string {

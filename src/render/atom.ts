@@ -4,9 +4,10 @@ import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc3339Date } from './feed-dates.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
+import { listIdentity } from './list-identity.ts';
 import { linkElements, pagingLinks } from './paging-links.ts';
 import { TOMBSTONES_NAMESPACE } from './tombstones.ts';
-import { absoluteUrl, articleUrl, feedPath, indexPath } from './urls.ts';
+import { absoluteUrl, articleUrl } from './urls.ts';
 import { element, escapeXml, XML_DECLARATION } from './xml.ts';
 
 export const ATOM_MEDIA_TYPE = 'application/atom+xml';
@@ -65,17 +66,18 @@ export function renderAtomDocument(
   entries: readonly string[],
   tombstones: readonly string[] = [],
 ): string {
+  const list = listIdentity(site, page.section);
   const head = [
     // One feed, many documents (RFC 5005 §3): every page carries the subscription URL as its stable id.
-    element('id', {}, absoluteUrl(site, feedPath('atom'))),
-    element('title', { type: 'text' }, site.title),
-    element('subtitle', { type: 'text' }, site.description),
+    element('id', {}, absoluteUrl(site, list.feedPath('atom'))),
+    element('title', { type: 'text' }, list.title),
+    element('subtitle', { type: 'text' }, list.description),
     element('updated', {}, rfc3339Date(archiveUpdated(page))),
     // RFC 4287 §4.1.1: a feed needs an author when its entries have none; the publisher is it.
     `<author>${person(site.publisher.name, site.publisher.url)}</author>`,
     element('rights', { type: 'text' }, site.copyright),
     element('generator', {}, 'wirefeed'),
-    element('link', { rel: 'alternate', type: 'text/html', href: absoluteUrl(site, indexPath()) }),
+    element('link', { rel: 'alternate', type: 'text/html', href: absoluteUrl(site, list.htmlPath()) }),
   ].map((line) => `  ${line}`);
   return [
     XML_DECLARATION,

@@ -1,5 +1,6 @@
 /** FeedPage: one page of the newest-first archive, as every paged renderer (feeds, index) receives it. */
 import type { Article, ArticleDate } from '../article.ts';
+import type { SectionInfo } from './list-identity.ts';
 
 /** Where a page sits in the archive: all a page's head and paging links depend on. */
 export interface PageInfo {
@@ -9,6 +10,8 @@ export interface PageInfo {
   readonly pageCount: number;
   /** The newest `updated` date of the whole archive; undefined when it is empty. */
   readonly archiveUpdated?: ArticleDate;
+  /** The tag or source section this page lists; undefined for the site-wide lists. */
+  readonly section?: SectionInfo;
 }
 
 export interface FeedPage extends PageInfo {

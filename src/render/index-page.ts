@@ -5,7 +5,9 @@ import { formatDisplayDate } from './display-date.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
 import { attribute, escapeHtml, link } from './html.ts';
 import { renderLayout, sitePath } from './layout.ts';
-import { absoluteUrl, articlePath, indexPath } from './urls.ts';
+import { type ListIdentity, listIdentity } from './list-identity.ts';
+import { sectionHeading } from './section-pages.ts';
+import { absoluteUrl, articlePath } from './urls.ts';
 
 export function renderIndexPage(site: Site, page: FeedPage): string {
   return renderIndexDocument(
@@ -15,28 +17,31 @@ export function renderIndexPage(site: Site, page: FeedPage): string {
   );
 }
 
-/** The page around entries rendered once, at build time, by renderIndexEntry. */
+/** The page around entries rendered once, at build time, by renderIndexEntry; a section's page when `page.section` is set. */
 export function renderIndexDocument(site: Site, page: PageInfo, entries: readonly string[]): string {
-  const title = page.page === 1 ? site.title : `Page ${page.page} of ${page.pageCount} — ${site.title}`;
+  const list = listIdentity(site, page.section);
+  const title = page.page === 1 ? list.title : `Page ${page.page} of ${page.pageCount} — ${list.title}`;
+  const heading = page.section === undefined ? '' : `${sectionHeading(site, page.section)}\n`;
   return renderLayout(site, {
     language: site.language,
     title,
-    description: site.description,
-    head: indexHead(site, page, title),
-    main: `${entryList(entries)}\n${pagination(site, page)}`,
-    isHome: true,
+    description: list.description,
+    head: indexHead(site, page, title, list),
+    main: `${heading}${entryList(entries)}\n${pagination(site, page, list)}`,
+    isHome: page.section === undefined,
+    ...(page.section === undefined ? {} : { feeds: list }),
   });
 }
 
-function indexHead(site: Site, page: PageInfo, title: string): string {
-  const canonical = absoluteUrl(site, indexPath(page.page));
+function indexHead(site: Site, page: PageInfo, title: string, list: ListIdentity): string {
+  const canonical = absoluteUrl(site, list.htmlPath(page.page));
   const meta = (property: string, content: string): string =>
     `<meta ${attribute('property', property)} ${attribute('content', content)}>\n`;
   return (
     `<link rel="canonical" ${attribute('href', canonical)}>\n` +
     meta('og:type', 'website') +
     meta('og:title', title) +
-    meta('og:description', site.description) +
+    meta('og:description', list.description) +
     meta('og:url', canonical) +
     meta('og:site_name', site.title)
   );
@@ -62,7 +67,7 @@ export function renderIndexEntry(site: Site, article: Article): string {
 </li>`;
 }
 
-function pagination(site: Site, page: PageInfo): string {
+function pagination(site: Site, page: PageInfo, { htmlPath: indexPath }: ListIdentity): string {
   if (page.pageCount <= 1) return '';
   const newer =
     page.page > 1

@@ -4,9 +4,10 @@ import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { rfc3339Date } from './feed-dates.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
+import { listIdentity } from './list-identity.ts';
 import { pagingLinks } from './paging-links.ts';
 import type { DeletedItem } from './tombstones.ts';
-import { absoluteUrl, articleUrl, feedPath, indexPath, ninjsUrl } from './urls.ts';
+import { absoluteUrl, articleUrl, ninjsUrl } from './urls.ts';
 
 /** Keys in the order they are written: object literals below keep insertion order, so output is byte-stable. */
 export function jsonFeedItem(site: Site, article: Article): object {
@@ -61,13 +62,14 @@ export function renderJsonFeedDocument(
   deleted: readonly DeletedItem[] = [],
 ): string {
   const links = pagingLinks(site, 'json', page);
+  const list = listIdentity(site, page.section);
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
-    title: site.title,
-    home_page_url: absoluteUrl(site, indexPath()),
+    title: list.title,
+    home_page_url: absoluteUrl(site, list.htmlPath()),
     // JSON Feed 1.1: feed_url identifies the feed, so every page names the subscription URL.
-    feed_url: absoluteUrl(site, feedPath('json')),
-    description: site.description,
+    feed_url: absoluteUrl(site, list.feedPath('json')),
+    description: list.description,
     language: site.language,
     authors: [{ name: site.publisher.name, ...(site.publisher.url !== undefined ? { url: site.publisher.url } : {}) }],
     ...(site.websubHub !== undefined ? { hubs: [{ type: 'WebSub', url: site.websubHub }] } : {}),

@@ -1,6 +1,8 @@
 /** The HTML document shell every page shares: head essentials, feed autodiscovery, banner, main, footer. */
 import type { Site } from '../site.ts';
 import { attribute, escapeHtml, link } from './html.ts';
+import type { ListIdentity } from './list-identity.ts';
+import { sectionDirectoryPath } from './section-urls.ts';
 import { stylesheet } from './stylesheet.ts';
 import { absoluteUrl, type FeedFormat, feedPath, indexPath } from './urls.ts';
 
@@ -17,6 +19,8 @@ export interface PageParts {
   readonly main: string;
   /** True on the home page (every index page), where the site title in the banner is the page's h1. */
   readonly isHome?: boolean;
+  /** A section's own feeds, announced (autodiscovery) before the site's. */
+  readonly feeds?: ListIdentity;
 }
 
 const feedTypes: readonly { format: FeedFormat; type: string; label: string; linkText: string }[] = [
@@ -35,7 +39,7 @@ export function renderLayout(site: Site, parts: PageParts): string {
 <title>${escapeHtml(parts.title)}</title>
 <meta name="description" ${attribute('content', parts.description)}>
 <link rel="icon" ${attribute('href', favicon(site.accentColor))}>
-${feedAutodiscovery(site)}
+${parts.feeds ? `${feedAutodiscovery(site, parts.feeds)}\n` : ''}${feedAutodiscovery(site)}
 ${parts.head}<style>${stylesheet(site)}</style>
 </head>
 <body>
@@ -50,6 +54,12 @@ ${parts.main}
 </main>
 <footer class="site-footer">
 <div class="wrap">
+<nav aria-label="Sections">
+<ul class="feeds">
+<li>${link(sitePath(site, sectionDirectoryPath('tag')), 'Tags')}</li>
+<li>${link(sitePath(site, sectionDirectoryPath('source')), 'Sources')}</li>
+</ul>
+</nav>
 <nav aria-label="Feeds">
 <ul class="feeds">
 ${feedTypes.map(({ format, linkText }) => `<li>${link(sitePath(site, feedPath(format)), linkText)}</li>`).join('\n')}
@@ -72,12 +82,14 @@ export function sitePath(site: Site, path: string): string {
   return `${basePath}${path}`;
 }
 
-function feedAutodiscovery(site: Site): string {
+function feedAutodiscovery(site: Site, list?: ListIdentity): string {
   // HTML Standard §4.6.7.1 (rel=alternate with a feed type) and JSON Feed 1.1 "Discovery".
+  const title = list?.title ?? site.title;
+  const path = list?.feedPath ?? feedPath;
   return feedTypes
     .map(
       ({ format, type, label }) =>
-        `<link rel="alternate" ${attribute('type', type)} ${attribute('title', `${site.title} (${label})`)} ${attribute('href', absoluteUrl(site, feedPath(format)))}>`,
+        `<link rel="alternate" ${attribute('type', type)} ${attribute('title', `${title} (${label})`)} ${attribute('href', absoluteUrl(site, path(format)))}>`,
     )
     .join('\n');
 }

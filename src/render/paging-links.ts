@@ -1,7 +1,8 @@
 /** RFC 5005 §3 paging links (first, previous, next, last) of one feed page, as URLs and as XML link elements. */
 import type { Site } from '../site.ts';
 import type { PageInfo } from './feed-page.ts';
-import { absoluteUrl, type FeedFormat, feedPath } from './urls.ts';
+import { listIdentity } from './list-identity.ts';
+import { absoluteUrl, type FeedFormat } from './urls.ts';
 import { element } from './xml.ts';
 
 export interface PagingLinks {
@@ -16,6 +17,7 @@ export interface PagingLinks {
 }
 
 export function pagingLinks(site: Site, format: FeedFormat, page: PageInfo): PagingLinks {
+  const { feedPath } = listIdentity(site, page.section);
   const url = (n: number): string => absoluteUrl(site, feedPath(format, n));
   return {
     self: url(page.page),

@@ -4,8 +4,9 @@ import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc822Date, rfc3339Date } from './feed-dates.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
+import { listIdentity } from './list-identity.ts';
 import { linkElements, pagingLinks } from './paging-links.ts';
-import { absoluteUrl, articleUrl, indexPath } from './urls.ts';
+import { absoluteUrl, articleUrl } from './urls.ts';
 import { element, escapeXml, XML_DECLARATION } from './xml.ts';
 
 export const RSS_MEDIA_TYPE = 'application/rss+xml';
@@ -57,10 +58,11 @@ export function renderRss(site: Site, page: FeedPage): string {
 
 /** The document around items that were rendered once, at build time, by renderRssItem. */
 export function renderRssDocument(site: Site, page: PageInfo, items: readonly string[]): string {
+  const list = listIdentity(site, page.section);
   const channel = [
-    element('title', {}, site.title),
-    element('link', {}, absoluteUrl(site, indexPath())),
-    element('description', {}, site.description),
+    element('title', {}, list.title),
+    element('link', {}, absoluteUrl(site, list.htmlPath())),
+    element('description', {}, list.description),
     element('language', {}, site.language),
     element('copyright', {}, site.copyright),
     element('lastBuildDate', {}, rfc822Date(archiveUpdated(page))),

@@ -1,5 +1,6 @@
 /** Renders robots.txt, sitemaps (sitemaps.org protocol 0.9) of the article pages, and their index. */
 import type { Article, ArticleDate } from '../article.ts';
+import type { SitemapUrl } from '../sections/build-sections.ts';
 import type { Site } from '../site.ts';
 import { absoluteUrl, articleUrl, sitemapPartPath } from './urls.ts';
 import { escapeXml } from './xml.ts';
@@ -13,13 +14,24 @@ export interface SitemapHome {
   readonly newest?: ArticleDate;
 }
 
-/** One sitemap file; the first also lists the home page (`home`), with its lastmod when there are articles. */
-export function renderSitemap(site: Site, articles: readonly Article[], home?: SitemapHome): string {
+/**
+ * One sitemap file; the first also lists the home page (`home`), with its lastmod when there are articles;
+ * `extra` (section pages) follow the articles.
+ */
+export function renderSitemap(
+  site: Site,
+  articles: readonly Article[],
+  home?: SitemapHome,
+  extra: readonly SitemapUrl[] = [],
+): string {
   const homeLastmod = home?.newest ? lastmod(home.newest.iso) : '';
   const homeUrl = home ? `  <url><loc>${escapeXml(absoluteUrl(site, '/'))}</loc>${homeLastmod}</url>\n` : '';
   const urls = articles.map(
     (article) => `  <url><loc>${escapeXml(articleUrl(site, article))}</loc>${lastmod(article.updated.iso)}</url>\n`,
   );
+  for (const { path, updated } of extra) {
+    urls.push(`  <url><loc>${escapeXml(absoluteUrl(site, path))}</loc>${updated ? lastmod(updated.iso) : ''}</url>\n`);
+  }
   return `${declaration}<urlset ${namespace}>\n${homeUrl}${urls.join('')}</urlset>\n`;
 }
 

@@ -1,5 +1,6 @@
 /** `/`, `/rss.xml`, `/atom.xml`, `/feed.json`: one newest-first page, joined from fragments rendered at build time. */
 import { type Context, Hono } from 'hono';
+import type { ArticleDate } from '../article.ts';
 import { parsePageParams } from '../http/page-query.ts';
 import { serve } from '../http/serve.ts';
 import { websubLinkHeader } from '../http/websub-links.ts';
@@ -7,6 +8,7 @@ import { renderAtomDocument } from '../render/atom.ts';
 import type { PageInfo } from '../render/feed-page.ts';
 import { renderIndexDocument } from '../render/index-page.ts';
 import { renderJsonFeedDocument } from '../render/json-feed.ts';
+import type { SectionInfo } from '../render/list-identity.ts';
 import { renderRssDocument } from '../render/rss.ts';
 import type { DeletedEntries } from '../render/tombstones.ts';
 import { absoluteUrl, feedPath, indexPath } from '../render/urls.ts';
@@ -17,14 +19,15 @@ import { decodeRecords } from '../storage/record-file.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
-interface ListRoute {
+export interface ListRoute {
   readonly format: ListFormat;
   readonly family: ResponseFamily;
   readonly path: (page: number) => string;
   readonly render: (site: Site, page: PageInfo, fragments: readonly string[], deleted?: DeletedEntries) => string;
 }
 
-const listRoutes: Readonly<Record<string, ListRoute>> = {
+/** The site's list routes by path; section routes reuse their format, family and renderer. */
+export const listRoutes: Readonly<Record<string, ListRoute>> = {
   '/': { format: 'index', family: 'html', path: indexPath, render: renderIndexDocument },
   '/rss.xml': { format: 'rss', family: 'rss', path: (page) => feedPath('rss', page), render: renderRssDocument },
   '/atom.xml': {
@@ -55,7 +58,10 @@ export function listPages(deps: RouteDeps): Hono {
       const headers = listHeaders(manifest, route, page);
       return serve(serveRequest(c, deps, route.path(page)), {
         known: headers,
-        load: async () => ({ body: await renderListPage(manifest, storeFor(c.env), route, page), headers }),
+        load: async () => ({
+          body: await renderListPage(manifest.site, siteList(manifest, storeFor(c.env)), route, page),
+          headers,
+        }),
         notFound: () => errorResponse(manifest, 404),
       });
     });
@@ -74,25 +80,56 @@ function listHeaders(manifest: SiteManifest, route: ListRoute, page: number): Re
   };
 }
 
+/** A newest-first list in storage: the site's whole archive, or one section. */
+export interface StoredList {
+  readonly articleCount: number;
+  readonly archiveUpdated?: ArticleDate;
+  readonly section?: SectionInfo;
+  /** Tombstones of the list's recent retractions, for its page 1. */
+  readonly deleted?: DeletedEntries;
+  /** Fragments `from` to `to` (exclusive) in `format` of chunk `chunk` (publication order, `pageSize` articles each). */
+  readonly chunk: (format: ListFormat, chunk: number, from: number, to: number) => Promise<string[]>;
+}
+
+/** The site's archive: one file per format and chunk. */
+function siteList(manifest: SiteManifest, store: SiteStore): StoredList {
+  const { articleCount, archiveUpdated, deleted } = manifest;
+  return {
+    articleCount,
+    ...(archiveUpdated ? { archiveUpdated } : {}),
+    ...(deleted ? { deleted } : {}),
+    chunk: async (format, chunk, from, to) => {
+      const text = await store.read(listChunkPath(format, chunk));
+      if (text === undefined) throw new Error(`missing list chunk ${format}/${chunk}`);
+      return decodeRecords<0>(text)
+        .slice(from, to)
+        .map((record) => record.text);
+    },
+  };
+}
+
+/** Pages of a list of `articleCount` articles (at least 1). */
+export function pageCountOf(articleCount: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(articleCount / pageSize));
+}
+
 /** Reads the one or two chunks that hold the page and joins their fragments, newest first. */
-async function renderListPage(
-  manifest: SiteManifest,
-  store: SiteStore,
-  route: ListRoute,
-  page: number,
-): Promise<string> {
-  const { site, articleCount, pageCount, archiveUpdated } = manifest;
+export async function renderListPage(site: Site, list: StoredList, route: ListRoute, page: number): Promise<string> {
+  const { articleCount, archiveUpdated, section } = list;
   const span = pageSpan(articleCount, site.pageSize, page);
   const fragments: string[] = [];
   for (let chunk = span.firstChunk; span.to > span.from && chunk <= span.lastChunk; chunk++) {
-    const text = await store.read(listChunkPath(route.format, chunk));
-    if (text === undefined) throw new Error(`missing list chunk ${route.format}/${chunk}`);
     const offset = chunk * site.pageSize;
-    const records = decodeRecords<0>(text).slice(Math.max(0, span.from - offset), span.to - offset);
-    for (const record of records) fragments.push(record.text);
+    fragments.push(...(await list.chunk(route.format, chunk, Math.max(0, span.from - offset), span.to - offset)));
   }
   fragments.reverse();
-  const info = { page, pageCount, ...(archiveUpdated ? { archiveUpdated } : {}) };
+  const pageCount = pageCountOf(articleCount, site.pageSize);
+  const info: PageInfo = {
+    page,
+    pageCount,
+    ...(archiveUpdated ? { archiveUpdated } : {}),
+    ...(section ? { section } : {}),
+  };
   // Tombstones (RFC 6721) of recent retractions go on page 1 only: it is what subscribers poll.
-  return route.render(site, info, fragments, page === 1 ? manifest.deleted : undefined);
+  return route.render(site, info, fragments, page === 1 ? list.deleted : undefined);
 }

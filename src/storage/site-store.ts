@@ -3,6 +3,8 @@
 export interface SiteStore {
   /** The text of a stored file, or undefined when there is none. */
   read(path: string): Promise<string | undefined>;
+  /** The bytes of a stored file, for readers that decode only part of it (section chunks). */
+  readBytes?(path: string): Promise<Uint8Array | undefined>;
 }
 
 /**
@@ -16,6 +18,12 @@ export function assetStore(assets: Fetcher): SiteStore {
       if (response.status === 404) return undefined;
       if (!response.ok) throw new Error(`asset ${path}: HTTP ${response.status}`);
       return response.text();
+    },
+    async readBytes(path) {
+      const response = await assets.fetch(`https://assets.local/${path}`);
+      if (response.status === 404) return undefined;
+      if (!response.ok) throw new Error(`asset ${path}: HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
     },
   };
 }

@@ -7,7 +7,7 @@ import { buildInMemory } from '../../src/build/in-memory-site.ts';
 import { htmlSecurityHeaders } from '../../src/http/security-headers.ts';
 import { renderErrorPage } from '../../src/render/error-page.ts';
 import { stylesheet, stylesheetHash } from '../../src/render/stylesheet.ts';
-import { archive, hostileArticle, seedArticle, seedLines, site } from '../fixtures/html/articles.ts';
+import { archive, hostileArticle, payloads, seedArticle, seedLines, site } from '../fixtures/html/articles.ts';
 import { hasChromium, launchChromium, missingChromiumMessage } from './chromium.ts';
 import { type PageServer, startPageServer } from './page-server.ts';
 
@@ -109,7 +109,9 @@ describe.skipIf(skipBrowser)('HTML pages in Chromium', () => {
     const { page, problems } = await open('/articles/sco-digital-link', 1440);
     expect(await page.locator('h1').textContent()).toBe(seedLines[0]);
     await expect(page.locator('.attribution').isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('link', { name: 'www.news.cn' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('.attribution').getByRole('link', { name: 'www.news.cn' }).isVisible()).resolves.toBe(
+      true,
+    );
     await expect(page.locator('.copyright').isVisible()).resolves.toBe(true);
     expect(await page.locator('.copyright').textContent()).toBe(seedLines[5]);
     // The hashed inline stylesheet applied: the page background is the stylesheet's, not the default white.
@@ -166,6 +168,26 @@ describe.skipIf(skipBrowser)('HTML pages in Chromium', () => {
       expect(await page.locator('nav[aria-label="Pagination"] .current').textContent()).toBe('Page 2 of 3');
       await done(page);
     }
+  });
+
+  it('shows section pages and the section directories at 360 px, the hostile source inert', async () => {
+    const sections = ['/sources/www.news.cn', '/sources/evil.example', `/tags/${encodeURIComponent(payloads.chinese)}`];
+    for (const [index, path] of [...sections, '/tags/', '/sources/'].entries()) {
+      const { page, problems } = await open(path, 360);
+      expect(await page.locator('h1').count(), path).toBe(1);
+      expect(await horizontalOverflow(page), path).toBe(0);
+      expect(await page.evaluate('typeof window.__pwned'), path).toBe('undefined');
+      expect(await violations(page), path).toEqual([]);
+      expect(problems, path).toEqual({ console: [], dialogs: [] });
+      await page.screenshot({ path: `${screenshots}section-${index + 1}-360.png`, fullPage: true });
+      await done(page);
+    }
+    const { page } = await open('/sources/www.news.cn', 360);
+    expect(await page.locator('.entry').count()).toBe(3);
+    await page.locator('a[rel="next"]').click();
+    await page.waitForURL(`${server.origin}/sources/www.news.cn?page=2`);
+    expect(await page.locator('nav[aria-label="Pagination"] .current').textContent()).toBe('Page 2 of 3');
+    await done(page);
   });
 
   it('shows the index in dark mode', async () => {

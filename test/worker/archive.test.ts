@@ -1,6 +1,7 @@
 // A 45-article archive through the app and its storage: paging joins chunks right, every page is reachable.
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article.ts';
+import { walk } from './paging-walk.ts';
 import { serveSite, testSite, wireCopy } from './test-site.ts';
 import { parseXml, textsOf } from './worker-client.ts';
 
@@ -17,25 +18,6 @@ function archive(count: number): Article[] {
 
 const articles = archive(45);
 const newestFirstTitles = articles.map((article) => article.title).reverse();
-
-type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
-
-/** Follows `next` from page 1 and collects item titles, page by page. */
-async function walk(fetch: Fetch, first: string, read: (body: string) => Promise<{ titles: string[]; next?: string }>) {
-  const pages: string[][] = [];
-  let path: string | undefined = first;
-  while (path !== undefined && pages.length < 10) {
-    const response = await fetch(path);
-    expect(response.status, path).toBe(200);
-    const { titles, next } = await read(await response.text());
-    pages.push(titles);
-    path =
-      next === undefined
-        ? undefined
-        : new URL(next, 'https://wire.example').pathname + new URL(next, 'https://wire.example').search;
-  }
-  return pages;
-}
 
 describe.each([20, 7])('an archive of 45 at %i a page', (pageSize) => {
   const site = { ...testSite, pageSize };

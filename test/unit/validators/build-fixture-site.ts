@@ -7,7 +7,9 @@ import { createApp } from '../../../src/app.ts';
 import type { Article } from '../../../src/article.ts';
 import { buildInMemory } from '../../../src/build/in-memory-site.ts';
 import { loadContent } from '../../../src/catalog/load-content.ts';
+import { sectionDirectoryPath, sectionFeedPath, sectionPagePath } from '../../../src/render/section-urls.ts';
 import { articlePath, feedPath, indexPath, ninjsPath } from '../../../src/render/urls.ts';
+import { sectionLists } from '../../../src/sections/section-lists.ts';
 import type { Site } from '../../../src/site.ts';
 import type { Representation } from '../../../src/site-build.ts';
 
@@ -61,6 +63,7 @@ async function fetchEveryRoute(site: Site, articles: readonly Article[]): Promis
   for (let page = 1; page <= built.manifest.pageCount; page++) {
     paths.push(indexPath(page), feedPath('rss', page), feedPath('atom', page), feedPath('json', page));
   }
+  paths.push(...sectionPaths(site, articles));
   const routes: Record<string, Representation> = {};
   for (const path of paths) {
     const response = await app.fetch(new Request(`${baseUrl}${path}`));
@@ -70,6 +73,19 @@ async function fetchEveryRoute(site: Site, articles: readonly Article[]): Promis
     if (response.status !== (retracted ? 410 : 200)) throw new Error(`${path} answered ${response.status}`);
   }
   return { routes, errors: built.manifest.errors };
+}
+
+/** `/tags/`, `/sources/`, and every page of every section in all four formats. */
+export function sectionPaths(site: Site, articles: readonly Article[]): string[] {
+  const paths = [sectionDirectoryPath('tag'), sectionDirectoryPath('source')];
+  const { tags, sources } = sectionLists(articles);
+  for (const { kind, key, count } of [...tags, ...sources]) {
+    for (let page = 1; page <= Math.ceil(count / site.pageSize); page++) {
+      paths.push(sectionPagePath(kind, key, page));
+      for (const format of ['rss', 'atom', 'json'] as const) paths.push(sectionFeedPath(kind, key, format, page));
+    }
+  }
+  return paths;
 }
 
 /** `content-type` → `Content-Type`: the spelling the tests read headers by. */

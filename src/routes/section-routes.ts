@@ -1,0 +1,122 @@
+/** `/tags/`, `/sources/`, and each section's HTML index and three feeds: the site's list routes over one section. */
+import { type Context, Hono } from 'hono';
+import { parsePageParams } from '../http/page-query.ts';
+import { serve } from '../http/serve.ts';
+import { websubLinkHeader } from '../http/websub-links.ts';
+import { sitePath } from '../render/layout.ts';
+import {
+  type SectionKind,
+  sectionDirectoryPath,
+  sectionFeedPath,
+  sectionKinds,
+  sectionPagePath,
+} from '../render/section-urls.ts';
+import { absoluteUrl } from '../render/urls.ts';
+import { decodeSectionChunk, utf8Bytes } from '../sections/chunk-file.ts';
+import {
+  chunkFormats,
+  type SectionHead,
+  sectionChunkPath,
+  sectionDirectoryFile,
+  sectionHeadPath,
+} from '../sections/section-layout.ts';
+import { keyHash } from '../sections/source-key.ts';
+import { tagKey } from '../sections/tag-key.ts';
+import type { SiteStore } from '../storage/site-store.ts';
+import { type ListRoute, listRoutes, pageCountOf, renderListPage, type StoredList } from './list-routes.ts';
+import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
+
+/** Each section path's suffix and the site list route whose format, headers and renderer it shares. */
+const sectionRoutes: readonly (readonly [suffix: string, route: ListRoute | undefined])[] = [
+  ['', listRoutes['/']],
+  ['/rss.xml', listRoutes['/rss.xml']],
+  ['/atom.xml', listRoutes['/atom.xml']],
+  ['/feed.json', listRoutes['/feed.json']],
+];
+
+export function sectionPages(deps: RouteDeps): Hono {
+  const { manifest, storeFor } = deps;
+  const app = new Hono();
+  const notFound = () => errorResponse(manifest, 404);
+  for (const kind of sectionKinds) {
+    const directory = sectionDirectoryPath(kind);
+    app.get(directory.slice(0, -1), (c) => c.redirect(sitePath(manifest.site, directory), 301));
+    app.get(directory, (c) => {
+      // The directory changes with any new article, so the content version is its validator, as for lists.
+      const known = {
+        ...manifest.headers.html,
+        ETag: `"${manifest.version}-${kind}-directory"`,
+        'Last-Modified': manifest.lastModified,
+      };
+      return serve(serveRequest(c, deps, directory), {
+        known,
+        load: async () => {
+          const body = await storeFor(c.env).read(sectionDirectoryFile(kind));
+          return body === undefined ? undefined : { body, headers: known };
+        },
+        notFound,
+      });
+    });
+    for (const [suffix, route] of sectionRoutes) {
+      if (route) app.get(`${directory}:key${suffix}`, (c) => sectionPage(c, deps, kind, route));
+    }
+  }
+  return app;
+}
+
+/** One page of one section: its head (count, name, dates), then the one or two chunks that hold the page. */
+function sectionPage(c: Context, deps: RouteDeps, kind: SectionKind, route: ListRoute): Response | Promise<Response> {
+  const { manifest, storeFor } = deps;
+  const { site } = manifest;
+  const query = parsePageParams(c.req.queries('page') ?? []);
+  if (!query.ok) return errorResponse(manifest, 400);
+  const { page } = query;
+  // Hono hands the segment percent-decoded (the request guard already refused malformed encoding).
+  const raw = c.req.param('key') ?? '';
+  const key = tagKey(raw);
+  const path =
+    route.format === 'index' ? sectionPagePath(kind, key, page) : sectionFeedPath(kind, key, route.format, page);
+  // `/tags/Économie` is `/tags/économie`: one section, one URL (RFC 9110 §15.4.2).
+  if (key !== raw) return c.redirect(sitePath(site, path), 301);
+  return serve(serveRequest(c, deps, path), {
+    load: async () => {
+      const store = storeFor(c.env);
+      const headText = key === '' ? undefined : await store.read(sectionHeadPath(kind, key));
+      if (headText === undefined) return undefined;
+      const head = JSON.parse(headText) as SectionHead;
+      // Stored names are hashes: the head says which key it really holds.
+      if (head.section.key !== key || page > pageCountOf(head.section.count, site.pageSize)) return undefined;
+      // WebSub §4: a section feed names the hub and itself, as the site's feeds do.
+      const hub = route.family === 'html' ? undefined : websubLinkHeader(site, absoluteUrl(site, path));
+      const headers = {
+        ...manifest.headers[route.family],
+        ETag: `"${manifest.version}-${kind}-${keyHash(key)}-${route.format}-${page}"`,
+        'Last-Modified': head.lastModified,
+        ...(hub ? { Link: hub } : {}),
+      };
+      return { body: await renderListPage(site, sectionList(store, head), route, page), headers };
+    },
+    notFound: () => errorResponse(manifest, 404),
+  });
+}
+
+function encodeText(text: string | undefined): Uint8Array | undefined {
+  return text === undefined ? undefined : utf8Bytes(text);
+}
+
+/** A section's chunks: each holds every format, an article's fragments in `chunkFormats` order. */
+function sectionList(store: SiteStore, head: SectionHead): StoredList {
+  const { kind, key, count } = head.section;
+  return {
+    articleCount: count,
+    ...(head.updated ? { archiveUpdated: head.updated } : {}),
+    ...(head.deleted ? { deleted: head.deleted } : {}),
+    section: head.section,
+    chunk: async (format, chunk, from, to) => {
+      const path = sectionChunkPath(kind, key, chunk);
+      const bytes = store.readBytes ? await store.readBytes(path) : await store.read(path).then(encodeText);
+      if (bytes === undefined) throw new Error(`missing ${kind} section chunk ${key}/${chunk}`);
+      return decodeSectionChunk(bytes, chunkFormats.indexOf(format), from, to);
+    },
+  };
+}

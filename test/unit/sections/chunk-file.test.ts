@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chunkRecord,
+  decodeSectionChunk,
+  encodeSectionChunk,
+  utf8Bytes,
+  utf8Length,
+} from '../../../src/sections/chunk-file.ts';
+
+const articles = [
+  ['<item>a</item>', '<entry>a</entry>', '{"id":"a"}', '<li>a</li>'],
+  ['<item>经济 & ]]></item>', '<entry>Économie 🚀</entry>', '{"id":"\\u003c"}', '<li>\u202eRTL</li>'],
+  ['<item>c</item>', '<entry>c</entry>', '{"id":"c"}', '<li>c</li>'],
+];
+
+describe('section chunk files', () => {
+  const bytes = utf8Bytes(encodeSectionChunk(articles.map(chunkRecord)));
+
+  it('give back each format’s records exactly, whatever script they hold', () => {
+    for (const format of [0, 1, 2, 3]) {
+      expect(decodeSectionChunk(bytes, format, 0, 3)).toEqual(articles.map((texts) => texts[format]));
+    }
+  });
+
+  it('decode only the records asked for', () => {
+    expect(decodeSectionChunk(bytes, 1, 1, 3)).toEqual(['<entry>Économie 🚀</entry>', '<entry>c</entry>']);
+    expect(decodeSectionChunk(bytes, 3, 2, 3)).toEqual(['<li>c</li>']);
+    expect(decodeSectionChunk(bytes, 0, 0, 0)).toEqual([]);
+  });
+
+  it('measure UTF-8 as the file is written', () => {
+    for (const text of ['a', 'é', '经', '🚀', '\ud800', 'x'.repeat(100_000)]) {
+      expect(utf8Length(text), text.slice(0, 5)).toBe(utf8Bytes(text).length);
+    }
+  });
+
+  it('refuse a file shorter than its index', () => {
+    expect(() => decodeSectionChunk(bytes.subarray(0, bytes.length - 5), 3, 0, 3)).toThrow(/shorter than its index/);
+  });
+});
