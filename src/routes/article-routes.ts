@@ -2,9 +2,9 @@
 import { Hono } from 'hono';
 import { serve } from '../http/serve.ts';
 import { articlePath } from '../render/urls.ts';
-import type { PackedArticle } from '../site-build.ts';
 import { articlePackPath, packOf } from '../storage/layout.ts';
 import { decodeRecords } from '../storage/record-file.ts';
+import { isPackedArticle, readExisting } from '../storage/stored-shapes.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
 export function articlePages(deps: RouteDeps): Hono {
@@ -15,9 +15,10 @@ export function articlePages(deps: RouteDeps): Hono {
     return serve(serveRequest(c, deps, articlePath(slug)), {
       load: async () => {
         if (manifest.articleCount === 0) return undefined;
-        const pack = await storeFor(c.env).read(articlePackPath(packOf(slug, manifest.packCount)));
-        if (pack === undefined) return undefined;
-        const stored = decodeRecords<PackedArticle>(pack).find((record) => record.meta[0] === slug);
+        // Every pack is stored (an empty one too): a missing one is a storage fault (503), not a 404.
+        const path = articlePackPath(packOf(slug, manifest.packCount));
+        const pack = await readExisting(storeFor(c.env), path);
+        const stored = decodeRecords(pack, path, isPackedArticle).find((record) => record.meta[0] === slug);
         return stored && { body: stored.text, headers: stored.meta[1] };
       },
       notFound: () => errorResponse(manifest, 404),

@@ -12,6 +12,8 @@ import type { Site } from '../site.ts';
 import type { ResponseFamily, SiteManifest } from '../site-build.ts';
 import { type ListFormat, listChunkPath, pageSpan } from '../storage/layout.ts';
 import { decodeRecords } from '../storage/record-file.ts';
+import { StoredFileError } from '../storage/stored-file-error.ts';
+import { isListEntry, readExisting } from '../storage/stored-shapes.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
@@ -75,10 +77,13 @@ async function renderListPage(
   const span = pageSpan(articleCount, site.pageSize, page);
   const fragments: string[] = [];
   for (let chunk = span.firstChunk; span.to > span.from && chunk <= span.lastChunk; chunk++) {
-    const text = await store.read(listChunkPath(route.format, chunk));
-    if (text === undefined) throw new Error(`missing list chunk ${route.format}/${chunk}`);
+    const path = listChunkPath(route.format, chunk);
+    const all = decodeRecords(await readExisting(store, path), path, isListEntry);
     const offset = chunk * site.pageSize;
-    const records = decodeRecords<0>(text).slice(Math.max(0, span.from - offset), span.to - offset);
+    // Every chunk but the newest holds exactly pageSize entries: fewer is a fault, never a short page.
+    if (all.length !== Math.min(site.pageSize, articleCount - offset))
+      throw new StoredFileError(path, `holds ${all.length} entries, the manifest says ${Math.min(site.pageSize, articleCount - offset)}`);
+    const records = all.slice(Math.max(0, span.from - offset), span.to - offset);
     for (const record of records) fragments.push(record.text);
   }
   fragments.reverse();

@@ -6,6 +6,8 @@ import { sitemapPartPath } from '../render/urls.ts';
 import type { SiteManifest } from '../site-build.ts';
 import { sitemapPath } from '../storage/layout.ts';
 import type { SiteStore } from '../storage/site-store.ts';
+import { StoredFileError } from '../storage/stored-file-error.ts';
+import { readExisting } from '../storage/stored-shapes.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
 export function siteFiles(deps: RouteDeps): Hono {
@@ -53,7 +55,8 @@ export function siteFiles(deps: RouteDeps): Hono {
 }
 
 async function readPart(manifest: SiteManifest, store: SiteStore, part: number): Promise<string> {
-  const text = await store.read(sitemapPath(part));
-  if (text === undefined) throw new Error(`missing sitemap part ${part} of version ${manifest.version}`);
+  const path = sitemapPath(part);
+  const text = await readExisting(store, path);
+  if (!text.startsWith('<?xml') || !text.trimEnd().endsWith('>')) throw new StoredFileError(path, 'is not a sitemap');
   return text;
 }
