@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { buildSite } from '../build/build-site.ts';
 import { withCodeVersion } from '../build/code-version.ts';
 import { ContentError } from '../content/content-error.ts';
+import { formatProblemsPerFile } from '../content/problem-limit.ts';
 import { loadContent } from './load-content.ts';
 import { BuildStageError, stageBuild } from './publish-build.ts';
 import { hashWorkerCode } from './worker-code-hash.ts';
@@ -93,7 +94,10 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof ContentError) {
-      console.error(`wirefeed: ${error.problems.length} problem(s) in content — nothing was built:\n${error.message}`);
+      // At most 20 problems a file are printed, then a count of the rest (problem-limit.ts).
+      console.error(
+        `wirefeed: ${error.problems.length} problem(s) in content — nothing was built:\n${formatProblemsPerFile(error.problems)}`,
+      );
     } else if (error instanceof BuildStageError) {
       console.error(`wirefeed: ${error.message} — the previous build is unchanged`);
     } else {

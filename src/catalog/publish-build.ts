@@ -42,10 +42,11 @@ export const nodeBuildFs: BuildFs = {
   writeFile: (path, data) => nodeFs.writeFile(path, data),
   rename: (from, to) => nodeFs.rename(from, to),
   rm: (path, options) => nodeFs.rm(path, options),
-  exists: (path) => nodeFs.stat(path).then(
-    () => true,
-    () => false,
-  ),
+  exists: (path) =>
+    nodeFs.stat(path).then(
+      () => true,
+      () => false,
+    ),
 };
 
 /** A staged build: `write` each stored file, then `publish` the manifest source, which swaps both in. */

@@ -12,9 +12,9 @@ import type { Site } from '../site.ts';
 import type { ResponseFamily, SiteManifest } from '../site-build.ts';
 import { type ListFormat, listChunkPath, pageSpan } from '../storage/layout.ts';
 import { decodeRecords } from '../storage/record-file.ts';
+import type { SiteStore } from '../storage/site-store.ts';
 import { StoredFileError } from '../storage/stored-file-error.ts';
 import { isListEntry, readExisting } from '../storage/stored-shapes.ts';
-import type { SiteStore } from '../storage/site-store.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
 interface ListRoute {
@@ -82,7 +82,10 @@ async function renderListPage(
     const offset = chunk * site.pageSize;
     // Every chunk but the newest holds exactly pageSize entries: fewer is a fault, never a short page.
     if (all.length !== Math.min(site.pageSize, articleCount - offset))
-      throw new StoredFileError(path, `holds ${all.length} entries, the manifest says ${Math.min(site.pageSize, articleCount - offset)}`);
+      throw new StoredFileError(
+        path,
+        `holds ${all.length} entries, the manifest says ${Math.min(site.pageSize, articleCount - offset)}`,
+      );
     const records = all.slice(Math.max(0, span.from - offset), span.to - offset);
     for (const record of records) fragments.push(record.text);
   }

@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import { serve } from '../http/serve.ts';
 import { renderSitemapIndex } from '../render/sitemap.ts';
 import { sitemapPartPath } from '../render/urls.ts';
-import type { SiteManifest } from '../site-build.ts';
 import { sitemapPath } from '../storage/layout.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { StoredFileError } from '../storage/stored-file-error.ts';
@@ -24,7 +23,7 @@ export function siteFiles(deps: RouteDeps): Hono {
     const known = headers('sitemap');
     const body = async () =>
       manifest.sitemapCount === 1
-        ? readPart(manifest, storeFor(c.env), 1)
+        ? readPart(storeFor(c.env), 1)
         : renderSitemapIndex(manifest.site, manifest.sitemapCount);
     return serve(serveRequest(c, deps, '/sitemap.xml'), {
       known,
@@ -39,7 +38,7 @@ export function siteFiles(deps: RouteDeps): Hono {
     const known = headers(`sitemap-${part}`);
     return serve(serveRequest(c, deps, sitemapPartPath(part)), {
       known,
-      load: async () => ({ body: await readPart(manifest, storeFor(c.env), part), headers: known }),
+      load: async () => ({ body: await readPart(storeFor(c.env), part), headers: known }),
       notFound,
     });
   });
@@ -54,7 +53,7 @@ export function siteFiles(deps: RouteDeps): Hono {
   return app;
 }
 
-async function readPart(manifest: SiteManifest, store: SiteStore, part: number): Promise<string> {
+async function readPart(store: SiteStore, part: number): Promise<string> {
   const path = sitemapPath(part);
   const text = await readExisting(store, path);
   if (!text.startsWith('<?xml') || !text.trimEnd().endsWith('>')) throw new StoredFileError(path, 'is not a sitemap');

@@ -45,7 +45,8 @@ export function decodeRecords<M>(file: string, path = 'stored file', isMeta?: Me
   const records: StoredRecord<M>[] = [];
   let offset = newline + 1;
   for (const entry of index as unknown[]) {
-    if (!Array.isArray(entry) || entry.length !== 2) throw new StoredFileError(path, 'index entry is not [meta, length]');
+    if (!Array.isArray(entry) || entry.length !== 2)
+      throw new StoredFileError(path, 'index entry is not [meta, length]');
     const [meta, length] = entry as [unknown, unknown];
     if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || offset + length > file.length)
       throw new StoredFileError(path, 'index entry has an impossible length');
