@@ -1,4 +1,6 @@
 /** Build time: writes static assets and the manifest module to staging, then swaps both in, or neither. */
+
+import { Buffer } from 'node:buffer';
 import * as nodeFs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -21,6 +23,8 @@ export interface PublishOptions {
   readonly fs?: BuildFs;
   /** File writes kept in flight while rendering goes on. @default 64 */
   readonly concurrency?: number;
+  /** Bytes of one stored file; Workers Static Assets refuses larger ones at deploy. @default 26214400 (25 MiB) */
+  readonly maxFileBytes?: number;
 }
 
 /** What failed, in the words the build prints: `wirefeed: build failed while <stage>: …`. */
@@ -63,6 +67,7 @@ export interface StagedBuild {
 export async function stageBuild(options: PublishOptions): Promise<StagedBuild> {
   const fs = options.fs ?? nodeBuildFs;
   const limit = options.concurrency ?? 64;
+  const maxFileBytes = options.maxFileBytes ?? 25 * 1024 * 1024;
   const staging = `${options.assets}.staging`;
   const previous = `${options.assets}.old`;
   const manifestTmp = `${options.manifest}.tmp`;
@@ -82,6 +87,14 @@ export async function stageBuild(options: PublishOptions): Promise<StagedBuild> 
   return {
     async write(path, data) {
       if (failure) throw failure;
+      const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+      if (bytes > maxFileBytes)
+        throw new BuildStageError(
+          'writing assets',
+          new Error(
+            `${path} would be ${bytes} bytes; a stored file may be at most ${maxFileBytes} (wrangler refuses it)`,
+          ),
+        );
       while (pending.size >= limit) await Promise.race(pending);
       const file = join(staging, path);
       const write = async () => {

@@ -35,7 +35,7 @@ const perResponseHeaders = new Set(['date', 'age', 'cf-cache-status', 'content-l
 export async function edgeCacheMatch(cache: Cache | undefined, key: string): Promise<EdgeHit | undefined> {
   try {
     const hit = await cache?.match(key);
-    if (!hit || hit.status !== 200) return undefined;
+    if (hit?.status !== 200) return undefined;
     const headers: Record<string, string> = {};
     for (const [name, value] of hit.headers) if (!perResponseHeaders.has(name)) headers[name] = value;
     if (!headers.etag || !headers['content-type'] || headers['x-cache'] !== 'HIT') return undefined;
