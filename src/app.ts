@@ -51,7 +51,7 @@ export function createApp(appDeps: AppDeps): Hono {
   app.onError((error) => {
     // A stored file that is missing or fails its checks: 503 + Retry-After, never cached, never a 404.
     if (isStorageFault(error)) {
-      logStorageFault(error);
+      logStorageFault(error, manifest.version);
       return errorResponse(manifest, 503, unavailableHeaders);
     }
     console.error('wirefeed: unhandled error', error);

@@ -13,10 +13,11 @@ export function isStorageFault(error: unknown): error is StoredFileError {
   return error instanceof StoredFileError;
 }
 
-/** Logs the fault the first time this isolate meets it for this file; later hits stay quiet. */
-export function logStorageFault(error: StoredFileError): void {
-  if (logged.has(error.path) || logged.size >= maxLogged) return;
-  logged.add(error.path);
+/** Logs the fault the first time this isolate meets it for this file of this build; later hits stay quiet. */
+export function logStorageFault(error: StoredFileError, version: string): void {
+  const key = `${version} ${error.path}`;
+  if (logged.has(key) || logged.size >= maxLogged) return;
+  logged.add(key);
   console.error(`wirefeed: storage fault, answering 503: ${error.message}`);
 }
 
