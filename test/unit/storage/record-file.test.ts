@@ -23,3 +23,22 @@ describe('stored record files', () => {
     expect(() => decodeRecords(`${encodeRecords([{ meta: 0, text: 'abc' }])}extra`)).toThrow(/checksum/);
   });
 });
+
+describe('stored record files are checked before use', () => {
+  const good = encodeRecords([{ meta: 0, text: 'abc' }]);
+  const isZero = (meta: unknown): meta is 0 => meta === 0;
+
+  it.each([
+    ['an old file without a checksum line', '[[0,3]]\nabc'],
+    ['an empty file', ''],
+    ['a flipped character', good.replace('abc', 'abd')],
+    ['a truncated file', good.slice(0, -1)],
+  ])('refuses %s, naming the file', (_, file) => {
+    expect(() => decodeRecords(file, 'lists/rss/0.json')).toThrow(/^stored file lists\/rss\/0\.json: /);
+  });
+
+  it('refuses an index entry whose metadata has the wrong shape', () => {
+    expect(() => decodeRecords(encodeRecords([{ meta: 'x', text: 'abc' }]), 'p', isZero)).toThrow(/wrong shape/);
+    expect(decodeRecords(good, 'p', isZero)).toEqual([{ meta: 0, text: 'abc' }]);
+  });
+});
