@@ -1,12 +1,14 @@
 // Issue 11: faults in storage, in the edge cache and in the code version never become bytes that are served or cached.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultArticleBounds, fieldSizeProblems } from '../../src/content/article-bounds.ts';
+import { parseMarkdownArticle } from '../../src/content/markdown-article.ts';
 import { edgeCacheKey } from '../../src/http/edge-cache.ts';
 import { decodeHeaderValue } from '../../src/http/header-value.ts';
 import type { PackedArticle } from '../../src/site-build.ts';
 import { articlePackPath, packOf } from '../../src/storage/layout.ts';
 import { decodeRecords, encodeRecords } from '../../src/storage/record-file.ts';
 import { faultySite, stories, wrapEdgeCache } from './fault-site.ts';
-import { testOrigin, wireCopy } from './test-site.ts';
+import { testOrigin, testSite, wireCopy } from './test-site.ts';
 import { parseXml } from './worker-client.ts';
 
 let restore: (() => unknown) | undefined;
@@ -258,5 +260,35 @@ describe('8. other Host headers do not fragment the caches', () => {
     }
     expect(new Set(cache.keys)).toEqual(new Set([`${testOrigin}/rss.xml?__v=${cache.keys[0]?.split('__v=')[1]}`]));
     expect(reads.filter((path) => path.startsWith('lists/rss/'))).toHaveLength(1);
+  });
+});
+
+describe('6. inputs with bounds: the largest article the build accepts', () => {
+  it('still sends every header in under 8 KiB', async () => {
+    const longUrl = `https://www.news.cn/${'a'.repeat(1990)}`;
+    const field = '编'.repeat(1365);
+    const text = [
+      '---',
+      `title: ${'T'.repeat(4000)}`,
+      'date: 2025-07-16 09:30',
+      `editor: ${field}`,
+      `responsibleEditor: ${field}`,
+      `source: ${longUrl}`,
+      `copyright: ${field}`,
+      `canonical: ${longUrl}`,
+      '---',
+      '',
+      'word '.repeat(24_000),
+    ].join('\n');
+    const result = parseMarkdownArticle('max.md', text, testSite);
+    if (!result.ok || result.draft) throw new Error(JSON.stringify(result));
+    expect(fieldSizeProblems('max.md', result.article, defaultArticleBounds)).toEqual([]);
+    const { fetch } = await faultySite([result.article]);
+    const response = await fetch(`/articles/${result.article.slug}`);
+    expect(response.status).toBe(200);
+    let bytes = 0;
+    for (const [name, value] of response.headers) bytes += name.length + value.length + 4;
+    expect(bytes).toBeLessThan(8192);
+    expect(response.headers.get('Link')).toBe(`<${longUrl}>; rel="canonical"`);
   });
 });
