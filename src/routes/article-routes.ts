@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { serve } from '../http/serve.ts';
 import { articlePath } from '../render/urls.ts';
 import { articlePackPath, packOf } from '../storage/layout.ts';
-import { decodeRecords } from '../storage/record-file.ts';
+import { decodeSelected } from '../storage/record-file.ts';
 import { isPackedArticle, readExisting } from '../storage/stored-shapes.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
@@ -18,7 +18,7 @@ export function articlePages(deps: RouteDeps): Hono {
         // Every pack is stored (an empty one too): a missing one is a storage fault (503), not a 404.
         const path = articlePackPath(packOf(slug, manifest.packCount));
         const pack = await readExisting(storeFor(c.env), path);
-        const stored = decodeRecords(pack, path, isPackedArticle).find((record) => record.meta[0] === slug);
+        const [stored] = decodeSelected(pack, path, isPackedArticle, (meta) => meta[0] === slug).records;
         return stored && { body: stored.text, headers: stored.meta[1] };
       },
       notFound: () => errorResponse(manifest, 404),

@@ -11,7 +11,7 @@ import { feedPath, indexPath } from '../render/urls.ts';
 import type { Site } from '../site.ts';
 import type { ResponseFamily, SiteManifest } from '../site-build.ts';
 import { type ListFormat, listChunkPath, pageSpan } from '../storage/layout.ts';
-import { decodeRecords } from '../storage/record-file.ts';
+import { decodeSelected } from '../storage/record-file.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { StoredFileError } from '../storage/stored-file-error.ts';
 import { isListEntry, readExisting } from '../storage/stored-shapes.ts';
@@ -78,15 +78,17 @@ async function renderListPage(
   const fragments: string[] = [];
   for (let chunk = span.firstChunk; span.to > span.from && chunk <= span.lastChunk; chunk++) {
     const path = listChunkPath(route.format, chunk);
-    const all = decodeRecords(await readExisting(store, path), path, isListEntry);
     const offset = chunk * site.pageSize;
+    const [first, end] = [span.from - offset, span.to - offset];
+    const { count, records } = decodeSelected(
+      await readExisting(store, path),
+      path,
+      isListEntry,
+      (_, position) => position >= first && position < end,
+    );
     // Every chunk but the newest holds exactly pageSize entries: fewer is a fault, never a short page.
-    if (all.length !== Math.min(site.pageSize, articleCount - offset))
-      throw new StoredFileError(
-        path,
-        `holds ${all.length} entries, the manifest says ${Math.min(site.pageSize, articleCount - offset)}`,
-      );
-    const records = all.slice(Math.max(0, span.from - offset), span.to - offset);
+    const expected = Math.min(site.pageSize, articleCount - offset);
+    if (count !== expected) throw new StoredFileError(path, `holds ${count} entries, the manifest says ${expected}`);
     for (const record of records) fragments.push(record.text);
   }
   fragments.reverse();

@@ -1,7 +1,7 @@
 /**
- * The format of stored files: one line with a checksum and the JSON index of each record's metadata and
- * text length, then the texts back to back. Reading a record is a JSON.parse of the short first line and
- * one slice, not a parse of every page's escaped HTML; writing needs no escaping of the texts at all.
+ * The format of stored files: one line with a checksum and the JSON index of each record's metadata, text
+ * length and text checksum, then the texts back to back. Reading a record is a JSON.parse of the short first
+ * line and one slice, not a parse of every page's escaped HTML; writing needs no escaping of the texts at all.
  */
 import { StoredFileError } from './stored-file-error.ts';
 
@@ -13,28 +13,41 @@ export interface StoredRecord<M> {
 /** Accepts a record's metadata as the reader expects it; anything else makes the file a fault. */
 export type MetaCheck<M> = (meta: unknown) => meta is M;
 
-/** `wf1 ` + 8 hex digits of the checksum + a space, then the index. */
+/** `wf1 ` + 8 hex digits of the index line's checksum + a space, then the index. */
 const magic = 'wf1 ';
 const prefixLength = magic.length + 9;
 
 export function encodeRecords<M>(records: readonly StoredRecord<M>[]): string {
   // JSON.stringify escapes line breaks, so the index is exactly the first line.
-  const index = JSON.stringify(records.map((record) => [record.meta, record.text.length]));
-  const rest = `${index}\n${records.map((record) => record.text).join('')}`;
-  return `${magic}${checksum(rest, 0)} ${rest}`;
+  const index = JSON.stringify(
+    records.map((record) => [record.meta, record.text.length, checksum(record.text, 0, record.text.length)]),
+  );
+  return `${magic}${checksum(index, 0, index.length)} ${index}\n${records.map((record) => record.text).join('')}`;
+}
+
+/** Every record of a stored file, each checked as `decodeSelected` checks the records it returns. */
+export function decodeRecords<M>(file: string, path = 'stored file', isMeta?: MetaCheck<M>): StoredRecord<M>[] {
+  return decodeSelected(file, path, isMeta).records;
 }
 
 /**
- * The records of a stored file, checked before use: the checksum the file carries, the index's shape,
- * every length, and each record's metadata (`isMeta`). Any mismatch throws a StoredFileError naming `path`.
+ * The records of a stored file that `wanted` picks (all by default), checked before use: the index line's
+ * checksum, its shape, every length (they must add up to the file), each record's metadata (`isMeta`), and the
+ * checksum of each picked record's text. A record not picked is not hashed, so a pack's 404 hashes nothing.
+ * `count` is the number of records in the file. Any mismatch throws a StoredFileError naming `path`.
  */
-export function decodeRecords<M>(file: string, path = 'stored file', isMeta?: MetaCheck<M>): StoredRecord<M>[] {
+export function decodeSelected<M>(
+  file: string,
+  path: string,
+  isMeta?: MetaCheck<M>,
+  wanted: (meta: M, position: number) => boolean = () => true,
+): { readonly count: number; readonly records: StoredRecord<M>[] } {
   if (!file.startsWith(magic) || file.charCodeAt(prefixLength - 1) !== 0x20)
     throw new StoredFileError(path, 'is not a record file (no checksum line)');
-  if (file.slice(magic.length, prefixLength - 1) !== checksum(file, prefixLength))
-    throw new StoredFileError(path, 'checksum does not match its contents');
   const newline = file.indexOf('\n', prefixLength);
   if (newline === -1) throw new StoredFileError(path, 'has no index line');
+  if (file.slice(magic.length, prefixLength - 1) !== checksum(file, prefixLength, newline))
+    throw new StoredFileError(path, 'index checksum does not match');
   let index: unknown;
   try {
     index = JSON.parse(file.slice(prefixLength, newline));
@@ -44,25 +57,29 @@ export function decodeRecords<M>(file: string, path = 'stored file', isMeta?: Me
   if (!Array.isArray(index)) throw new StoredFileError(path, 'index is not a list');
   const records: StoredRecord<M>[] = [];
   let offset = newline + 1;
-  for (const entry of index as unknown[]) {
-    if (!Array.isArray(entry) || entry.length !== 2)
-      throw new StoredFileError(path, 'index entry is not [meta, length]');
-    const [meta, length] = entry as [unknown, unknown];
+  for (const [position, entry] of (index as unknown[]).entries()) {
+    if (!Array.isArray(entry) || entry.length !== 3)
+      throw new StoredFileError(path, 'index entry is not [meta, length, checksum]');
+    const [meta, length, sum] = entry as [unknown, unknown, unknown];
     if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || offset + length > file.length)
       throw new StoredFileError(path, 'index entry has an impossible length');
     if (isMeta && !isMeta(meta)) throw new StoredFileError(path, 'index entry has metadata of the wrong shape');
-    records.push({ meta: meta as M, text: file.slice(offset, offset + length) });
+    if (wanted(meta as M, position)) {
+      if (sum !== checksum(file, offset, offset + length))
+        throw new StoredFileError(path, `record ${position} does not match its checksum`);
+      records.push({ meta: meta as M, text: file.slice(offset, offset + length) });
+    }
     offset += length;
   }
   if (offset !== file.length)
     throw new StoredFileError(path, `is ${file.length - offset} characters longer than its index`);
-  return records;
+  return { count: index.length, records };
 }
 
-/** FNV-1a (32 bit) over the UTF-16 code units from `from`: catches truncation and corruption, not an attacker. */
-function checksum(text: string, from: number): string {
+/** FNV-1a (32 bit) over UTF-16 code units `from`..`to`, 8 hex digits: catches truncation and corruption, not an attacker. */
+function checksum(text: string, from: number, to: number): string {
   let hash = 0x811c9dc5;
-  for (let index = from; index < text.length; index++) {
+  for (let index = from; index < to; index++) {
     hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeRecords, encodeRecords } from '../../../src/storage/record-file.ts';
+import { decodeRecords, decodeSelected, encodeRecords } from '../../../src/storage/record-file.ts';
 
 describe('stored record files', () => {
   it('give back every record exactly, whatever the texts hold', () => {
@@ -20,7 +20,7 @@ describe('stored record files', () => {
   });
 
   it('refuse a file whose texts do not match its index', () => {
-    expect(() => decodeRecords(`${encodeRecords([{ meta: 0, text: 'abc' }])}extra`)).toThrow(/checksum/);
+    expect(() => decodeRecords(`${encodeRecords([{ meta: 0, text: 'abc' }])}extra`)).toThrow(/longer than its index/);
   });
 });
 
@@ -40,5 +40,19 @@ describe('stored record files are checked before use', () => {
   it('refuses an index entry whose metadata has the wrong shape', () => {
     expect(() => decodeRecords(encodeRecords([{ meta: 'x', text: 'abc' }]), 'p', isZero)).toThrow(/wrong shape/);
     expect(decodeRecords(good, 'p', isZero)).toEqual([{ meta: 0, text: 'abc' }]);
+  });
+
+  it('checks the text of the records it returns, and only those', () => {
+    const file = encodeRecords([
+      { meta: 0, text: 'first' },
+      { meta: 0, text: 'second' },
+    ]).replace('second', 'sEcond');
+    expect(decodeSelected(file, 'p', isZero, (_, position) => position === 0)).toEqual({
+      count: 2,
+      records: [{ meta: 0, text: 'first' }],
+    });
+    expect(() => decodeSelected(file, 'p', isZero, (_, position) => position === 1)).toThrow(
+      /record 1 does not match its checksum/,
+    );
   });
 });
