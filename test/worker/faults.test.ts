@@ -72,7 +72,13 @@ describe('3. wrong-shape stored data is a 503, never served or cached', () => {
     ['holding []', () => '[]\n'],
     ['with a valid checksum but no entries', () => encodeRecords([])],
     ['truncated', (file: string) => file.slice(0, -10)],
-    ['with one character changed', (file: string) => file.replace('Body of', 'Bodx of')],
+    [
+      'with a block of an item overwritten',
+      (file: string) => {
+        const start = file.indexOf('<item>') + 6;
+        return `${file.slice(0, start)}${'x'.repeat(100)}${file.slice(start + 100)}`;
+      },
+    ],
   ])('answers 503 for a list chunk %s, caches nothing, and serves the right page once repaired', async (_, corrupt) => {
     const cache = await edge();
     const { fetch, files, manifest } = await faultySite(stories(45, 'chunk'), { site: undefined });

@@ -42,6 +42,14 @@ describe('stored record files are checked before use', () => {
     expect(decodeRecords(good, 'p', isZero)).toEqual([{ meta: 0, text: 'abc' }]);
   });
 
+  it('catches a same-length overwrite of a block in a long text', () => {
+    const text = 'The ministers met in Tianjin. '.repeat(400);
+    const file = encodeRecords([{ meta: 0, text }]);
+    const start = file.indexOf('\n') + 5000;
+    const damaged = `${file.slice(0, start)}${'x'.repeat(400)}${file.slice(start + 400)}`;
+    expect(() => decodeRecords(damaged, 'p')).toThrow(/record 0 does not match its fingerprint/);
+  });
+
   it('checks the text of the records it returns, and only those', () => {
     const file = encodeRecords([
       { meta: 0, text: 'first' },
@@ -52,7 +60,7 @@ describe('stored record files are checked before use', () => {
       records: [{ meta: 0, text: 'first' }],
     });
     expect(() => decodeSelected(file, 'p', isZero, (_, position) => position === 1)).toThrow(
-      /record 1 does not match its checksum/,
+      /record 1 does not match its fingerprint/,
     );
   });
 });
