@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../build/build-site.ts';
 import { withCodeVersion } from '../build/code-version.ts';
-import { ContentError } from '../content/content-error.ts';
+import { ContentError, type ContentProblem } from '../content/content-error.ts';
 import { formatProblemsPerFile } from '../content/problem-limit.ts';
 import { loadContent } from './load-content.ts';
 import { BuildStageError, stageBuild } from './publish-build.ts';
@@ -36,7 +36,8 @@ async function main(): Promise<number> {
   }
   const started = performance.now();
   const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
-  const { site, articles } = await loadContent(resolve(values.content), baseUrl ? { baseUrl } : {});
+  const { site, articles, warnings } = await loadContent(resolve(values.content), baseUrl ? { baseUrl } : {});
+  printWarnings(warnings);
   if (values.deploy && isLocal(site.baseUrl)) {
     console.error(
       `wirefeed: baseUrl is ${site.baseUrl}; set baseUrl in content/site.yaml (or WIREFEED_BASE_URL) to the site's public address before deploying.`,
@@ -80,6 +81,13 @@ function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)}s`;
 }
 
+/** Warnings (odd but published) go to stderr, one `file:line: …` line each, in build, check and dev alike. */
+function printWarnings(warnings: readonly ContentProblem[]): void {
+  if (warnings.length === 0) return;
+  log(`wirefeed: ${warnings.length} warning(s) in content (a warning never stops the build):`);
+  log(formatProblemsPerFile(warnings));
+}
+
 /** Progress goes to stderr, so the one-line summary on stdout stays easy to read. */
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -94,6 +102,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof ContentError) {
+      printWarnings(error.warnings);
       // At most 20 problems a file are printed, then a count of the rest (problem-limit.ts).
       console.error(
         `wirefeed: ${error.problems.length} problem(s) in content — nothing was built:\n${formatProblemsPerFile(error.problems)}`,

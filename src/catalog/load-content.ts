@@ -8,6 +8,7 @@ import { type ArticleBounds, fieldSizeProblems, fileSizeProblem } from '../conte
 import { ContentError, type ContentProblem, sortProblems } from '../content/content-error.ts';
 import { parseMarkdownArticle } from '../content/markdown-article.ts';
 import type { ParseResult } from '../content/parse-result.ts';
+import { applySidecar, isSidecarFile, sidecarPathOf } from '../content/sidecar.ts';
 import { parseWireCopy } from '../content/wire-copy.ts';
 import type { Site } from '../site.ts';
 import { defaultSite, parseSiteConfig } from './site-config.ts';
@@ -16,6 +17,8 @@ export interface LoadedContent {
   readonly site: Site;
   /** Newest first (published desc, then slug asc), drafts excluded. */
   readonly articles: readonly Article[];
+  /** What is odd but was published anyway, sorted by file and line: the build prints each one. */
+  readonly warnings: readonly ContentProblem[];
 }
 
 export interface LoadContentOptions {
@@ -41,7 +44,9 @@ const leftovers = /^(?:.*~|#.*#|thumbs\.db|desktop\.ini)$/i;
  * comes from the file name); dotfiles, dot-folders, README.md files, editor backups (`name~`,
  * `#name#`) and Thumbs.db/desktop.ini are ignored; a symbolic link to a file is read through, a
  * link to a folder or to nothing is a problem (never silently skipped); a missing
- * site.yaml means the defaults, a missing articles/ folder means no articles.
+ * site.yaml means the defaults, a missing articles/ folder means no articles. A wire copy's sidecar
+ * (`name.yaml` beside `name.txt`, see sidecar.ts) is read with it; one with no wire copy is a problem.
+ * Warnings (odd but publishable: a source credited by name) never stop the build; they are returned.
  * Problem file names are relative to the working directory, as the publisher would type them.
  */
 export async function loadContent(contentDir: string, options: LoadContentOptions = {}): Promise<LoadedContent> {
@@ -55,7 +60,9 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   const site = siteResult.ok ? siteResult.site : defaultSite;
 
   const articles: Article[] = [];
+  const warnings: ContentProblem[] = [];
   const files = await listArticleFiles(contentDir, shown, problems);
+  const listed = new Set(files);
   // Reads run ahead of parsing (a bounded number in flight), so the disk and the parser overlap.
   const texts = readAhead(files, 32, (file) =>
     parserOf(file) ? readText(join(contentDir, file), shown(file), problems) : Promise.resolve(undefined),
@@ -63,6 +70,23 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   for (const [index, file] of files.entries()) {
     const parse = parserOf(file);
     const text = await texts(index);
+    if (isSidecarFile(file)) {
+      // Read with its wire copy; alone it has nothing to describe.
+      const wireCopy = file.replace(/\.yaml$/i, '.txt');
+      const markdown = file.replace(/\.yaml$/i, '.md');
+      if (listed.has(markdown)) {
+        problems.push({
+          file: shown(file),
+          message: `a sidecar is only for wire copy (.txt): put these keys in the front matter of ${shown(markdown)}`,
+        });
+      } else if (!listed.has(wireCopy)) {
+        problems.push({
+          file: shown(file),
+          message: `a sidecar describes the wire copy beside it, and there is no ${shown(wireCopy)}`,
+        });
+      }
+      continue;
+    }
     if (!parse) {
       problems.push({
         file: shown(file),
@@ -77,19 +101,38 @@ export async function loadContent(contentDir: string, options: LoadContentOption
       problems.push(tooLarge);
       continue;
     }
-    const result = parse(file, text, site);
-    // One push per problem: a spread of 200,000 problems would overflow the call stack.
-    if (!result.ok) for (const problem of result.problems) problems.push({ ...problem, file: shown(problem.file) });
-    else if (!result.draft) {
-      const oversized = fieldSizeProblems(shown(file), result.article, options.bounds);
-      if (oversized.length > 0) for (const problem of oversized) problems.push(problem);
-      else articles.push(result.article);
+    const sidecar = parse === parseWireCopy ? sidecarPathOf(file) : undefined;
+    const sidecarText =
+      sidecar !== undefined && listed.has(sidecar)
+        ? await readText(join(contentDir, sidecar), shown(sidecar), problems)
+        : undefined;
+    const sidecarTooLarge =
+      sidecar !== undefined &&
+      sidecarText !== undefined &&
+      fileSizeProblem(shown(sidecar), sidecarText, options.bounds);
+    if (sidecarTooLarge) {
+      problems.push(sidecarTooLarge);
+      continue;
+    }
+    const parsed = parse(file, text, site);
+    const result =
+      sidecar !== undefined && sidecarText !== undefined
+        ? applySidecar(parsed, { file: sidecar, text: sidecarText, wireCopyFile: shown(file) }, site)
+        : parsed;
+    const located = (problem: ContentProblem) => ({ ...problem, file: shown(problem.file) });
+    // One push per problem: a spread of 200,000 problems or warnings would overflow the call stack.
+    if (!result.ok) for (const problem of result.problems) problems.push(located(problem));
+    else {
+      for (const warning of result.warnings ?? []) warnings.push(located(warning));
+      const oversized = result.draft ? [] : fieldSizeProblems(shown(file), result.article, options.bounds);
+      for (const problem of oversized) problems.push(problem);
+      if (!result.draft && oversized.length === 0) articles.push(result.article);
     }
   }
   for (const problem of duplicateSlugProblems(articles, shown)) problems.push(problem);
 
-  if (problems.length > 0) throw new ContentError(sortProblems(problems));
-  return { site, articles: newestFirst(articles) };
+  if (problems.length > 0) throw new ContentError(sortProblems(problems), sortProblems(warnings));
+  return { site, articles: newestFirst(articles), warnings: sortProblems(warnings) };
 }
 
 function parserOf(file: string) {
@@ -123,9 +166,14 @@ function duplicateSlugProblems(articles: readonly Article[], shown: (path: strin
   for (const [slug, files] of bySlug) {
     if (files.length < 2) continue;
     const [first, ...others] = files.map(shown).sort();
+    // A retracted article keeps its slug for ever: its id stays a tombstone and is never reused.
+    const retracted = articles.find((article) => article.slug === slug && article.retracted);
+    const why = retracted
+      ? `; ${shown(retracted.file)} was retracted, and a retracted article's id is never reused`
+      : '';
     problems.push({
       file: first ?? '',
-      message: `slug "${slug}" is used by more than one article: ${[first, ...others].join(', ')}; slugs must be unique`,
+      message: `slug "${slug}" is used by more than one article: ${[first, ...others].join(', ')}; slugs must be unique${why}`,
     });
   }
   return problems;

@@ -2,25 +2,17 @@
 import { Hono } from 'hono';
 import { serve } from '../http/serve.ts';
 import { articlePath } from '../render/urls.ts';
-import { articlePackPath, packOf } from '../storage/layout.ts';
-import { decodeSelected } from '../storage/record-file.ts';
-import { isPackedArticle, readExisting } from '../storage/stored-shapes.ts';
+import { articlePackPath } from '../storage/layout.ts';
+import { loadPacked } from './packed-load.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
 export function articlePages(deps: RouteDeps): Hono {
-  const { manifest, storeFor } = deps;
+  const { manifest } = deps;
   const app = new Hono();
   app.get('/articles/:slug', (c) => {
     const slug = c.req.param('slug');
     return serve(serveRequest(c, deps, articlePath(slug)), {
-      load: async () => {
-        if (manifest.articleCount === 0) return undefined;
-        // Every pack is stored (an empty one too): a missing one is a storage fault (503), not a 404.
-        const path = articlePackPath(packOf(slug, manifest.packCount));
-        const pack = await readExisting(storeFor(c.env), path);
-        const [stored] = decodeSelected(pack, path, isPackedArticle, (meta) => meta[0] === slug).records;
-        return stored && { body: stored.text, headers: stored.meta[1] };
-      },
+      load: () => loadPacked(deps, c.env, articlePackPath, slug),
       notFound: () => errorResponse(manifest, 404),
     });
   });

@@ -1,9 +1,9 @@
-/** `/sitemap.xml` (one sitemap, or an index of parts past 50,000 URLs), `/sitemaps/N.xml`, `/robots.txt`. */
+/** `/sitemap.xml` (one sitemap, or an index of parts past 50,000 URLs), `/sitemaps/N.xml`, `/news-sitemap.xml`, `/robots.txt`. */
 import { Hono } from 'hono';
 import { serve } from '../http/serve.ts';
 import { renderSitemapIndex } from '../render/sitemap.ts';
 import { sitemapPartPath } from '../render/urls.ts';
-import { sitemapPath } from '../storage/layout.ts';
+import { newsSitemapPath, sitemapPath } from '../storage/layout.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { StoredFileError } from '../storage/stored-file-error.ts';
 import { readExisting } from '../storage/stored-shapes.ts';
@@ -23,8 +23,8 @@ export function siteFiles(deps: RouteDeps): Hono {
     const known = headers('sitemap');
     const body = async () =>
       manifest.sitemapCount === 1
-        ? readPart(storeFor(c.env), 1)
-        : renderSitemapIndex(manifest.site, manifest.sitemapCount);
+        ? readXml(storeFor(c.env), sitemapPath(1))
+        : renderSitemapIndex(manifest.site, manifest.sitemapUpdated);
     return serve(serveRequest(c, deps, '/sitemap.xml'), {
       known,
       load: async () => ({ body: await body(), headers: known }),
@@ -38,7 +38,19 @@ export function siteFiles(deps: RouteDeps): Hono {
     const known = headers(`sitemap-${part}`);
     return serve(serveRequest(c, deps, sitemapPartPath(part)), {
       known,
-      load: async () => ({ body: await readPart(storeFor(c.env), part), headers: known }),
+      load: async () => ({ body: await readXml(storeFor(c.env), sitemapPath(part)), headers: known }),
+      notFound,
+    });
+  });
+
+  app.get('/news-sitemap.xml', (c) => {
+    const known = headers('news-sitemap');
+    return serve(serveRequest(c, deps, '/news-sitemap.xml'), {
+      known,
+      load: async () => {
+        const body = await readXml(storeFor(c.env), newsSitemapPath);
+        return { body, headers: known };
+      },
       notFound,
     });
   });
@@ -53,9 +65,9 @@ export function siteFiles(deps: RouteDeps): Hono {
   return app;
 }
 
-async function readPart(store: SiteStore, part: number): Promise<string> {
-  const path = sitemapPath(part);
+/** A stored XML file the manifest says exists: missing, empty or not XML is a storage fault (503). */
+async function readXml(store: SiteStore, path: string): Promise<string> {
   const text = await readExisting(store, path);
-  if (!text.startsWith('<?xml') || !text.trimEnd().endsWith('>')) throw new StoredFileError(path, 'is not a sitemap');
+  if (!text.startsWith('<?xml') || !text.trimEnd().endsWith('>')) throw new StoredFileError(path, 'is not XML');
   return text;
 }

@@ -6,9 +6,10 @@ import { StoredFileError } from './stored-file-error.ts';
 /** Headers an article's 200 cannot go out without. */
 const requiredHeaders = ['Content-Type', 'ETag', 'Cache-Control'] as const;
 
-/** A pack entry: `[slug, headers]` with every header a string and the required ones present. */
+/** A pack entry: `[slug, headers]` or `[slug, headers, status]`, every header a string, the required ones present. */
 export function isPackedArticle(meta: unknown): meta is PackedArticle {
-  if (!Array.isArray(meta) || meta.length !== 2 || typeof meta[0] !== 'string') return false;
+  if (!Array.isArray(meta) || meta.length < 2 || meta.length > 3 || typeof meta[0] !== 'string') return false;
+  if (meta.length === 3 && !(Number.isInteger(meta[2]) && meta[2] >= 200 && meta[2] <= 599)) return false;
   const headers: unknown = meta[1];
   if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) return false;
   for (const value of Object.values(headers)) if (typeof value !== 'string') return false;

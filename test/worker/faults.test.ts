@@ -296,6 +296,6 @@ describe('6. inputs with bounds: the largest article the build accepts', () => {
     let bytes = 0;
     for (const [name, value] of response.headers) bytes += name.length + value.length + 4;
     expect(bytes).toBeLessThan(8192);
-    expect(response.headers.get('Link')).toBe(`<${longUrl}>; rel="canonical"`);
+    expect(response.headers.get('Link')).toContain(`<${longUrl}>; rel="canonical"`);
   });
 });
