@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { MemoryCache } from './http/memory-cache.ts';
 import { checkRequest } from './http/request-guard.ts';
+import { isStorageFault, logStorageFault, unavailableHeaders } from './http/storage-fault.ts';
 import { isSectionFeedPath } from './render/section-urls.ts';
 import { articlePages } from './routes/article-routes.ts';
 import { listPages } from './routes/list-routes.ts';
@@ -54,6 +55,11 @@ export function createApp(appDeps: AppDeps): Hono {
   // 4. Everything else, and the last resort: a page, never a stack trace.
   app.notFound(() => errorResponse(manifest, 404));
   app.onError((error) => {
+    // A stored file that is missing or fails its checks: 503 + Retry-After, never cached, never a 404.
+    if (isStorageFault(error)) {
+      logStorageFault(error, manifest.version);
+      return errorResponse(manifest, 503, unavailableHeaders);
+    }
     console.error('wirefeed: unhandled error', error);
     return errorResponse(manifest, 500);
   });

@@ -46,6 +46,6 @@ export interface SiteManifest {
   readonly lastModified: string;
   readonly headers: Readonly<Record<ResponseFamily, Readonly<Record<string, string>>>>;
   readonly robots: Representation;
-  /** Error pages by status (400, 404, 405, 414, 500), in the site's look. */
+  /** Error pages by status (400, 404, 405, 414, 500, 503), in the site's look. */
   readonly errors: Readonly<Record<number, Representation>>;
 }

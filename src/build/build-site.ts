@@ -70,6 +70,7 @@ export const errorMessages: Readonly<Record<number, readonly [string, string]>> 
   405: ['Method Not Allowed', 'This address answers GET and HEAD only.'],
   414: ['URI Too Long', 'The address is longer than this site accepts.'],
   500: ['Internal Server Error', 'Something went wrong on our side. Please try again later.'],
+  503: ['Service Unavailable', 'This page cannot be read from storage right now. Please try again in a minute.'],
 };
 
 const fragmentRenderers: Readonly<Record<ListFormat, (site: Site, article: Article) => string>> = {
@@ -120,7 +121,8 @@ export async function buildSite(
     else packs.set(pack, [article]);
   }
   let rendered = 0;
-  for (const pack of [...packs.keys()].sort((a, b) => a - b)) {
+  // Every pack is written, an empty one too, so the Worker can tell a missing file (a fault) from a missing slug.
+  for (let pack = 0; pack < packCount; pack++) {
     const entries: StoredRecord<PackedArticle>[] = [];
     for (const article of packs.get(pack) ?? []) {
       const body = article.retracted ? renderRetractionPage(site, article) : renderArticlePage(site, article);

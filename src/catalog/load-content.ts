@@ -1,9 +1,10 @@
 /** Build time: reads content/ (site.yaml and articles/), validates every file, and returns the site and its articles. */
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Article } from '../article.ts';
 import { newestFirst } from '../build/paginate.ts';
+import { type ArticleBounds, fieldSizeProblems, fileSizeProblem } from '../content/article-bounds.ts';
 import { ContentError, type ContentProblem, sortProblems } from '../content/content-error.ts';
 import { parseMarkdownArticle } from '../content/markdown-article.ts';
 import type { ParseResult } from '../content/parse-result.ts';
@@ -23,6 +24,8 @@ export interface LoadedContent {
 export interface LoadContentOptions {
   /** Replaces site.yaml's baseUrl (the dev server and `--base-url` set it). */
   readonly baseUrl?: string;
+  /** Size limits of an article file and its fields. @default defaultArticleBounds (128 KiB a file, 4 KiB a field) */
+  readonly bounds?: ArticleBounds;
 }
 
 const parsers: Record<string, (file: string, text: string, site: Site) => ParseResult> = {
@@ -52,7 +55,7 @@ export async function loadContent(contentDir: string, options: LoadContentOption
 
   const siteText = await readText(join(contentDir, 'site.yaml'), shown('site.yaml'), problems);
   const siteResult = parseSiteConfig(shown('site.yaml'), siteText ?? '', options);
-  if (!siteResult.ok) problems.push(...siteResult.problems);
+  if (!siteResult.ok) for (const problem of siteResult.problems) problems.push(problem);
   // Articles are still checked against the defaults, so one run reports every problem.
   const site = siteResult.ok ? siteResult.site : defaultSite;
 
@@ -92,24 +95,41 @@ export async function loadContent(contentDir: string, options: LoadContentOption
       continue;
     }
     if (text === undefined) continue;
+    // Size bounds (article-bounds.ts): an oversized file is refused before it is parsed.
+    const tooLarge = fileSizeProblem(shown(file), text, options.bounds);
+    if (tooLarge) {
+      problems.push(tooLarge);
+      continue;
+    }
     const sidecar = parse === parseWireCopy ? sidecarPathOf(file) : undefined;
     const sidecarText =
       sidecar !== undefined && listed.has(sidecar)
         ? await readText(join(contentDir, sidecar), shown(sidecar), problems)
         : undefined;
+    const sidecarTooLarge =
+      sidecar !== undefined &&
+      sidecarText !== undefined &&
+      fileSizeProblem(shown(sidecar), sidecarText, options.bounds);
+    if (sidecarTooLarge) {
+      problems.push(sidecarTooLarge);
+      continue;
+    }
     const parsed = parse(file, text, site);
     const result =
       sidecar !== undefined && sidecarText !== undefined
         ? applySidecar(parsed, { file: sidecar, text: sidecarText, wireCopyFile: shown(file) }, site)
         : parsed;
     const located = (problem: ContentProblem) => ({ ...problem, file: shown(problem.file) });
-    if (!result.ok) problems.push(...result.problems.map(located));
+    // One push per problem: a spread of 200,000 problems or warnings would overflow the call stack.
+    if (!result.ok) for (const problem of result.problems) problems.push(located(problem));
     else {
-      warnings.push(...(result.warnings ?? []).map(located));
-      if (!result.draft) articles.push(result.article);
+      for (const warning of result.warnings ?? []) warnings.push(located(warning));
+      const oversized = result.draft ? [] : fieldSizeProblems(shown(file), result.article, options.bounds);
+      for (const problem of oversized) problems.push(problem);
+      if (!result.draft && oversized.length === 0) articles.push(result.article);
     }
   }
-  problems.push(...duplicateSlugProblems(articles, shown));
+  for (const problem of duplicateSlugProblems(articles, shown)) problems.push(problem);
 
   if (problems.length > 0) throw new ContentError(sortProblems(problems), sortProblems(warnings));
   return { site, articles: newestFirst(articles), warnings: sortProblems(warnings) };
@@ -180,7 +200,7 @@ async function listArticleFiles(
     if (parts.some((part) => part.startsWith('.')) || entry.name.toLowerCase() === 'readme.md') continue;
     if (leftovers.test(entry.name)) continue;
     if (entry.isSymbolicLink()) {
-      const problem = await symbolicLinkProblem(join(contentDir, path));
+      const problem = await symbolicLinkProblem(join(contentDir, path), contentDir);
       if (problem) {
         problems.push({ file: shown(path), message: problem });
         continue;
@@ -191,10 +211,13 @@ async function listArticleFiles(
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Why a symbolic link cannot be an article, or undefined when it leads to a file. */
-async function symbolicLinkProblem(path: string): Promise<string | undefined> {
+/** Why a symbolic link cannot be an article, or undefined when it leads to a file inside content/. */
+async function symbolicLinkProblem(path: string, contentDir: string): Promise<string | undefined> {
   try {
     const target = await stat(path);
+    // Never followed out of content/, and the target is not named: its path is nobody's business here.
+    if (!isInside(await realpath(path), await realpath(contentDir)))
+      return 'is a symbolic link that leads outside content/, which is not followed: copy the file into articles/';
     if (target.isFile()) return undefined;
     if (target.isDirectory())
       return 'is a symbolic link to a folder, which is not followed: move the folder into articles/';
@@ -205,6 +228,11 @@ async function symbolicLinkProblem(path: string): Promise<string | undefined> {
     if (code === 'ELOOP') return 'is a symbolic link that loops back on itself';
     return `is a symbolic link that cannot be followed: ${(error as Error).message}`;
   }
+}
+
+function isInside(path: string, folder: string): boolean {
+  const fromFolder = relative(folder, path);
+  return fromFolder !== '' && !fromFolder.startsWith(`..${sep}`) && fromFolder !== '..' && !isAbsolute(fromFolder);
 }
 
 /** The file as UTF-8 text; bytes that are not UTF-8 are a problem. Undefined when missing or unreadable. */

@@ -141,7 +141,7 @@ function aliasOffsets(node: unknown): number[] {
     const current = pending.pop();
     if (isAlias(current)) offsets.push(current.range?.[0] ?? 0);
     else if (isPair(current)) pending.push(current.key, current.value);
-    else if (isCollection(current)) pending.push(...current.items);
+    else if (isCollection(current)) for (const item of current.items) pending.push(item);
   }
   return offsets.sort((a, b) => a - b);
 }

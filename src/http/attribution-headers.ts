@@ -1,5 +1,6 @@
 /** The attribution response headers of an article page: canonical Link, source, editors, copyright. */
 import type { Article } from '../article.ts';
+import { cappedHeaderValue } from './header-cap.ts';
 import { encodeHeaderValue } from './header-value.ts';
 
 /**
@@ -18,8 +19,10 @@ export function attributionHeaders(article: Article, canonicalUrl: string): Reco
     ['X-Responsible-Editor', article.responsibleEditor],
     ['X-Copyright', article.copyright],
   ];
+  // Text values are capped with an ellipsis (header-cap.ts); URLs are bounded at build time (article-bounds.ts).
   for (const [name, value] of fields) {
-    if (value !== undefined) headers[name] = encodeHeaderValue(value);
+    if (value !== undefined)
+      headers[name] = name === 'X-Source-URL' ? encodeHeaderValue(value) : cappedHeaderValue(value);
   }
   return headers;
 }

@@ -8,7 +8,7 @@ export interface Remembered {
 }
 
 /**
- * Least recently used entries go first once `maxBytes` of bodies are held. Keys carry the content
+ * Least recently used entries go first once `maxBytes` are held, counting bodies, keys and headers. Keys carry the content
  * version like the edge cache's, and an isolate only ever serves one deploy, so nothing here can
  * go stale. The bound keeps the isolate far below its 128 MB, whatever the archive's size.
  */
@@ -32,16 +32,32 @@ export class MemoryCache {
   }
 
   set(key: string, entry: Remembered): void {
-    if (entry.body.byteLength > this.#maxBytes / 4) return;
+    const size = entrySize(key, entry);
+    if (size > this.#maxBytes / 4) return;
     const previous = this.#entries.get(key);
-    if (previous) this.#bytes -= previous.body.byteLength;
+    if (previous) this.#bytes -= entrySize(key, previous);
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    this.#bytes += entry.body.byteLength;
+    this.#bytes += size;
     for (const [oldest, old] of this.#entries) {
       if (this.#bytes <= this.#maxBytes) break;
       this.#entries.delete(oldest);
-      this.#bytes -= old.body.byteLength;
+      this.#bytes -= entrySize(oldest, old);
     }
   }
+
+  /** Bytes counted against the budget (keys and headers included). */
+  get bytes(): number {
+    return this.#bytes;
+  }
+}
+
+/** Per-entry overhead of the Map slot and objects, a rough V8 figure: many tiny entries still add up. */
+const entryOverhead = 256;
+
+/** What an entry costs the isolate: body bytes, and two bytes a character for the key and every header. */
+function entrySize(key: string, entry: Remembered): number {
+  let characters = key.length;
+  for (const name in entry.headers) characters += name.length + (entry.headers[name]?.length ?? 0);
+  return entry.body.byteLength + 2 * characters + entryOverhead;
 }

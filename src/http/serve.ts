@@ -1,6 +1,6 @@
 /** The one response path every route shares: conditional GET, memory, edge cache, storage read, 304 or 200. */
 import { isNotModified, notModifiedHeaders } from './conditional-get.ts';
-import { edgeCache, edgeCacheMatch } from './edge-cache.ts';
+import { edgeCache, edgeCacheMatch, edgeCachePut } from './edge-cache.ts';
 import { parseHttpDate } from './http-date.ts';
 import type { MemoryCache } from './memory-cache.ts';
 
@@ -41,14 +41,14 @@ export async function serve(request: ServeRequest, plan: ServePlan): Promise<Res
   if (remembered) return respond(request, remembered.body, remembered.headers);
 
   const cache = edgeCache();
+  // Only a 200 with our headers and a readable body counts; Date, Age and cache status are dropped.
   const hit = await edgeCacheMatch(cache, request.cacheKey);
   if (hit) {
-    const body = new Uint8Array(await hit.arrayBuffer());
-    const headers = Object.fromEntries(hit.headers);
-    request.memory.set(request.cacheKey, { body, headers });
-    return respond(request, body, headers);
+    request.memory.set(request.cacheKey, hit);
+    return respond(request, hit.body, hit.headers);
   }
 
+  // A storage fault throws here (StoredFileError): nothing below runs, so nothing is remembered or cached.
   const loaded = await plan.load();
   if (!loaded) return plan.notFound();
   // RFC 9110 §13.2.1: preconditions only apply to a response that would be 2xx, so a 410 ignores
@@ -59,10 +59,7 @@ export async function serve(request: ServeRequest, plan: ServePlan): Promise<Res
   const body = encoder.encode(loaded.body);
   const hitHeaders = { ...loaded.headers, 'X-Cache': 'HIT' };
   request.memory.set(request.cacheKey, { body, headers: hitHeaders });
-  if (cache) {
-    const put = cache.put(request.cacheKey, new Response(body, { headers: hitHeaders }));
-    request.waitUntil(put.catch((error: unknown) => console.error('wirefeed: edge cache put failed', error)));
-  }
+  edgeCachePut(cache, request.cacheKey, new Response(body, { headers: hitHeaders }), request.waitUntil);
   return respond(request, body, { ...loaded.headers, 'X-Cache': 'MISS' });
 }
 

@@ -1,4 +1,4 @@
-/** Error pages (400, 404, 405, 414, 500) in the site's look: the status, the message, a way home. */
+/** Error pages (400, 404, 405, 414, 500, 503) in the site's look: the status, the message, a way home. */
 import type { Site } from '../site.ts';
 import { escapeHtml, link } from './html.ts';
 import { renderLayout, sitePath } from './layout.ts';

@@ -15,8 +15,10 @@ import { absoluteUrl, feedPath, indexPath } from '../render/urls.ts';
 import type { Site } from '../site.ts';
 import type { ResponseFamily, SiteManifest } from '../site-build.ts';
 import { type ListFormat, listChunkPath, pageSpan } from '../storage/layout.ts';
-import { decodeRecords } from '../storage/record-file.ts';
+import { decodeSelected } from '../storage/record-file.ts';
 import type { SiteStore } from '../storage/site-store.ts';
+import { StoredFileError } from '../storage/stored-file-error.ts';
+import { isListEntry, readExisting } from '../storage/stored-shapes.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
 export interface ListRoute {
@@ -99,11 +101,17 @@ function siteList(manifest: SiteManifest, store: SiteStore): StoredList {
     ...(archiveUpdated ? { archiveUpdated } : {}),
     ...(deleted ? { deleted } : {}),
     chunk: async (format, chunk, from, to) => {
-      const text = await store.read(listChunkPath(format, chunk));
-      if (text === undefined) throw new Error(`missing list chunk ${format}/${chunk}`);
-      return decodeRecords<0>(text)
-        .slice(from, to)
-        .map((record) => record.text);
+      const path = listChunkPath(format, chunk);
+      const { count, records } = decodeSelected(
+        await readExisting(store, path),
+        path,
+        isListEntry,
+        (_, position) => position >= from && position < to,
+      );
+      // Every chunk but the newest holds exactly pageSize entries: fewer is a fault, never a short page.
+      const expected = Math.min(manifest.site.pageSize, articleCount - chunk * manifest.site.pageSize);
+      if (count !== expected) throw new StoredFileError(path, `holds ${count} entries, the manifest says ${expected}`);
+      return records.map((record) => record.text);
     },
   };
 }

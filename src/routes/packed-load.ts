@@ -1,8 +1,8 @@
 /** Reads one article's record (body and headers) from a pack file: one stored read, shared by pages and ninjs. */
 import type { Loaded } from '../http/serve.ts';
-import type { PackedArticle } from '../site-build.ts';
 import { packOf } from '../storage/layout.ts';
-import { decodeRecords } from '../storage/record-file.ts';
+import { decodeSelected } from '../storage/record-file.ts';
+import { isPackedArticle, readExisting } from '../storage/stored-shapes.ts';
 import type { RouteDeps } from './route-context.ts';
 
 /** The record of `slug` in the pack `packPath` names for it; undefined when the archive has no such article. */
@@ -13,9 +13,10 @@ export async function loadPacked(
   slug: string,
 ): Promise<Loaded | undefined> {
   if (manifest.articleCount + (manifest.retractedCount ?? 0) === 0) return undefined;
-  const pack = await storeFor(env).read(packPath(packOf(slug, manifest.packCount)));
-  if (pack === undefined) return undefined;
-  const stored = decodeRecords<PackedArticle>(pack).find((record) => record.meta[0] === slug);
+  // Every pack is stored (an empty one too): a missing or bad one is a storage fault (503), not a 404.
+  const path = packPath(packOf(slug, manifest.packCount));
+  const pack = await readExisting(storeFor(env), path);
+  const [stored] = decodeSelected(pack, path, isPackedArticle, (meta) => meta[0] === slug).records;
   const status = stored?.meta[2];
   return stored && { body: stored.text, headers: stored.meta[1], ...(status ? { status } : {}) };
 }

@@ -19,7 +19,8 @@ export function serveRequest(c: Context, { manifest, memory }: RouteDeps, routeK
     memory,
     ifNoneMatch: c.req.header('If-None-Match') ?? null,
     ifModifiedSince: c.req.header('If-Modified-Since') ?? null,
-    cacheKey: edgeCacheKey(originOf(c.req.url), routeKey, manifest.version),
+    // The configured site's origin, not the request's Host: other Host headers cannot fragment the caches.
+    cacheKey: edgeCacheKey(siteOrigin(manifest), routeKey, manifest.version),
     waitUntil: waitUntilOf(c),
   };
 }
@@ -35,10 +36,16 @@ export function errorResponse(
   return new Response(page.body, { status, headers: extra ? { ...page.headers, ...extra } : page.headers });
 }
 
-/** `https://host:port` of an absolute URL as Request.url serializes it, without parsing it again. */
-function originOf(url: string): string {
-  const path = url.indexOf('/', url.indexOf('//') + 2);
-  return path === -1 ? url : url.slice(0, path);
+const origins = new WeakMap<SiteManifest, string>();
+
+/** `https://host:port` of the site's baseUrl, parsed once per manifest. */
+function siteOrigin(manifest: SiteManifest): string {
+  let origin = origins.get(manifest);
+  if (origin === undefined) {
+    origin = new URL(manifest.site.baseUrl).origin;
+    origins.set(manifest, origin);
+  }
+  return origin;
 }
 
 function waitUntilOf(c: Context): (promise: Promise<unknown>) => void {

@@ -23,6 +23,7 @@ import {
 import { keyHash } from '../sections/source-key.ts';
 import { tagKey } from '../sections/tag-key.ts';
 import type { SiteStore } from '../storage/site-store.ts';
+import { StoredFileError } from '../storage/stored-file-error.ts';
 import { type ListRoute, listRoutes, pageCountOf, renderListPage, type StoredList } from './list-routes.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
@@ -83,7 +84,7 @@ function sectionPage(c: Context, deps: RouteDeps, kind: SectionKind, route: List
       const store = storeFor(c.env);
       const headText = key === '' ? undefined : await store.read(sectionHeadPath(kind, key));
       if (headText === undefined) return undefined;
-      const head = JSON.parse(headText) as SectionHead;
+      const head = parseStored(sectionHeadPath(kind, key), () => JSON.parse(headText) as SectionHead);
       // Stored names are hashes: the head says which key it really holds.
       if (head.section.key !== key || page > pageCountOf(head.section.count, site.pageSize)) return undefined;
       // WebSub §4: a section feed names the hub and itself, as the site's feeds do.
@@ -115,8 +116,17 @@ function sectionList(store: SiteStore, head: SectionHead): StoredList {
     chunk: async (format, chunk, from, to) => {
       const path = sectionChunkPath(kind, key, chunk);
       const bytes = store.readBytes ? await store.readBytes(path) : await store.read(path).then(encodeText);
-      if (bytes === undefined) throw new Error(`missing ${kind} section chunk ${key}/${chunk}`);
-      return decodeSectionChunk(bytes, chunkFormats.indexOf(format), from, to);
+      if (bytes === undefined || bytes.length === 0) throw new StoredFileError(path, 'is missing or empty');
+      return parseStored(path, () => decodeSectionChunk(bytes, chunkFormats.indexOf(format), from, to));
     },
   };
+}
+
+/** A stored file the head or manifest says exists but that does not decode is a storage fault (503), not a 500. */
+function parseStored<T>(path: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new StoredFileError(path, `does not decode: ${(error as Error).message}`);
+  }
 }

@@ -3,9 +3,10 @@ import { Hono } from 'hono';
 import { serve } from '../http/serve.ts';
 import { renderSitemapIndex } from '../render/sitemap.ts';
 import { sitemapPartPath } from '../render/urls.ts';
-import type { SiteManifest } from '../site-build.ts';
 import { newsSitemapPath, sitemapPath } from '../storage/layout.ts';
 import type { SiteStore } from '../storage/site-store.ts';
+import { StoredFileError } from '../storage/stored-file-error.ts';
+import { readExisting } from '../storage/stored-shapes.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
 export function siteFiles(deps: RouteDeps): Hono {
@@ -22,7 +23,7 @@ export function siteFiles(deps: RouteDeps): Hono {
     const known = headers('sitemap');
     const body = async () =>
       manifest.sitemapCount === 1
-        ? readPart(manifest, storeFor(c.env), 1)
+        ? readXml(storeFor(c.env), sitemapPath(1))
         : renderSitemapIndex(manifest.site, manifest.sitemapUpdated);
     return serve(serveRequest(c, deps, '/sitemap.xml'), {
       known,
@@ -37,7 +38,7 @@ export function siteFiles(deps: RouteDeps): Hono {
     const known = headers(`sitemap-${part}`);
     return serve(serveRequest(c, deps, sitemapPartPath(part)), {
       known,
-      load: async () => ({ body: await readPart(manifest, storeFor(c.env), part), headers: known }),
+      load: async () => ({ body: await readXml(storeFor(c.env), sitemapPath(part)), headers: known }),
       notFound,
     });
   });
@@ -47,8 +48,7 @@ export function siteFiles(deps: RouteDeps): Hono {
     return serve(serveRequest(c, deps, '/news-sitemap.xml'), {
       known,
       load: async () => {
-        const body = await storeFor(c.env).read(newsSitemapPath);
-        if (body === undefined) throw new Error(`missing news sitemap of version ${manifest.version}`);
+        const body = await readXml(storeFor(c.env), newsSitemapPath);
         return { body, headers: known };
       },
       notFound,
@@ -65,8 +65,9 @@ export function siteFiles(deps: RouteDeps): Hono {
   return app;
 }
 
-async function readPart(manifest: SiteManifest, store: SiteStore, part: number): Promise<string> {
-  const text = await store.read(sitemapPath(part));
-  if (text === undefined) throw new Error(`missing sitemap part ${part} of version ${manifest.version}`);
+/** A stored XML file the manifest says exists: missing, empty or not XML is a storage fault (503). */
+async function readXml(store: SiteStore, path: string): Promise<string> {
+  const text = await readExisting(store, path);
+  if (!text.startsWith('<?xml') || !text.trimEnd().endsWith('>')) throw new StoredFileError(path, 'is not XML');
   return text;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeRecords, encodeRecords } from '../../../src/storage/record-file.ts';
+import { decodeRecords, decodeSelected, encodeRecords } from '../../../src/storage/record-file.ts';
 
 describe('stored record files', () => {
   it('give back every record exactly, whatever the texts hold', () => {
@@ -21,5 +21,46 @@ describe('stored record files', () => {
 
   it('refuse a file whose texts do not match its index', () => {
     expect(() => decodeRecords(`${encodeRecords([{ meta: 0, text: 'abc' }])}extra`)).toThrow(/longer than its index/);
+  });
+});
+
+describe('stored record files are checked before use', () => {
+  const good = encodeRecords([{ meta: 0, text: 'abc' }]);
+  const isZero = (meta: unknown): meta is 0 => meta === 0;
+
+  it.each([
+    ['an old file without a checksum line', '[[0,3]]\nabc'],
+    ['an empty file', ''],
+    ['a flipped character', good.replace('abc', 'abd')],
+    ['a truncated file', good.slice(0, -1)],
+  ])('refuses %s, naming the file', (_, file) => {
+    expect(() => decodeRecords(file, 'lists/rss/0.json')).toThrow(/^stored file lists\/rss\/0\.json: /);
+  });
+
+  it('refuses an index entry whose metadata has the wrong shape', () => {
+    expect(() => decodeRecords(encodeRecords([{ meta: 'x', text: 'abc' }]), 'p', isZero)).toThrow(/wrong shape/);
+    expect(decodeRecords(good, 'p', isZero)).toEqual([{ meta: 0, text: 'abc' }]);
+  });
+
+  it('catches a same-length overwrite of a block in a long text', () => {
+    const text = 'The ministers met in Tianjin. '.repeat(400);
+    const file = encodeRecords([{ meta: 0, text }]);
+    const start = file.indexOf('\n') + 5000;
+    const damaged = `${file.slice(0, start)}${'x'.repeat(400)}${file.slice(start + 400)}`;
+    expect(() => decodeRecords(damaged, 'p')).toThrow(/record 0 does not match its fingerprint/);
+  });
+
+  it('checks the text of the records it returns, and only those', () => {
+    const file = encodeRecords([
+      { meta: 0, text: 'first' },
+      { meta: 0, text: 'second' },
+    ]).replace('second', 'sEcond');
+    expect(decodeSelected(file, 'p', isZero, (_, position) => position === 0)).toEqual({
+      count: 2,
+      records: [{ meta: 0, text: 'first' }],
+    });
+    expect(() => decodeSelected(file, 'p', isZero, (_, position) => position === 1)).toThrow(
+      /record 1 does not match its fingerprint/,
+    );
   });
 });

@@ -54,6 +54,7 @@ describe.skipIf(skipVnu)('every HTML page passes the Nu HTML Checker', () => {
       'error 405',
       'error 414',
       'error 500',
+      'error 503',
     ]);
   });
 

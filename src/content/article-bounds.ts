@@ -1,0 +1,83 @@
+/** Size bounds on an article (its file and each field): named build errors, so nothing oversized deploys. */
+import type { Article } from '../article.ts';
+import { linkTarget } from '../http/attribution-headers.ts';
+import type { ContentProblem } from './content-error.ts';
+
+export interface ArticleBounds {
+  /** Bytes of one article file (UTF-8): its page, feed items and pack stay far below 25 MiB a file and 10 ms CPU. @default 131072 (128 KiB) */
+  readonly maxFileBytes: number;
+  /** Bytes (UTF-8) of each field other than the body: title, summary, editor, copyright, source, each tag… @default 4096 */
+  readonly maxFieldBytes: number;
+  /** Characters a URL that goes into a header (canonical, source URL) may have once percent-encoded. @default 2048 */
+  readonly maxHeaderUrlLength: number;
+}
+
+export const defaultArticleBounds: ArticleBounds = {
+  maxFileBytes: 128 * 1024,
+  maxFieldBytes: 4096,
+  maxHeaderUrlLength: 2048,
+};
+
+/** The body fields, bounded by the file's size instead; `file` and dates are ours, not the author's. */
+const unboundedFields = new Set(['bodyText', 'bodyHtml', 'file']);
+
+/** A problem when the file is larger than allowed, checked before parsing (a 20 MB file is never parsed). */
+export function fileSizeProblem(file: string, text: string, bounds = defaultArticleBounds): ContentProblem | undefined {
+  const bytes = utf8Length(text);
+  if (bytes <= bounds.maxFileBytes) return undefined;
+  return {
+    file,
+    message: `is ${bytes.toLocaleString('en')} bytes; an article may be at most ${bounds.maxFileBytes.toLocaleString('en')} bytes (split it, or shorten it)`,
+  };
+}
+
+/** A problem for each field of a parsed article that is longer than allowed. */
+export function fieldSizeProblems(file: string, article: Article, bounds = defaultArticleBounds): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const check = (name: string, value: string) => {
+    const bytes = utf8Length(value);
+    if (bytes > bounds.maxFieldBytes)
+      problems.push({
+        file,
+        message: `${name} is ${bytes.toLocaleString('en')} bytes; at most ${bounds.maxFieldBytes.toLocaleString('en')} are allowed`,
+      });
+  };
+  for (const [name, value] of Object.entries(article)) {
+    if (unboundedFields.has(name)) continue;
+    if (typeof value === 'string') check(name, value);
+    else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') check(name, item);
+  }
+  if (article.source) {
+    check('source', article.source.name);
+    if (article.source.url !== undefined) check('source URL', article.source.url);
+  }
+  for (const [name, url] of [
+    ['canonical', article.canonical],
+    ['source URL', article.source?.url],
+  ] as const) {
+    if (url !== undefined && linkTarget(url).length > bounds.maxHeaderUrlLength)
+      problems.push({
+        file,
+        message: `${name} is ${linkTarget(url).length} characters once encoded for the Link header; at most ${bounds.maxHeaderUrlLength} are allowed`,
+      });
+  }
+  return problems;
+}
+
+/** UTF-8 length without encoding: lone surrogates count 3 (as U+FFFD). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        index++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
