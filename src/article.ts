@@ -1,4 +1,5 @@
 /** Article: the one read-only model every stage (parse, build, render, HTTP) speaks. */
+import type { ArticleImage } from './media.ts';
 
 /** A moment as the article states it: RFC 3339 text with its own offset, plus the instant. */
 export interface ArticleDate {
@@ -48,4 +49,6 @@ export interface Article {
   readonly tags: readonly string[];
   /** Overrides the canonical URL (Markdown front matter `canonical`). */
   readonly canonical?: string;
+  /** The lead picture with its credit (front matter or sidecar `image`), published by the build. */
+  readonly image?: ArticleImage;
 }

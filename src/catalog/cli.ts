@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { buildSite } from '../build/build-site.ts';
 import { ContentError } from '../content/content-error.ts';
 import { loadContent } from './load-content.ts';
+import { placeMediaFiles } from './media/publish-media.ts';
 
 const usage = `usage: node src/catalog/cli.ts [--content DIR] [--assets DIR] [--manifest FILE] [--base-url URL] [--check] [--deploy]
   --content DIR     content folder (default: content)
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
   }
   const started = performance.now();
   const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
-  const { site, articles } = await loadContent(resolve(values.content), baseUrl ? { baseUrl } : {});
+  const { site, articles, media } = await loadContent(resolve(values.content), baseUrl ? { baseUrl } : {});
   if (values.deploy && isLocal(site.baseUrl)) {
     console.error(
       `wirefeed: baseUrl is ${site.baseUrl}; set baseUrl in content/site.yaml (or WIREFEED_BASE_URL) to the site's public address before deploying.`,
@@ -64,7 +65,9 @@ async function main(): Promise<number> {
     (done, total) => log(`wirefeed: rendered ${done}/${total} articles (${seconds(started)})`),
   );
   await writes.drain();
-  const summary = `${articles.length} article(s), ${manifest.pageCount} page(s), ${files} stored file(s), version ${manifest.version}, ${seconds(started)}`;
+  if (!values.check) await placeMediaFiles(media.files, staging);
+  files += media.files.length;
+  const summary = `${articles.length} article(s), ${manifest.pageCount} page(s), ${files} stored file(s) (${media.files.length} picture file(s), ${media.encoded} picture(s) encoded), version ${manifest.version}, ${seconds(started)}`;
   if (values.check) {
     console.log(`wirefeed: content OK: ${summary}`);
     return 0;

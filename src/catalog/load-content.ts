@@ -6,20 +6,26 @@ import type { Article } from '../article.ts';
 import { newestFirst } from '../build/paginate.ts';
 import { ContentError, type ContentProblem, sortProblems } from '../content/content-error.ts';
 import { parseMarkdownArticle } from '../content/markdown-article.ts';
-import type { ParseResult } from '../content/parse-result.ts';
+import type { MediaRefs, ParseResult } from '../content/parse-result.ts';
 import { parseWireCopy } from '../content/wire-copy.ts';
 import type { Site } from '../site.ts';
+import { isPictureFile } from './media/image-format.ts';
+import { type MediaOptions, type PublishedFile, publishMedia } from './media/publish-media.ts';
 import { defaultSite, parseSiteConfig } from './site-config.ts';
 
 export interface LoadedContent {
   readonly site: Site;
   /** Newest first (published desc, then slug asc), drafts excluded. */
   readonly articles: readonly Article[];
+  /** Pictures to publish below media/, and how many were encoded (not taken from the cache) in this run. */
+  readonly media: { readonly files: readonly PublishedFile[]; readonly encoded: number };
 }
 
 export interface LoadContentOptions {
   /** Replaces site.yaml's baseUrl (the dev server and `--base-url` set it). */
   readonly baseUrl?: string;
+  /** Picture cache and rendition settings. */
+  readonly media?: MediaOptions;
 }
 
 const parsers: Record<string, (file: string, text: string, site: Site) => ParseResult> = {
@@ -51,7 +57,7 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   // Articles are still checked against the defaults, so one run reports every problem.
   const site = siteResult.ok ? siteResult.site : defaultSite;
 
-  const articles: Article[] = [];
+  const parsed: { file: string; article?: Article; media?: MediaRefs }[] = [];
   const files = await listArticleFiles(contentDir, shown, problems);
   // Reads run ahead of parsing (a bounded number in flight), so the disk and the parser overlap.
   const texts = readAhead(files, 32, (file) =>
@@ -61,6 +67,8 @@ export async function loadContent(contentDir: string, options: LoadContentOption
     const parse = parserOf(file);
     const text = await texts(index);
     if (!parse) {
+      // Pictures may sit next to their articles; they are published when an article refers to them.
+      if (isPictureFile(file)) continue;
       problems.push({
         file: shown(file),
         message: 'not an article: articles are .txt (wire copy) or .md (Markdown) files',
@@ -69,13 +77,17 @@ export async function loadContent(contentDir: string, options: LoadContentOption
     }
     if (text === undefined) continue;
     const result = parse(file, text, site);
-    if (!result.ok) problems.push(...result.problems.map((problem) => ({ ...problem, file: shown(problem.file) })));
-    else if (!result.draft) articles.push(result.article);
+    if (!result.ok) {
+      problems.push(...result.problems.map((problem) => ({ ...problem, file: shown(problem.file) })));
+      if (result.media) parsed.push({ file, media: result.media });
+    } else if (!result.draft) parsed.push(result.media ? { file, article: result.article, media: result.media } : { file, ...result });
   }
-  problems.push(...duplicateSlugProblems(articles, shown));
+  const media = await publishMedia(site, contentDir, parsed, shown, options.media);
+  const { articles } = media;
+  problems.push(...media.problems, ...duplicateSlugProblems(articles, shown));
 
   if (problems.length > 0) throw new ContentError(sortProblems(problems));
-  return { site, articles: newestFirst(articles) };
+  return { site, articles: newestFirst(articles), media: { files: media.files, encoded: media.encoded } };
 }
 
 function parserOf(file: string) {

@@ -6,6 +6,8 @@ import type { ContentProblem } from './content-error.ts';
 import { readContentDate } from './dates.ts';
 import { type FrontMatterValue, splitFrontMatter } from './front-matter.ts';
 import { sanitizedHtmlToText } from './html-text.ts';
+import { bodyImageRefs } from './body-images.ts';
+import { readImageField } from './image-field.ts';
 import { canonicalLanguage, detectLanguage } from './language.ts';
 import { renderMarkdown } from './markdown-html.ts';
 import type { ParseResult } from './parse-result.ts';
@@ -27,6 +29,7 @@ const knownKeys = new Set([
   'tags',
   'canonical',
   'draft',
+  'image',
 ]);
 
 /**
@@ -107,8 +110,11 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
   const bodyText = sanitizedHtmlToText(bodyHtml);
   if (!rendering.ok) report(split.bodyLine + rendering.line - 1, rendering.message);
   else if (bodyHtml === '') report(split.bodyLine, 'the body is missing: write the article after the closing "---"');
+  const lead = readImageField(entries.get('image'), report);
+  const bodyImages = bodyImageRefs(bodyHtml, split.body, split.bodyLine, report);
 
-  if (problems.length > 0 || !title || !published) return { ok: false, problems };
+  const media = lead || bodyImages.length > 0 ? { media: { ...(lead ? { lead } : {}), body: bodyImages } } : {};
+  if (problems.length > 0 || !title || !published) return { ok: false, problems, ...media };
   const editor = textField('editor');
   const responsibleEditor = textField('responsibleEditor');
   const copyright = textField('copyright');
@@ -131,7 +137,7 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
     tags,
     ...(canonical ? { canonical } : {}),
   };
-  return { ok: true, draft: false, article };
+  return { ok: true, draft: false, article, ...media };
 }
 
 type Report = (line: number | undefined, message: string) => void;
