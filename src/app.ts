@@ -4,6 +4,7 @@ import { MemoryCache } from './http/memory-cache.ts';
 import { checkRequest } from './http/request-guard.ts';
 import { articlePages } from './routes/article-routes.ts';
 import { listPages } from './routes/list-routes.ts';
+import { mediaFiles } from './routes/media-routes.ts';
 import { errorResponse, type RouteDeps } from './routes/route-context.ts';
 import { siteFiles } from './routes/site-routes.ts';
 
@@ -44,6 +45,7 @@ export function createApp(appDeps: AppDeps): Hono {
   app.route('/', listPages(deps));
   app.route('/', articlePages(deps));
   app.route('/', siteFiles(deps));
+  app.route('/', mediaFiles(deps));
 
   // 4. Everything else, and the last resort: a page, never a stack trace.
   app.notFound(() => errorResponse(manifest, 404));

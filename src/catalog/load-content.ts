@@ -80,7 +80,8 @@ export async function loadContent(contentDir: string, options: LoadContentOption
     if (!result.ok) {
       problems.push(...result.problems.map((problem) => ({ ...problem, file: shown(problem.file) })));
       if (result.media) parsed.push({ file, media: result.media });
-    } else if (!result.draft) parsed.push(result.media ? { file, article: result.article, media: result.media } : { file, ...result });
+    } else if (!result.draft)
+      parsed.push(result.media ? { file, article: result.article, media: result.media } : { file, ...result });
   }
   const media = await publishMedia(site, contentDir, parsed, shown, options.media);
   const { articles } = media;

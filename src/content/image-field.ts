@@ -55,7 +55,11 @@ export function readImageField(entry: FrontMatterValue | undefined, report: Repo
   };
   const src = text('src');
   const alt = text('alt');
-  if (!src) problem(entry.entries.get('src')?.line ?? entry.line, 'image needs src: a file next to the article or an https URL');
+  if (!src)
+    problem(
+      entry.entries.get('src')?.line ?? entry.line,
+      'image needs src: a file next to the article or an https URL',
+    );
   if (!alt)
     problem(
       entry.entries.get('alt')?.line ?? entry.line,
@@ -71,13 +75,17 @@ export function readImageField(entry: FrontMatterValue | undefined, report: Repo
   const size = (field: { value: string; line: number } | undefined, key: string): number | undefined => {
     if (!field) return undefined;
     const value = /^[1-9][0-9]{0,5}$/.test(field.value) ? Number(field.value) : 0;
-    if (value < 1 || value > maxSide) problem(field.line, `image ${key} must be a whole number of pixels from 1 to ${maxSide}`);
+    if (value < 1 || value > maxSide)
+      problem(field.line, `image ${key} must be a whole number of pixels from 1 to ${maxSide}`);
     return value;
   };
   const w = size(width, 'width');
   const h = size(height, 'height');
   if ((width || height) && src && !remote) {
-    problem((width ?? height)?.line ?? entry.line, 'image width and height are read from a local file: write them only for https images');
+    problem(
+      (width ?? height)?.line ?? entry.line,
+      'image width and height are read from a local file: write them only for https images',
+    );
   } else if ((width === undefined) !== (height === undefined)) {
     problem((width ?? height)?.line ?? entry.line, 'image width and height go together: write both or neither');
   }
@@ -102,7 +110,8 @@ export function readImageField(entry: FrontMatterValue | undefined, report: Repo
 export function srcProblem(src: string): string | undefined {
   if (/\.svgz?(?:[?#]|$)/i.test(src))
     return `"${src}" is an SVG, which can carry script: publish it as PNG, JPEG, WebP, AVIF or GIF`;
-  if (/^http:/i.test(src)) return `"${src}" is an http: URL; remote images must be https: (readers block mixed content)`;
+  if (/^http:/i.test(src))
+    return `"${src}" is an http: URL; remote images must be https: (readers block mixed content)`;
   if (/^https:\/\//i.test(src)) return URL.canParse(src) ? undefined : `"${src}" is not a valid URL`;
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//'))
     return `"${src}" must be a file next to the article or an https: URL`;

@@ -1,12 +1,12 @@
 /** Parses a Markdown article with YAML front matter (SPEC: Content, Markdown) into an Article. */
 import type { Article, ArticleDate, ArticleSource } from '../article.ts';
 import type { Site } from '../site.ts';
+import { bodyImageRefs } from './body-images.ts';
 import { cleanLine, normalizeLineEnds, replaceUnsafeCharacters } from './clean-text.ts';
 import type { ContentProblem } from './content-error.ts';
 import { readContentDate } from './dates.ts';
 import { type FrontMatterValue, splitFrontMatter } from './front-matter.ts';
 import { sanitizedHtmlToText } from './html-text.ts';
-import { bodyImageRefs } from './body-images.ts';
 import { readImageField } from './image-field.ts';
 import { canonicalLanguage, detectLanguage } from './language.ts';
 import { renderMarkdown } from './markdown-html.ts';

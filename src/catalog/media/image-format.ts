@@ -41,24 +41,38 @@ export function sniffFormat(bytes: Uint8Array): ImageFormat | 'svg' | undefined 
   if (/^GIF8[79]a$/.test(ascii(bytes, 0, 6))) return 'gif';
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'webp';
   if (ascii(bytes, 4, 8) === 'ftyp') {
-    const size = Math.min(bytes.length, ((bytes[0] ?? 0) << 24) | ((bytes[1] ?? 0) << 16) | ((bytes[2] ?? 0) << 8) | (bytes[3] ?? 0));
+    const size = Math.min(
+      bytes.length,
+      ((bytes[0] ?? 0) << 24) | ((bytes[1] ?? 0) << 16) | ((bytes[2] ?? 0) << 8) | (bytes[3] ?? 0),
+    );
     const brands = ascii(bytes, 8, Math.max(12, size));
     if (/avif|avis/.test(brands)) return 'avif';
   }
-  const head = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
+  const head = new TextDecoder()
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (/^<(?:\?xml|svg|!DOCTYPE svg)/i.test(head) && /<svg/i.test(head)) return 'svg';
   return undefined;
 }
 
 /** Why the bytes cannot be published under this file name, or the format they are. */
-export function checkFormat(name: string, bytes: Uint8Array): { ok: true; format: ImageFormat } | { ok: false; reason: string } {
+export function checkFormat(
+  name: string,
+  bytes: Uint8Array,
+): { ok: true; format: ImageFormat } | { ok: false; reason: string } {
   const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
   const claimed = name.includes('.') ? byExtension[extension] : undefined;
   const actual = sniffFormat(bytes);
-  if (actual === 'svg') return { ok: false, reason: 'is an SVG, which can carry script: publish it as PNG, JPEG, WebP, AVIF or GIF' };
+  if (actual === 'svg')
+    return { ok: false, reason: 'is an SVG, which can carry script: publish it as PNG, JPEG, WebP, AVIF or GIF' };
   if (!claimed)
     return { ok: false, reason: `has an extension wirefeed does not publish (.jpg, .jpeg, .png, .webp, .avif, .gif)` };
-  if (!actual) return { ok: false, reason: `is not an image: its bytes are not ${formatNames[claimed]} (nor any format wirefeed publishes)` };
+  if (!actual)
+    return {
+      ok: false,
+      reason: `is not an image: its bytes are not ${formatNames[claimed]} (nor any format wirefeed publishes)`,
+    };
   if (actual !== claimed)
     return {
       ok: false,

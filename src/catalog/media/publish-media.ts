@@ -10,7 +10,13 @@ import type { MediaRefs } from '../../content/parse-result.ts';
 import { type ArticleImage, type CropRatio, type ImageRendition, mediaTypes } from '../../media.ts';
 import type { Site } from '../../site.ts';
 import { checkFormat, formatExtension } from './image-format.ts';
-import { defaultRenditionSettings, type EncodedFile, encoderVersion, type RenditionSettings, renderImage } from './render-image.ts';
+import {
+  defaultRenditionSettings,
+  type EncodedFile,
+  encoderVersion,
+  type RenditionSettings,
+  renderImage,
+} from './render-image.ts';
 
 export interface MediaOptions {
   /** Where encoded renditions are kept between builds. @default build/.cache/media */
@@ -125,7 +131,8 @@ export async function publishMedia(
     for (const ref of media.body) {
       const cached = await local(ref.src, ref.line);
       const full = cached?.files.find((file) => file.role === 'full');
-      if (full) body.set(ref.src, { url: `${site.baseUrl}/media/${full.name}`, width: full.width, height: full.height });
+      if (full)
+        body.set(ref.src, { url: `${site.baseUrl}/media/${full.name}`, width: full.width, height: full.height });
     }
     if (!article) return undefined;
     return {
@@ -193,7 +200,10 @@ async function readPicture(
   root: string,
   path: string,
 ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
-  const outside = { ok: false, reason: 'is outside the content folder: pictures must be files under content/' } as const;
+  const outside = {
+    ok: false,
+    reason: 'is outside the content folder: pictures must be files under content/',
+  } as const;
   if (!isInside(folder, path)) return outside;
   let real: string;
   try {
@@ -208,7 +218,8 @@ async function readPicture(
   if (!isInside(root, real)) return outside;
   try {
     const bytes = await readFile(real);
-    if (bytes.byteLength > maxFileBytes) return { ok: false, reason: `is larger than ${maxFileBytes / 1024 / 1024} MiB` };
+    if (bytes.byteLength > maxFileBytes)
+      return { ok: false, reason: `is larger than ${maxFileBytes / 1024 / 1024} MiB` };
     return { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -238,7 +249,12 @@ async function readCache(cacheDir: string, key: string): Promise<CachedImage | u
 }
 
 /** Files first, the index last, each through a temporary name: an interrupted build leaves no entry half-written. */
-async function writeCache(cacheDir: string, key: string, image: CachedImage, encodedFiles: readonly EncodedFile[]): Promise<void> {
+async function writeCache(
+  cacheDir: string,
+  key: string,
+  image: CachedImage,
+  encodedFiles: readonly EncodedFile[],
+): Promise<void> {
   await mkdir(join(cacheDir, 'files'), { recursive: true });
   for (const file of encodedFiles) await atomicWrite(join(cacheDir, 'files', file.name), file.bytes);
   await atomicWrite(join(cacheDir, `${key}.json`), JSON.stringify(image));

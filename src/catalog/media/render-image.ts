@@ -41,7 +41,9 @@ export interface EncodedFile {
   readonly bytes: Uint8Array;
 }
 
-export type RenderResult = { ok: true; width: number; height: number; files: EncodedFile[] } | { ok: false; reason: string };
+export type RenderResult =
+  | { ok: true; width: number; height: number; files: EncodedFile[] }
+  | { ok: false; reason: string };
 
 /** The sharp and libvips versions: part of the cache key, since another encoder gives other bytes. */
 export const encoderVersion = `sharp ${sharp.versions.sharp} vips ${sharp.versions.vips}`;
@@ -52,7 +54,11 @@ export const encoderVersion = `sharp ${sharp.versions.sharp} vips ${sharp.versio
  * (`autoOrient`) and encodes every rendition in the same format. sharp writes no metadata unless asked
  * (`keepMetadata`), so EXIF, GPS, XMP and IPTC never reach a published file.
  */
-export async function renderImage(bytes: Uint8Array, format: ImageFormat, settings: RenditionSettings): Promise<RenderResult> {
+export async function renderImage(
+  bytes: Uint8Array,
+  format: ImageFormat,
+  settings: RenditionSettings,
+): Promise<RenderResult> {
   const options = { limitInputPixels: settings.maxPixels, failOn: 'warning', autoOrient: true } as const;
   let width: number;
   let height: number;
@@ -74,7 +80,14 @@ export async function renderImage(bytes: Uint8Array, format: ImageFormat, settin
     if (resize) pipeline = pipeline.resize(resize);
     const { data, info } = await encoder(pipeline, format, settings.quality).toBuffer({ resolveWithObject: true });
     const output = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    return { role, name: `${hashName(output)}.${formatExtension[format]}`, width: info.width, height: info.height, length: output.byteLength, bytes: output };
+    return {
+      role,
+      name: `${hashName(output)}.${formatExtension[format]}`,
+      width: info.width,
+      height: info.height,
+      length: output.byteLength,
+      bytes: output,
+    };
   };
   try {
     const files = [await encode('full')];
@@ -86,7 +99,9 @@ export async function renderImage(bytes: Uint8Array, format: ImageFormat, settin
       const boxWidth = Math.min(width, Math.floor((height * across) / down));
       if (boxWidth < settings.cropWidth) continue;
       const cropHeight = Math.round((settings.cropWidth * down) / across);
-      files.push(await encode(ratio, { width: settings.cropWidth, height: cropHeight, fit: 'cover', position: 'centre' }));
+      files.push(
+        await encode(ratio, { width: settings.cropWidth, height: cropHeight, fit: 'cover', position: 'centre' }),
+      );
     }
     return { ok: true, width, height, files };
   } catch (error) {
