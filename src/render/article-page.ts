@@ -5,6 +5,7 @@ import { formatDisplayDate } from './display-date.ts';
 import { attribute, escapeHtml, link } from './html.ts';
 import { newsArticleJsonLd, serializeJsonLd } from './json-ld.ts';
 import { renderLayout } from './layout.ts';
+import { imageMetaTags, leadFigureHtml } from './media-elements.ts';
 import { canonicalUrl } from './urls.ts';
 
 export function renderArticlePage(site: Site, article: Article): string {
@@ -36,6 +37,7 @@ function articleHead(site: Site, article: Article): string {
     meta('article:published_time', article.published.iso) +
     meta('article:modified_time', article.updated.iso) +
     article.tags.map((tag) => meta('article:tag', tag)).join('') +
+    imageMetaTags(site, article.image) +
     `<script type="application/ld+json">${serializeJsonLd(newsArticleJsonLd(site, article))}</script>\n`
   );
 }
@@ -47,7 +49,7 @@ function articleMain(site: Site, article: Article): string {
 ${kicker}<h1>${escapeHtml(article.title)}</h1>
 <p class="meta">${dateline(article)}</p>
 </header>
-<div class="article-body">
+${leadFigureHtml(site, article.image)}<div class="article-body">
 ${article.bodyHtml}
 </div>
 <section class="attribution" aria-labelledby="attribution-heading">

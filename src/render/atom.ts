@@ -4,6 +4,7 @@ import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc3339Date } from './feed-dates.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
+import { atomMediaElements, MEDIA_RSS_NAMESPACE } from './media-elements.ts';
 import { linkElements, pagingLinks } from './paging-links.ts';
 import { absoluteUrl, articleUrl, feedPath, indexPath } from './urls.ts';
 import { element, escapeXml, XML_DECLARATION } from './xml.ts';
@@ -41,6 +42,7 @@ export function renderAtomEntry(site: Site, article: Article): string {
   for (const tag of article.tags) lines.push(element('category', { term: tag }));
   lines.push(element('summary', { type: 'text' }, article.summary));
   lines.push(element('content', { type: 'html' }, contentHtml(article)));
+  lines.push(...atomMediaElements(site, article.image));
   const lang = article.language === site.language ? '' : ` xml:lang="${escapeXml(article.language)}"`;
   return [`  <entry${lang}>`, ...lines.map((line) => `    ${line}`), '  </entry>'].join('\n');
 }
@@ -70,7 +72,7 @@ export function renderAtomDocument(site: Site, page: PageInfo, entries: readonly
   ].map((line) => `  ${line}`);
   return [
     XML_DECLARATION,
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" ${MEDIA_RSS_NAMESPACE} xml:lang="${escapeXml(site.language)}">`,
     ...head,
     ...linkElements(site, pagingLinks(site, 'atom', page), 'link', ATOM_MEDIA_TYPE, '  '),
     ...entries,

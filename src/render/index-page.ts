@@ -5,6 +5,7 @@ import { formatDisplayDate } from './display-date.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
 import { attribute, escapeHtml, link } from './html.ts';
 import { renderLayout, sitePath } from './layout.ts';
+import { thumbnailHtml } from './media-elements.ts';
 import { absoluteUrl, articlePath, indexPath } from './urls.ts';
 
 export function renderIndexPage(site: Site, page: FeedPage): string {
@@ -55,7 +56,7 @@ export function renderIndexEntry(site: Site, article: Article): string {
       : ` <span class="separator" aria-hidden="true">·</span> ${escapeHtml(article.source.name)}`;
   return `<li class="entry" ${attribute('lang', article.language)}>
 <article>
-<h2>${link(sitePath(site, articlePath(article.slug)), article.title)}</h2>
+${thumbnailHtml(site, article.image)}<h2>${link(sitePath(site, articlePath(article.slug)), article.title)}</h2>
 <p class="meta"><time ${attribute('datetime', article.published.iso)}>${escapeHtml(formatDisplayDate(article.published))}</time>${source}</p>
 <p class="summary">${escapeHtml(article.summary)}</p>
 </article>

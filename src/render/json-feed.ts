@@ -4,6 +4,7 @@ import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { rfc3339Date } from './feed-dates.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
+import { jsonFeedImageCredit, jsonFeedImageFields } from './media-elements.ts';
 import { pagingLinks } from './paging-links.ts';
 import { absoluteUrl, articleUrl, feedPath, indexPath } from './urls.ts';
 
@@ -15,6 +16,7 @@ export function jsonFeedItem(site: Site, article: Article): object {
     ...(article.editor !== undefined ? { editor: article.editor } : {}),
     ...(article.responsibleEditor !== undefined ? { responsible_editor: article.responsibleEditor } : {}),
     ...(article.copyright !== undefined ? { copyright: article.copyright } : {}),
+    ...jsonFeedImageCredit(article.image),
   };
   return {
     // The permalink is the id (a string, as 1.1 requires): the slug is the identity, edits never change it.
@@ -26,6 +28,7 @@ export function jsonFeedItem(site: Site, article: Article): object {
     content_text: article.bodyText,
     date_published: rfc3339Date(article.published),
     date_modified: rfc3339Date(article.updated),
+    ...jsonFeedImageFields(site, article.image),
     ...(article.tags.length > 0 ? { tags: [...article.tags] } : {}),
     language: article.language,
     ...(Object.keys(wirefeed).length > 0 ? { _wirefeed: wirefeed } : {}),

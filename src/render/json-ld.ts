@@ -1,6 +1,7 @@
 /** schema.org NewsArticle JSON-LD for an article page, serialized so no content can leave its <script>. */
 import type { Article } from '../article.ts';
 import type { Site } from '../site.ts';
+import { jsonLdImages } from './media-elements.ts';
 import { articleUrl } from './urls.ts';
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -29,6 +30,7 @@ export function newsArticleJsonLd(site: Site, article: Article): Record<string, 
   data.copyrightNotice = article.copyright ?? site.copyright;
   data.publisher = organization(site.publisher.name, site.publisher.url);
   if (article.tags.length > 0) data.keywords = [...article.tags];
+  if (article.image !== undefined) data.image = jsonLdImages(site, article.image);
   return data;
 }
 
