@@ -12,6 +12,7 @@ const usage = `usage: node src/catalog/cli.ts [--content DIR] [--assets DIR] [--
   --assets DIR      static assets folder the Worker reads (default: build/assets; wrangler.toml [assets])
   --manifest FILE   generated manifest module (default: src/generated/site-manifest.js)
   --base-url URL    absolute site URL, overrides site.yaml's baseUrl
+  --media-cache DIR picture renditions kept between builds (default: build/.cache/media)
   --check           validate and render everything, write nothing
   --deploy          refuse to build for a localhost base URL (set baseUrl in content/site.yaml first)`;
 
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
       assets: { type: 'string', default: 'build/assets' },
       manifest: { type: 'string', default: 'src/generated/site-manifest.js' },
       'base-url': { type: 'string' },
+      'media-cache': { type: 'string', default: 'build/.cache/media' },
       check: { type: 'boolean', default: false },
       deploy: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -33,7 +35,10 @@ async function main(): Promise<number> {
   }
   const started = performance.now();
   const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
-  const { site, articles, media } = await loadContent(resolve(values.content), baseUrl ? { baseUrl } : {});
+  const { site, articles, media } = await loadContent(resolve(values.content), {
+    ...(baseUrl ? { baseUrl } : {}),
+    media: { cacheDir: resolve(values['media-cache']) },
+  });
   if (values.deploy && isLocal(site.baseUrl)) {
     console.error(
       `wirefeed: baseUrl is ${site.baseUrl}; set baseUrl in content/site.yaml (or WIREFEED_BASE_URL) to the site's public address before deploying.`,
