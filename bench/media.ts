@@ -4,7 +4,6 @@
  * interleaved rounds — and the Worker's CPU per `/media/*` response against floors in the same runtime.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { type LoadOptions, type LoadResult, load } from './load.ts';

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { buildSite } from '../build/build-site.ts';
 import { ContentError } from '../content/content-error.ts';
 import { loadContent } from './load-content.ts';
+import { mediaAssetHeaders } from './media/asset-headers.ts';
 import { placeMediaFiles } from './media/publish-media.ts';
 
 const usage = `usage: node src/catalog/cli.ts [--content DIR] [--assets DIR] [--manifest FILE] [--base-url URL] [--check] [--deploy]
@@ -70,7 +71,11 @@ async function main(): Promise<number> {
     (done, total) => log(`wirefeed: rendered ${done}/${total} articles (${seconds(started)})`),
   );
   await writes.drain();
-  if (!values.check) await placeMediaFiles(media.files, staging);
+  if (!values.check) {
+    await placeMediaFiles(media.files, staging);
+    await mkdir(staging, { recursive: true });
+    await writeFile(join(staging, '_headers'), mediaAssetHeaders);
+  }
   files += media.files.length;
   const summary = `${articles.length} article(s), ${manifest.pageCount} page(s), ${files} stored file(s) (${media.files.length} picture file(s), ${media.encoded} picture(s) encoded), version ${manifest.version}, ${seconds(started)}`;
   if (values.check) {
