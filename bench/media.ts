@@ -45,8 +45,8 @@ async function contentFor(options: BenchOptions, count: number): Promise<{ with:
   return dirs;
 }
 
+/** A build into `out`; a rebuild keeps `out` (as `npm run build` does), so it replaces the previous build there. */
 async function build(options: BenchOptions, contentDir: string, out: string, cacheDir: string): Promise<BuiltSite> {
-  rmSync(out, { recursive: true, force: true });
   return buildSite(options.root, contentDir, out, BASE_URL, undefined, ['--media-cache', cacheDir]);
 }
 

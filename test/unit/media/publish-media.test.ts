@@ -242,10 +242,28 @@ describe('placing the published files', () => {
     await article('small', 'image: { src: pics/small.png, alt: A blue square }\n');
     const { media } = await load();
     const assets = join(dir, 'assets');
-    await placeMediaFiles(media.files, assets);
+    placeMediaFiles(media.files, assets);
     expect(await readdir(join(assets, 'media'))).toEqual(media.files.map((file) => file.path.slice('media/'.length)));
     expect(await readFile(join(assets, media.files[0]?.path ?? ''))).toEqual(
       await readFile(media.files[0]?.source ?? ''),
     );
+  });
+
+  it("takes over the previous build's pictures, adding what is new and dropping what is no longer published", async () => {
+    await picture('small.png');
+    await picture('rotated.jpg');
+    await article('small', 'image: { src: pics/small.png, alt: A blue square }\n');
+    const before = await load();
+    const previous = join(dir, 'previous');
+    placeMediaFiles(before.media.files, previous);
+    await article('small', 'image: { src: pics/rotated.jpg, alt: A red bar }\n');
+    const after = await load();
+    const next = join(dir, 'next');
+    placeMediaFiles(after.media.files, next, previous);
+    expect(await readdir(join(next, 'media'))).toEqual(
+      after.media.files.map((file) => file.path.slice('media/'.length)),
+    );
+    expect(after.media.files).not.toEqual(before.media.files);
+    await expect(readdir(join(previous, 'media'))).rejects.toThrow();
   });
 });
