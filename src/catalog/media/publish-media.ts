@@ -323,6 +323,7 @@ export function placeMediaFiles(files: readonly PublishedFile[], assetsDir: stri
   let present = new Set<string>();
   if (previousAssetsDir !== undefined) {
     try {
+      mkdirSync(assetsDir, { recursive: true });
       renameSync(join(previousAssetsDir, 'media'), dir);
       present = new Set(readdirSync(dir));
     } catch {
