@@ -1,7 +1,7 @@
 /** Build time: checks every picture the articles refer to, publishes it (cached renditions) and gives each article its ArticleImage. */
 import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, readFile, realpath, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Article } from '../../article.ts';
 import { type PublishedBodyImage, rewriteBodyImages } from '../../content/body-images.ts';
@@ -74,6 +74,13 @@ export async function publishMedia(
   let encoded = 0;
   // One listing of the cache's files instead of a stat per rendition: a cached rebuild is mostly this.
   const cachedFiles = new Set(listFiles(join(cacheDir, 'files')));
+  // The picture files seen by earlier builds, by path, size, mtime and inode: an unchanged file is not even read.
+  const settingsKey = createHash('sha256')
+    .update(JSON.stringify({ settings, encoderVersion }))
+    .digest('hex')
+    .slice(0, 16);
+  const seen = await readIndex(cacheDir);
+  const used = new Map<string, CachedImage>();
   // Decoding and encoding two pictures at a time (libvips runs threads of its own); reads and cache hits run wide.
   const encoding = semaphore(2);
   const root = await realpath(contentDir).catch(() => resolve(contentDir));
@@ -87,7 +94,16 @@ export async function publishMedia(
     return pending;
   };
   const load = async (path: string): Promise<{ ok: true; image: CachedImage } | { ok: false; reason: string }> => {
-    const bytes = await readPicture(resolve(contentDir), root, path);
+    const located = await locatePicture(resolve(contentDir), root, path);
+    if (!located.ok) return located;
+    const { real, size } = located;
+    const fileKey = `${real}\0${size}\0${located.mtimeMs}\0${located.ino}\0${settingsKey}`;
+    const known = seen.get(fileKey);
+    if (known?.files.every((file) => cachedFiles.has(file.name))) {
+      used.set(fileKey, known);
+      return { ok: true, image: known };
+    }
+    const bytes = await readPicture(real, size);
     if (!bytes.ok) return bytes;
     const format = checkFormat(path, bytes.bytes);
     if (!format.ok) return format;
@@ -96,7 +112,10 @@ export async function publishMedia(
       .update(JSON.stringify({ settings, encoderVersion, format: format.format }))
       .digest('hex');
     const cached = await readCache(cacheDir, key, cachedFiles);
-    if (cached) return { ok: true, image: cached };
+    if (cached) {
+      used.set(fileKey, cached);
+      return { ok: true, image: cached };
+    }
     encoded++;
     const rendered = await encoding(() => renderImage(bytes.bytes, format.format, settings));
     if (!rendered.ok) return rendered;
@@ -107,6 +126,7 @@ export async function publishMedia(
       files: rendered.files.map(({ bytes: _, ...file }) => file),
     };
     await writeCache(cacheDir, key, image, rendered.files);
+    used.set(fileKey, image);
     return { ok: true, image };
   };
 
@@ -147,6 +167,8 @@ export async function publishMedia(
     };
   });
   for (const article of results) if (article) articles.push(article);
+  // The index keeps what this build used: it never grows past the pictures the content holds.
+  if (used.size !== seen.size || [...used.keys()].some((key) => !seen.has(key))) await writeIndex(cacheDir, used);
   return {
     articles,
     files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),
@@ -199,12 +221,12 @@ function credits(spec: ImageSpec) {
   };
 }
 
-/** The bytes of a picture inside `root`, or why not (missing, outside content/, too large). */
-async function readPicture(
+/** Where a picture really is (inside `root`) and its size, mtime and inode; or why it cannot be used (missing, outside content/, a folder). */
+async function locatePicture(
   folder: string,
   root: string,
   path: string,
-): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
+): Promise<{ ok: true; real: string; size: number; mtimeMs: number; ino: number } | { ok: false; reason: string }> {
   const outside = {
     ok: false,
     reason: 'is outside the content folder: pictures must be files under content/',
@@ -222,15 +244,42 @@ async function readPicture(
   // A symbolic link may lead out of content/: the real path must stay inside too.
   if (!isInside(root, real)) return outside;
   try {
-    const bytes = await readFile(real);
-    if (bytes.byteLength > maxFileBytes)
-      return { ok: false, reason: `is larger than ${maxFileBytes / 1024 / 1024} MiB` };
-    return { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    const info = await stat(real);
+    if (info.isDirectory()) return { ok: false, reason: 'is a folder, not a picture file' };
+    if (info.size > maxFileBytes) return { ok: false, reason: `is larger than ${maxFileBytes / 1024 / 1024} MiB` };
+    return { ok: true, real, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') return { ok: false, reason: 'is a folder, not a picture file' };
     return { ok: false, reason: `cannot be read: ${(error as Error).message}` };
   }
+}
+
+/** The bytes of a located picture. */
+async function readPicture(
+  real: string,
+  size: number,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
+  try {
+    const bytes = await readFile(real);
+    if (bytes.byteLength !== size) return { ok: false, reason: 'changed while the build read it: build again' };
+    return { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  } catch (error) {
+    return { ok: false, reason: `cannot be read: ${(error as Error).message}` };
+  }
+}
+
+async function readIndex(cacheDir: string): Promise<Map<string, CachedImage>> {
+  try {
+    return new Map(
+      Object.entries(JSON.parse(await readFile(join(cacheDir, 'index.json'), 'utf8')) as Record<string, CachedImage>),
+    );
+  } catch {
+    return new Map();
+  }
+}
+
+async function writeIndex(cacheDir: string, used: ReadonlyMap<string, CachedImage>): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  await atomicWrite(join(cacheDir, 'index.json'), JSON.stringify(Object.fromEntries(used)));
 }
 
 function isInside(root: string, path: string): boolean {
