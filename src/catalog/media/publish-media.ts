@@ -1,8 +1,8 @@
 /** Build time: checks every picture the articles refer to, publishes it (cached renditions) and gives each article its ArticleImage. */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, type Stats } from 'node:fs';
+import { lstat, mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Article } from '../../article.ts';
 import { type PublishedBodyImage, rewriteBodyImages } from '../../content/body-images.ts';
 import type { ContentProblem } from '../../content/content-error.ts';
@@ -72,8 +72,12 @@ export async function publishMedia(
   const files = new Map<string, PublishedFile>();
   const pictures = new Map<string, Promise<{ ok: true; image: CachedImage } | { ok: false; reason: string }>>();
   let encoded = 0;
-  // One listing of the cache's files instead of a stat per rendition: a cached rebuild is mostly this.
-  const cachedFiles = new Set(listFiles(join(cacheDir, 'files')));
+  // One listing of the cache's files instead of a stat per rendition, made only when a picture is not in the index.
+  let listed: Set<string> | undefined;
+  const cachedFiles = () => {
+    listed ??= new Set(listFiles(join(cacheDir, 'files')));
+    return listed;
+  };
   // The picture files seen by earlier builds, by path, size, mtime and inode: an unchanged file is not even read.
   const settingsKey = createHash('sha256')
     .update(JSON.stringify({ settings, encoderVersion }))
@@ -84,6 +88,15 @@ export async function publishMedia(
   // Decoding and encoding two pictures at a time (libvips runs threads of its own); reads and cache hits run wide.
   const encoding = semaphore(2);
   const root = await realpath(contentDir).catch(() => resolve(contentDir));
+  const folders = new Map<string, Promise<string>>();
+  const realFolder = (dir: string): Promise<string> => {
+    let real = folders.get(dir);
+    if (!real) {
+      real = realpath(dir);
+      folders.set(dir, real);
+    }
+    return real;
+  };
 
   const picture = (path: string) => {
     let pending = pictures.get(path);
@@ -94,12 +107,13 @@ export async function publishMedia(
     return pending;
   };
   const load = async (path: string): Promise<{ ok: true; image: CachedImage } | { ok: false; reason: string }> => {
-    const located = await locatePicture(resolve(contentDir), root, path);
+    const located = await locatePicture(resolve(contentDir), root, path, realFolder);
     if (!located.ok) return located;
     const { real, size } = located;
     const fileKey = `${real}\0${size}\0${located.mtimeMs}\0${located.ino}\0${settingsKey}`;
     const known = seen.get(fileKey);
-    if (known?.files.every((file) => cachedFiles.has(file.name))) {
+    // The index was written after its files: they are there (placeMediaFiles names any that is not).
+    if (known) {
       used.set(fileKey, known);
       return { ok: true, image: known };
     }
@@ -111,7 +125,7 @@ export async function publishMedia(
       .update(bytes.bytes)
       .update(JSON.stringify({ settings, encoderVersion, format: format.format }))
       .digest('hex');
-    const cached = await readCache(cacheDir, key, cachedFiles);
+    const cached = await readCache(cacheDir, key, cachedFiles());
     if (cached) {
       used.set(fileKey, cached);
       return { ok: true, image: cached };
@@ -226,6 +240,7 @@ async function locatePicture(
   folder: string,
   root: string,
   path: string,
+  realFolder: (dir: string) => Promise<string>,
 ): Promise<{ ok: true; real: string; size: number; mtimeMs: number; ino: number } | { ok: false; reason: string }> {
   const outside = {
     ok: false,
@@ -233,8 +248,16 @@ async function locatePicture(
   } as const;
   if (!isInside(folder, path)) return outside;
   let real: string;
+  let info: Stats;
   try {
-    real = await realpath(path);
+    // The folder's real path once per folder, then one lstat per picture; only a symbolic link is followed further.
+    const candidate = join(await realFolder(dirname(path)), basename(path));
+    info = await lstat(candidate);
+    real = candidate;
+    if (info.isSymbolicLink()) {
+      real = await realpath(candidate);
+      info = await stat(real);
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR')
@@ -243,14 +266,9 @@ async function locatePicture(
   }
   // A symbolic link may lead out of content/: the real path must stay inside too.
   if (!isInside(root, real)) return outside;
-  try {
-    const info = await stat(real);
-    if (info.isDirectory()) return { ok: false, reason: 'is a folder, not a picture file' };
-    if (info.size > maxFileBytes) return { ok: false, reason: `is larger than ${maxFileBytes / 1024 / 1024} MiB` };
-    return { ok: true, real, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
-  } catch (error) {
-    return { ok: false, reason: `cannot be read: ${(error as Error).message}` };
-  }
+  if (info.isDirectory()) return { ok: false, reason: 'is a folder, not a picture file' };
+  if (info.size > maxFileBytes) return { ok: false, reason: `is larger than ${maxFileBytes / 1024 / 1024} MiB` };
+  return { ok: true, real, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
 }
 
 /** The bytes of a located picture. */
@@ -389,7 +407,13 @@ export function placeMediaFiles(files: readonly PublishedFile[], assetsDir: stri
     try {
       linkSync(file.source, target);
     } catch {
-      copyFileSync(file.source, target);
+      try {
+        copyFileSync(file.source, target);
+      } catch (error) {
+        throw new Error(
+          `the picture cache has lost ${file.source} (${(error as Error).message}): delete ${dirname(dirname(file.source))} and build again`,
+        );
+      }
     }
   }
 }
