@@ -5,11 +5,12 @@ import { checkRequest } from './http/request-guard.ts';
 import { articlePages } from './routes/article-routes.ts';
 import { listPages } from './routes/list-routes.ts';
 import { mediaFiles } from './routes/media-routes.ts';
+import { isNinjsPath, ninjsDocuments } from './routes/ninjs-routes.ts';
 import { errorResponse, type RouteDeps } from './routes/route-context.ts';
 import { siteFiles } from './routes/site-routes.ts';
 
 /** Routes whose responses other origins may read: they answer CORS preflight (OPTIONS). */
-const crossOriginPaths = new Set(['/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml']);
+const crossOriginPaths = new Set(['/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml']);
 
 const preflightHeaders = {
   'Access-Control-Allow-Origin': '*',
@@ -33,16 +34,18 @@ export function createApp(appDeps: AppDeps): Hono {
 
   // 1. Reject what no route can answer: over-long URLs, malformed paths, unknown methods.
   app.use((c, next) => {
-    const verdict = checkRequest(c.req.method, c.req.url, crossOriginPaths.has(c.req.path));
+    const crossOrigin = crossOriginPaths.has(c.req.path) || isNinjsPath(c.req.path);
+    const verdict = checkRequest(c.req.method, c.req.url, crossOrigin);
     if (!verdict.ok) return Promise.resolve(errorResponse(manifest, verdict.status, allowHeader(verdict.allow)));
     return next();
   });
 
-  // 2. CORS preflight for feeds and the sitemap (the guard already refused OPTIONS elsewhere).
+  // 2. CORS preflight for feeds, ninjs and the sitemap (the guard already refused OPTIONS elsewhere).
   app.options('*', () => new Response(null, { status: 204, headers: preflightHeaders }));
 
   // 3. Routes. GET also answers HEAD: Hono drops the body and keeps the headers.
   app.route('/', listPages(deps));
+  app.route('/', ninjsDocuments(deps)); // before the pages: `/articles/:slug` would match `x.ninjs.json` too
   app.route('/', articlePages(deps));
   app.route('/', siteFiles(deps));
   app.route('/', mediaFiles(deps));

@@ -1,5 +1,6 @@
 /** Renders the whole site once, at build time: a manifest for the Worker and the files for storage. */
 import type { Article } from '../article.ts';
+import { withAlternateLink } from '../http/alternate-link.ts';
 import { attributionHeaders } from '../http/attribution-headers.ts';
 import { cacheControlValue } from '../http/cache-control.ts';
 import { strongEtag } from '../http/etag.ts';
@@ -10,10 +11,13 @@ import { renderAtomEntry } from '../render/atom.ts';
 import { renderErrorPage } from '../render/error-page.ts';
 import { renderIndexEntry } from '../render/index-page.ts';
 import { renderJsonFeedItem } from '../render/json-feed.ts';
+import { renderNewsSitemap } from '../render/news-sitemap.ts';
+import { renderRetractionPage } from '../render/retraction-page.ts';
 import { renderRssItem } from '../render/rss.ts';
 import { renderRobots, renderSitemap } from '../render/sitemap.ts';
 import { stylesheet, stylesheetHash } from '../render/stylesheet.ts';
-import { canonicalUrl } from '../render/urls.ts';
+import { renderTombstones } from '../render/tombstones.ts';
+import { canonicalUrl, ninjsUrl } from '../render/urls.ts';
 import type { Site } from '../site.ts';
 import type { PackedArticle, ResponseFamily, SiteManifest } from '../site-build.ts';
 import {
@@ -21,12 +25,16 @@ import {
   type ListFormat,
   listChunkPath,
   listFormats,
+  newsSitemapPath,
+  ninjsPackPath,
   packCountFor,
   packOf,
   sitemapPath,
   sitemapUrlsPerFile,
 } from '../storage/layout.ts';
 import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
+import { listedArticles, listsUpdated, recentRetractions } from './listed-articles.ts';
+import { renderNinjsPack } from './ninjs-pack.ts';
 import { newestFirst, newestUpdate } from './paginate.ts';
 
 /** Receives each stored file once; the CLI writes it to disk, tests keep it in memory. */
@@ -35,13 +43,14 @@ export type WriteFile = (path: string, text: string) => void | Promise<void>;
 /** Reports progress on long builds: `done` of `total` articles rendered. */
 export type Progress = (done: number, total: number) => void;
 
-const contentTypes: Readonly<Record<ResponseFamily | 'text', string>> = {
+const contentTypes: Readonly<Record<ResponseFamily | 'text' | 'ninjs', string>> = {
   html: 'text/html; charset=utf-8',
   rss: 'application/rss+xml; charset=utf-8',
   atom: 'application/atom+xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
   sitemap: 'application/xml; charset=utf-8',
   text: 'text/plain; charset=utf-8',
+  ninjs: 'application/json; charset=utf-8',
 };
 
 /** Headers that let any origin read a feed, and the validators it needs for polling. */
@@ -75,7 +84,9 @@ export async function buildSite(
   /** URLs per sitemap file: the protocol's 50,000, smaller only to test the sitemap index. */
   urlsPerSitemap = sitemapUrlsPerFile,
 ): Promise<SiteManifest> {
-  const newest = newestFirst(unordered);
+  const all = newestFirst(unordered);
+  // Every article keeps its page (a retracted one answers 410); only listed ones enter lists and sitemaps.
+  const newest = listedArticles(all);
   const oldestFirst = [...newest].reverse();
   const fileHashes: string[] = [];
   const store = async (path: string, text: string): Promise<void> => {
@@ -89,11 +100,17 @@ export async function buildSite(
     'Cache-Control': cacheControlValue(site.cache.pages),
     ...htmlSecurityHeaders(await stylesheetHash(css)),
   };
+  // IPTC ninjs: an article's document changes when its page does (pages' lifetimes), readable cross-origin.
+  const ninjsHeaders = {
+    'Content-Type': contentTypes.ninjs,
+    'Cache-Control': cacheControlValue(site.cache.pages),
+    ...crossOrigin,
+  };
 
   // Article pages, in packs chosen by slug: each pack is rendered, written and let go before the next.
-  const packCount = packCountFor(newest.length);
+  const packCount = packCountFor(all.length);
   const packs = new Map<number, Article[]>();
-  for (const article of newest) {
+  for (const article of all) {
     const pack = packOf(article.slug, packCount);
     const members = packs.get(pack);
     if (members) members.push(article);
@@ -103,22 +120,23 @@ export async function buildSite(
   for (const pack of [...packs.keys()].sort((a, b) => a - b)) {
     const entries: StoredRecord<PackedArticle>[] = [];
     for (const article of packs.get(pack) ?? []) {
-      const body = renderArticlePage(site, article);
-      entries.push({
-        text: body,
-        meta: [
-          article.slug,
-          {
-            ...htmlHeaders,
-            ETag: await strongEtag(body),
-            'Last-Modified': toHttpDate(article.updated.epochMs),
-            ...attributionHeaders(article, canonicalUrl(site, article)),
-          },
-        ],
-      });
-      if (++rendered % 1000 === 0) progress(rendered, newest.length);
+      const body = article.retracted ? renderRetractionPage(site, article) : renderArticlePage(site, article);
+      const headers = {
+        ...htmlHeaders,
+        ETag: await strongEtag(body),
+        'Last-Modified': toHttpDate((article.retracted?.date ?? article.updated).epochMs),
+        ...withAlternateLink(
+          attributionHeaders(article, canonicalUrl(site, article)),
+          ninjsUrl(site, article),
+          'application/json',
+        ),
+      };
+      // RFC 9110 §15.5.11: 410 Gone, the article was withdrawn on purpose and will not come back.
+      entries.push({ text: body, meta: article.retracted ? [article.slug, headers, 410] : [article.slug, headers] });
+      if (++rendered % 1000 === 0) progress(rendered, all.length);
     }
     await store(articlePackPath(pack), encodeRecords(entries));
+    await store(ninjsPackPath(pack), await renderNinjsPack(site, packs.get(pack) ?? [], ninjsHeaders));
   }
   packs.clear();
 
@@ -136,13 +154,18 @@ export async function buildSite(
 
   // Sitemaps of at most 50,000 URLs each (sitemaps.org protocol); /sitemap.xml indexes them when there are several.
   const sitemapCount = Math.max(1, Math.ceil(newest.length / urlsPerSitemap));
+  const sitemapUpdated: string[] = [];
   for (let part = 1; part <= sitemapCount; part++) {
     const articles = oldestFirst.slice((part - 1) * urlsPerSitemap, part * urlsPerSitemap);
-    await store(sitemapPath(part), renderSitemap(site, articles, part === 1));
+    sitemapUpdated.push(newestUpdate(articles)?.iso ?? '');
+    const home = part === 1 ? { newest: newestUpdate(newest) } : undefined;
+    await store(sitemapPath(part), renderSitemap(site, articles, home));
   }
-  progress(newest.length, newest.length);
+  await store(newsSitemapPath, renderNewsSitemap(site, newest));
+  progress(all.length, all.length);
 
-  const archiveUpdated = newestUpdate(newest);
+  const archiveUpdated = listsUpdated(all);
+  const tombstones = recentRetractions(all);
   const lastModified = toHttpDate(archiveUpdated?.epochMs ?? 0);
   const feedHeaders = (family: ResponseFamily) => ({
     'Content-Type': contentTypes[family],
@@ -184,9 +207,12 @@ export async function buildSite(
   const manifest = {
     site,
     articleCount: newest.length,
+    ...(all.length > newest.length ? { retractedCount: all.length - newest.length } : {}),
+    ...(tombstones.length > 0 ? { deleted: renderTombstones(site, tombstones) } : {}),
     pageCount: Math.max(1, Math.ceil(newest.length / site.pageSize)),
     packCount,
     sitemapCount,
+    sitemapUpdated,
     ...(archiveUpdated ? { archiveUpdated } : {}),
     lastModified,
     headers,

@@ -3,7 +3,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../build/build-site.ts';
-import { ContentError } from '../content/content-error.ts';
+import { ContentError, type ContentProblem, formatProblem } from '../content/content-error.ts';
 import { loadContent } from './load-content.ts';
 import { mediaAssetHeaders } from './media/asset-headers.ts';
 import { placeMediaFiles } from './media/publish-media.ts';
@@ -36,10 +36,11 @@ async function main(): Promise<number> {
   }
   const started = performance.now();
   const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
-  const { site, articles, media } = await loadContent(resolve(values.content), {
+  const { site, articles, warnings, media } = await loadContent(resolve(values.content), {
     ...(baseUrl ? { baseUrl } : {}),
     media: { cacheDir: resolve(values['media-cache']) },
   });
+  printWarnings(warnings);
   if (values.deploy && isLocal(site.baseUrl)) {
     console.error(
       `wirefeed: baseUrl is ${site.baseUrl}; set baseUrl in content/site.yaml (or WIREFEED_BASE_URL) to the site's public address before deploying.`,
@@ -115,6 +116,13 @@ function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)}s`;
 }
 
+/** Warnings (odd but published) go to stderr, one `file:line: …` line each, in build, check and dev alike. */
+function printWarnings(warnings: readonly ContentProblem[]): void {
+  if (warnings.length === 0) return;
+  log(`wirefeed: ${warnings.length} warning(s) in content (a warning never stops the build):`);
+  for (const warning of warnings) log(formatProblem(warning));
+}
+
 /** Progress goes to stderr, so the one-line summary on stdout stays easy to read. */
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -132,6 +140,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof ContentError) {
+      printWarnings(error.warnings);
       console.error(`wirefeed: ${error.problems.length} problem(s) in content — nothing was built:\n${error.message}`);
     } else {
       console.error('wirefeed: build failed:', error);

@@ -7,6 +7,7 @@ import { newestFirst } from '../build/paginate.ts';
 import { ContentError, type ContentProblem, sortProblems } from '../content/content-error.ts';
 import { parseMarkdownArticle } from '../content/markdown-article.ts';
 import type { MediaRefs, ParseResult } from '../content/parse-result.ts';
+import { applySidecar, isSidecarFile, sidecarPathOf } from '../content/sidecar.ts';
 import { parseWireCopy } from '../content/wire-copy.ts';
 import type { Site } from '../site.ts';
 import { isPictureFile } from './media/image-format.ts';
@@ -17,6 +18,8 @@ export interface LoadedContent {
   readonly site: Site;
   /** Newest first (published desc, then slug asc), drafts excluded. */
   readonly articles: readonly Article[];
+  /** What is odd but was published anyway, sorted by file and line: the build prints each one. */
+  readonly warnings: readonly ContentProblem[];
   /** Pictures to publish below media/, and how many were encoded (not taken from the cache) in this run. */
   readonly media: { readonly files: readonly PublishedFile[]; readonly encoded: number };
 }
@@ -44,7 +47,9 @@ const leftovers = /^(?:.*~|#.*#|thumbs\.db|desktop\.ini)$/i;
  * comes from the file name); dotfiles, dot-folders, README.md files, editor backups (`name~`,
  * `#name#`) and Thumbs.db/desktop.ini are ignored; a symbolic link to a file is read through, a
  * link to a folder or to nothing is a problem (never silently skipped); a missing
- * site.yaml means the defaults, a missing articles/ folder means no articles.
+ * site.yaml means the defaults, a missing articles/ folder means no articles. A wire copy's sidecar
+ * (`name.yaml` beside `name.txt`, see sidecar.ts) is read with it; one with no wire copy is a problem.
+ * Warnings (odd but publishable: a source credited by name) never stop the build; they are returned.
  * Problem file names are relative to the working directory, as the publisher would type them.
  */
 export async function loadContent(contentDir: string, options: LoadContentOptions = {}): Promise<LoadedContent> {
@@ -58,7 +63,9 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   const site = siteResult.ok ? siteResult.site : defaultSite;
 
   const parsed: { file: string; article?: Article; media?: MediaRefs }[] = [];
+  const warnings: ContentProblem[] = [];
   const files = await listArticleFiles(contentDir, shown, problems);
+  const listed = new Set(files);
   // Reads run ahead of parsing (a bounded number in flight), so the disk and the parser overlap.
   const texts = readAhead(files, 32, (file) =>
     parserOf(file) ? readText(join(contentDir, file), shown(file), problems) : Promise.resolve(undefined),
@@ -66,6 +73,23 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   for (const [index, file] of files.entries()) {
     const parse = parserOf(file);
     const text = await texts(index);
+    if (isSidecarFile(file)) {
+      // Read with its wire copy; alone it has nothing to describe.
+      const wireCopy = file.replace(/\.yaml$/i, '.txt');
+      const markdown = file.replace(/\.yaml$/i, '.md');
+      if (listed.has(markdown)) {
+        problems.push({
+          file: shown(file),
+          message: `a sidecar is only for wire copy (.txt): put these keys in the front matter of ${shown(markdown)}`,
+        });
+      } else if (!listed.has(wireCopy)) {
+        problems.push({
+          file: shown(file),
+          message: `a sidecar describes the wire copy beside it, and there is no ${shown(wireCopy)}`,
+        });
+      }
+      continue;
+    }
     if (!parse) {
       // Pictures may sit next to their articles; they are published when an article refers to them.
       if (isPictureFile(file)) continue;
@@ -76,19 +100,39 @@ export async function loadContent(contentDir: string, options: LoadContentOption
       continue;
     }
     if (text === undefined) continue;
-    const result = parse(file, text, site);
+    const sidecar = parse === parseWireCopy ? sidecarPathOf(file) : undefined;
+    const sidecarText =
+      sidecar !== undefined && listed.has(sidecar)
+        ? await readText(join(contentDir, sidecar), shown(sidecar), problems)
+        : undefined;
+    const own = parse(file, text, site);
+    const hasSidecar = sidecar !== undefined && sidecarText !== undefined;
+    const result = hasSidecar
+      ? applySidecar(own, { file: sidecar, text: sidecarText, wireCopyFile: shown(file) }, site)
+      : own;
+    const located = (problem: ContentProblem) => ({ ...problem, file: shown(problem.file) });
+    // The build checks pictures (it has the files), also those of a file that did not parse: every problem in one run.
+    const pictureFile = hasSidecar ? sidecar : file;
     if (!result.ok) {
-      problems.push(...result.problems.map((problem) => ({ ...problem, file: shown(problem.file) })));
-      if (result.media) parsed.push({ file, media: result.media });
-    } else if (!result.draft)
-      parsed.push(result.media ? { file, article: result.article, media: result.media } : { file, ...result });
+      problems.push(...result.problems.map(located));
+      if (result.media) parsed.push({ file: pictureFile, media: result.media });
+    } else {
+      warnings.push(...(result.warnings ?? []).map(located));
+      if (!result.draft)
+        parsed.push({ file: pictureFile, article: result.article, ...(result.media ? { media: result.media } : {}) });
+    }
   }
   const media = await publishMedia(site, contentDir, parsed, shown, options.media);
   const { articles } = media;
   problems.push(...media.problems, ...duplicateSlugProblems(articles, shown));
 
-  if (problems.length > 0) throw new ContentError(sortProblems(problems));
-  return { site, articles: newestFirst(articles), media: { files: media.files, encoded: media.encoded } };
+  if (problems.length > 0) throw new ContentError(sortProblems(problems), sortProblems(warnings));
+  return {
+    site,
+    articles: newestFirst(articles),
+    warnings: sortProblems(warnings),
+    media: { files: media.files, encoded: media.encoded },
+  };
 }
 
 function parserOf(file: string) {
@@ -122,9 +166,14 @@ function duplicateSlugProblems(articles: readonly Article[], shown: (path: strin
   for (const [slug, files] of bySlug) {
     if (files.length < 2) continue;
     const [first, ...others] = files.map(shown).sort();
+    // A retracted article keeps its slug for ever: its id stays a tombstone and is never reused.
+    const retracted = articles.find((article) => article.slug === slug && article.retracted);
+    const why = retracted
+      ? `; ${shown(retracted.file)} was retracted, and a retracted article's id is never reused`
+      : '';
     problems.push({
       file: first ?? '',
-      message: `slug "${slug}" is used by more than one article: ${[first, ...others].join(', ')}; slugs must be unique`,
+      message: `slug "${slug}" is used by more than one article: ${[first, ...others].join(', ')}; slugs must be unique${why}`,
     });
   }
   return problems;

@@ -31,10 +31,13 @@ export function sortProblems(problems: readonly ContentProblem[]): ContentProble
 /** Thrown by the catalog when any content file cannot be published; `message` is every problem, one per line. */
 export class ContentError extends Error {
   readonly problems: readonly ContentProblem[];
+  /** What was only odd in the same content, printed with the problems so nothing is hidden. */
+  readonly warnings: readonly ContentProblem[];
 
-  constructor(problems: readonly ContentProblem[]) {
+  constructor(problems: readonly ContentProblem[], warnings: readonly ContentProblem[] = []) {
     super(formatProblems(problems));
     this.name = 'ContentError';
     this.problems = problems;
+    this.warnings = warnings;
   }
 }

@@ -1,4 +1,4 @@
-/** Front matter: splits a Markdown file into its YAML header (as located nodes) and its body. */
+/** Front matter: splits a Markdown file into its YAML header (as located nodes) and its body; reads YAML mappings. */
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 
 /** A front-matter value: text, a list, or a mapping, with the file line it starts on. */
@@ -23,9 +23,8 @@ const fence = /^---[ \t]*$/;
 const closingFence = /^(?:---|\.\.\.)[ \t]*$/;
 
 /**
- * Reads the `---` fenced YAML header. YAML is read with the failsafe schema: every scalar stays
- * the text written (no `2025-07-16` turned into a Date, no `title: no` turned into false), and the
- * article parser gives each field its type. Lines in problems are file lines (the header starts on line 2).
+ * Reads the `---` fenced YAML header (see readYamlMapping: no `2025-07-16` turned into a Date, no
+ * `title: no` turned into false). Lines in problems are file lines (the header starts on line 2).
  */
 export function splitFrontMatter(text: string): FrontMatterSplit {
   const lines = text.split('\n');
@@ -47,31 +46,57 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
       problems: [{ line: 1, message: 'the front matter is never closed: add a line "---" after it' }],
     };
   }
+  const bodyLine = close + 2;
+  const body = lines.slice(close + 1).join('\n');
+  const mapping = readYamlMapping(lines.slice(1, close).join('\n'), { firstLine: 2, what: 'front matter' });
+  return mapping.ok ? { ...mapping, body, bodyLine } : mapping;
+}
+
+/** A YAML mapping read as located values: its entries and the line of each key. */
+export type YamlMapping =
+  | {
+      readonly ok: true;
+      readonly entries: ReadonlyMap<string, FrontMatterValue>;
+      /** File line of each key, for unknown-key problems. */
+      readonly keyLines: ReadonlyMap<string, number>;
+    }
+  | { readonly ok: false; readonly problems: readonly { readonly line: number; readonly message: string }[] };
+
+export interface YamlMappingOptions {
+  /** The file line the YAML text starts on. */
+  readonly firstLine: number;
+  /** What the YAML is, for messages: `front matter`, `sidecar`. */
+  readonly what: string;
+}
+
+/**
+ * Reads a YAML mapping (front matter, a wire-copy sidecar) with the failsafe schema: every scalar
+ * stays the text written, and the reader of each key gives it its type. Empty text is an empty
+ * mapping; lines in problems are file lines.
+ */
+export function readYamlMapping(yamlText: string, { firstLine, what }: YamlMappingOptions): YamlMapping {
   const lineCounter = new LineCounter();
-  const yamlText = lines.slice(1, close).join('\n');
   const document = parseDocument(yamlText, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1;
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   if (document.errors.length > 0) {
     return {
       ok: false,
       problems: document.errors.map((error) => ({
         line: lineAt(error.pos[0]),
-        message: `front matter YAML: ${error.message.split('\n')[0]}`,
+        message: `${what} YAML: ${error.message.split('\n')[0]}`,
       })),
     };
   }
   const root = document.contents;
-  const bodyLine = close + 2;
-  const body = lines.slice(close + 1).join('\n');
   if (root === null || (isScalar(root) && (root.value === '' || root.value === null))) {
-    return { ok: true, entries: new Map(), keyLines: new Map(), body, bodyLine };
+    return { ok: true, entries: new Map(), keyLines: new Map() };
   }
   if (!isMap(root)) {
-    return { ok: false, problems: [{ line: 2, message: 'the front matter must be a mapping (key: value lines)' }] };
+    return { ok: false, problems: [{ line: firstLine, message: `the ${what} must be a mapping (key: value lines)` }] };
   }
   const toValue = (node: unknown): FrontMatterValue => {
     const range = (node as { range?: [number, number, number] } | null)?.range;
-    const line = range ? lineAt(range[0]) : 2;
+    const line = range ? lineAt(range[0]) : firstLine;
     if (isSeq(node)) return { kind: 'list', items: node.items.map(toValue), line };
     if (isMap(node)) {
       const entries = new Map<string, FrontMatterValue>();
@@ -86,7 +111,7 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   const aliasProblems = root.items.flatMap((pair) =>
     aliasOffsets(pair.value).map((offset) => ({
       line: lineAt(offset),
-      message: `${keyText(pair.key)}: YAML aliases (*name) are not supported in front matter; write the value itself`,
+      message: `${keyText(pair.key)}: YAML aliases (*name) are not supported in ${what}; write the value itself`,
     })),
   );
   if (aliasProblems.length > 0) return { ok: false, problems: aliasProblems };
@@ -95,13 +120,13 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   for (const pair of root.items) {
     const key = keyText(pair.key);
     const range = (pair.key as { range?: [number, number, number] } | null)?.range;
-    const keyLine = range ? lineAt(range[0]) : 2;
+    const keyLine = range ? lineAt(range[0]) : firstLine;
     keyLines.set(key, keyLine);
     const value = toValue(pair.value);
     // An empty value (`title:`) has no node of its own: it sits on its key's line.
     entries.set(key, pair.value === null ? { ...value, line: keyLine } : value);
   }
-  return { ok: true, entries, keyLines, body, bodyLine };
+  return { ok: true, entries, keyLines };
 }
 
 function keyText(node: unknown): string {

@@ -4,15 +4,31 @@ import type { Site } from '../site.ts';
 import { bodyImageRefs } from './body-images.ts';
 import { cleanLine, normalizeLineEnds, replaceUnsafeCharacters } from './clean-text.ts';
 import type { ContentProblem } from './content-error.ts';
-import { readContentDate } from './dates.ts';
 import { type FrontMatterValue, splitFrontMatter } from './front-matter.ts';
 import { sanitizedHtmlToText } from './html-text.ts';
 import { readImageField } from './image-field.ts';
-import { canonicalLanguage, detectLanguage } from './language.ts';
+import { detectLanguage } from './language.ts';
+import {
+  checkLifecycleDates,
+  checkRetractedDraft,
+  readCorrections,
+  readRetraction,
+  updatedWithCorrections,
+} from './lifecycle-fields.ts';
 import { renderMarkdown } from './markdown-html.ts';
+import {
+  checkUpdated,
+  type Report,
+  readCanonical,
+  readDateField,
+  readDraft,
+  readLanguage,
+  readTags,
+  readTextField,
+} from './metadata-fields.ts';
 import type { ParseResult } from './parse-result.ts';
 import { slugFromFileName, slugProblem } from './slug.ts';
-import { absoluteHttpUrl, readSource, sourceFromParts } from './source.ts';
+import { readSource, sourceFromParts } from './source.ts';
 import { summarize } from './summary.ts';
 
 const knownKeys = new Set([
@@ -30,6 +46,8 @@ const knownKeys = new Set([
   'canonical',
   'draft',
   'image',
+  'corrections',
+  'retracted',
 ]);
 
 /**
@@ -45,46 +63,29 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
   const report = (line: number | undefined, message: string) =>
     problems.push(line === undefined ? { file, message } : { file, line, message });
 
-  const draft = entries.get('draft');
-  if (draft) {
-    const value = draft.kind === 'text' ? draft.text.trim().toLowerCase() : '';
-    if (value === 'true') return { ok: true, draft: true };
-    if (value !== 'false') report(draft.line, 'draft must be true or false');
+  const warnings: ContentProblem[] = [];
+  if (readDraft(entries.get('draft'), report)) {
+    checkRetractedDraft(entries.get('retracted'), report);
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, draft: true };
   }
   for (const [key, line] of split.keyLines) {
     if (!knownKeys.has(key)) report(line, `unknown front matter key "${key}" (known: ${[...knownKeys].join(', ')})`);
   }
 
-  const textField = (key: string): { value: string; line: number } | undefined => {
-    const entry = entries.get(key);
-    if (!entry) return undefined;
-    if (entry.kind !== 'text') {
-      report(entry.line, `${key} must be text, not a ${entry.kind}`);
-      return undefined;
-    }
-    const value = key === 'copyright' ? entry.text.replace(/\t/g, ' ').trim() : cleanLine(entry.text);
-    return value === '' ? undefined : { value, line: entry.line };
-  };
+  const textField = (key: string) => readTextField(key, entries.get(key), report);
   const date = (key: string, required: boolean): ArticleDate | undefined => {
-    const entry = textField(key);
-    if (!entry) {
-      if (required)
-        report(entries.get(key)?.line ?? 1, `${key} is required in the front matter (e.g. ${key}: 2025-07-16)`);
-      return undefined;
-    }
-    const reading = readContentDate(entry.value, site.timeZone);
-    if (reading.ok) return reading.date;
-    report(entry.line, `${key}: ${reading.reason}`);
-    return undefined;
+    const entry = entries.get(key);
+    const value = readDateField(key, entry, site, report);
+    if (required && !readTextField(key, entry, () => {}))
+      report(entry?.line ?? 1, `${key} is required in the front matter (e.g. ${key}: 2025-07-16)`);
+    return value;
   };
 
   const title = textField('title');
   if (!title) report(entries.get('title')?.line ?? 1, 'title is required in the front matter (title: …)');
   const published = date('date', true);
   const updated = date('updated', false);
-  if (published && updated && updated.epochMs < published.epochMs) {
-    report(entries.get('updated')?.line, `updated (${updated.iso}) is before date (${published.iso})`);
-  }
+  if (published) checkUpdated(published, updated, entries.get('updated')?.line, report);
 
   const slugEntry = textField('slug');
   const slug = slugEntry?.value ?? slugFromFileName(file);
@@ -94,16 +95,18 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
   );
   if (badSlug) report(slugEntry?.line, badSlug);
 
-  const source = readSourceEntry(entries.get('source'), report);
-  const canonicalEntry = textField('canonical');
-  const canonical = canonicalEntry ? absoluteHttpUrl(canonicalEntry.value)?.href : undefined;
-  if (canonicalEntry && !canonical)
-    report(canonicalEntry.line, `canonical "${canonicalEntry.value}" must be an absolute http(s) URL`);
-  const languageEntry = textField('language');
-  const language = languageEntry ? canonicalLanguage(languageEntry.value) : undefined;
-  if (languageEntry && !language)
-    report(languageEntry.line, `language "${languageEntry.value}" is not a BCP 47 language tag such as en or zh-CN`);
+  const source = readSourceEntry(entries.get('source'), report, (line, message) =>
+    warnings.push({ file, line, message }),
+  );
+  const canonical = readCanonical(entries.get('canonical'), report);
+  const language = readLanguage(entries.get('language'), report);
   const tags = readTags(entries.get('tags'), report);
+  const corrections = readCorrections(entries.get('corrections'), report, site.timeZone);
+  const retracted = readRetraction(entries.get('retracted'), report, site.timeZone);
+  if (published) {
+    const lines = { corrections: entries.get('corrections')?.line, retracted: entries.get('retracted')?.line };
+    checkLifecycleDates(published, corrections, retracted, lines, report);
+  }
 
   const rendering = renderMarkdown(split.body);
   const bodyHtml = rendering.ok ? rendering.html : '';
@@ -125,7 +128,7 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
     format: 'markdown',
     title: title.value,
     published,
-    updated: updated ?? published,
+    updated: updatedWithCorrections(updated ?? published, corrections),
     summary,
     bodyText,
     bodyHtml,
@@ -136,19 +139,20 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
     language: language ?? detectLanguage(`${title.value}\n${bodyText}`, site.language),
     tags,
     ...(canonical ? { canonical } : {}),
+    ...(corrections.length > 0 ? { corrections } : {}),
+    ...(retracted ? { retracted } : {}),
   };
-  return { ok: true, draft: false, article, ...media };
+  return { ok: true, draft: false, article, warnings, ...media };
 }
 
-type Report = (line: number | undefined, message: string) => void;
-
 /** `source:` as a host, a URL, or `{ name, url }`. */
-function readSourceEntry(entry: FrontMatterValue | undefined, report: Report): ArticleSource | undefined {
+function readSourceEntry(entry: FrontMatterValue | undefined, report: Report, warn: Report): ArticleSource | undefined {
   if (!entry) return undefined;
   if (entry.kind === 'text') {
     if (entry.text.trim() === '') return undefined;
     const reading = readSource(cleanLine(entry.text));
     if (!reading.ok) report(entry.line, reading.reason);
+    else if (reading.warning !== undefined) warn(entry.line, reading.warning);
     return reading.ok ? reading.source : undefined;
   }
   if (entry.kind === 'list') {
@@ -171,29 +175,4 @@ function readSourceEntry(entry: FrontMatterValue | undefined, report: Report): A
   const reading = sourceFromParts(name ? cleanLine(name.text) : undefined, cleanLine(url.text));
   if (!reading.ok) report(url.line, reading.reason);
   return reading.ok ? reading.source : undefined;
-}
-
-/**
- * `tags:` as a list of text, or as one text with commas (`tags: economy, 数字经济`), as people
- * write it; blanks dropped, duplicates kept once, in the order written.
- */
-function readTags(entry: FrontMatterValue | undefined, report: Report): string[] {
-  if (!entry) return [];
-  if (entry.kind === 'text') {
-    const tags = entry.text.split(/[,，、]/u).map(cleanLine);
-    return tags.filter((tag, index) => tag !== '' && tags.indexOf(tag) === index);
-  }
-  if (entry.kind !== 'list') {
-    report(entry.line, 'tags must be a list, e.g. tags: [economy, digital]');
-    return [];
-  }
-  const tags: string[] = [];
-  for (const item of entry.items) {
-    if (item.kind !== 'text') report(item.line, 'each tag must be text');
-    else {
-      const tag = cleanLine(item.text);
-      if (tag !== '' && !tags.includes(tag)) tags.push(tag);
-    }
-  }
-  return tags;
 }

@@ -10,8 +10,18 @@ export interface MediaRefs {
   readonly body: readonly BodyImageRef[];
 }
 
+/**
+ * `warnings`: what is odd but still publishable (a source credited by name, …), each with its file
+ * and line; the build prints them and goes on. Absent means none.
+ */
 export type ParseResult =
-  | { readonly ok: true; readonly draft: false; readonly article: Article; readonly media?: MediaRefs }
-  | { readonly ok: true; readonly draft: true }
+  | {
+      readonly ok: true;
+      readonly draft: false;
+      readonly article: Article;
+      readonly warnings?: readonly ContentProblem[];
+      readonly media?: MediaRefs;
+    }
+  | { readonly ok: true; readonly draft: true; readonly warnings?: readonly ContentProblem[] }
   /** `media`: pictures still worth checking, so one build reports their problems too. */
   | { readonly ok: false; readonly problems: readonly ContentProblem[]; readonly media?: MediaRefs };

@@ -85,7 +85,6 @@ export function parseWireCopy(file: string, text: string, site: Site): ParseResu
   const bodyFrom = (dateIndex ?? titleIndex) + 1;
   const region = lines.slice(bodyFrom);
   const trailer = readTrailer(region, bodyFrom + 1);
-  for (const problem of trailer.problems) report(problem.line, problem.message);
   const paragraphs = paragraphsOf(region.slice(0, trailer.start));
   if (paragraphs.length === 0 && dateIndex !== undefined) {
     report(
@@ -95,11 +94,24 @@ export function parseWireCopy(file: string, text: string, site: Site): ParseResu
   }
 
   const { editor, responsibleEditor, copyright } = trailer.fields;
+  // The agency's wording never stops the build: an odd source is credited by name, a field given
+  // twice keeps its first value; each with a warning.
+  const warnings: ContentProblem[] = [];
+  // One warning per repeated field, however often a hostile file repeats it.
+  const repeated = new Set<string>();
+  for (const { line, message } of trailer.problems) {
+    const field = message.replace(/ \(first on line \d+\)$/, '');
+    if (repeated.has(field)) continue;
+    repeated.add(field);
+    warnings.push({ file, line, message: `${message}; the first is used` });
+  }
   let source: Article['source'];
   if (trailer.fields.source) {
+    const { line } = trailer.fields.source;
     const reading = readSource(trailer.fields.source.value);
     if (reading.ok) source = reading.source;
-    else report(trailer.fields.source.line, reading.reason);
+    const warning = reading.ok ? reading.warning : reading.reason;
+    if (warning !== undefined) warnings.push({ file, line, message: warning });
   }
 
   if (problems.length > 0 || !published) return { ok: false, problems };
@@ -125,5 +137,5 @@ export function parseWireCopy(file: string, text: string, site: Site): ParseResu
     language: detectLanguage(`${title}\n${bodyText}`, site.language),
     tags: [],
   };
-  return { ok: true, draft: false, article };
+  return { ok: true, draft: false, article, warnings };
 }

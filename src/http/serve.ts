@@ -8,6 +8,8 @@ import type { MemoryCache } from './memory-cache.ts';
 export interface Loaded {
   readonly body: string;
   readonly headers: Readonly<Record<string, string>>;
+  /** The status when not 200 (410 for a retracted article). */
+  readonly status?: number;
 }
 
 export interface ServeRequest {
@@ -49,6 +51,11 @@ export async function serve(request: ServeRequest, plan: ServePlan): Promise<Res
 
   const loaded = await plan.load();
   if (!loaded) return plan.notFound();
+  // RFC 9110 §13.2.1: preconditions only apply to a response that would be 2xx, so a 410 ignores
+  // If-None-Match / If-Modified-Since (no 304: §15.4.5 replaces a 200 only) and is never cached here.
+  if (loaded.status !== undefined && loaded.status !== 200) {
+    return new Response(loaded.body, { status: loaded.status, headers: { ...loaded.headers, 'X-Cache': 'MISS' } });
+  }
   const body = encoder.encode(loaded.body);
   const hitHeaders = { ...loaded.headers, 'X-Cache': 'HIT' };
   request.memory.set(request.cacheKey, { body, headers: hitHeaders });

@@ -1,12 +1,14 @@
 /** The HTML page of one article: full text, visible attribution and copyright, OpenGraph and JSON-LD. */
 import type { Article, ArticleDate } from '../article.ts';
 import type { Site } from '../site.ts';
+import { correctionsSection } from './corrections.ts';
 import { formatDisplayDate } from './display-date.ts';
 import { attribute, escapeHtml, link } from './html.ts';
 import { newsArticleJsonLd, serializeJsonLd } from './json-ld.ts';
+import { labelsFor } from './labels.ts';
 import { renderLayout } from './layout.ts';
 import { imageMetaTags, leadFigureHtml } from './media-elements.ts';
-import { canonicalUrl } from './urls.ts';
+import { canonicalUrl, ninjsUrl } from './urls.ts';
 
 export function renderArticlePage(site: Site, article: Article): string {
   return renderLayout(site, {
@@ -28,6 +30,8 @@ function articleHead(site: Site, article: Article): string {
     : '';
   return (
     `<link rel="canonical" ${attribute('href', canonical)}>\n` +
+    // The article as IPTC ninjs, for syndication partners.
+    `<link rel="alternate" type="application/json" ${attribute('href', ninjsUrl(site, article))} title="IPTC ninjs">\n` +
     meta('og:type', 'article') +
     meta('og:title', article.title) +
     meta('og:description', article.summary) +
@@ -49,11 +53,11 @@ function articleMain(site: Site, article: Article): string {
 ${kicker}<h1>${escapeHtml(article.title)}</h1>
 <p class="meta">${dateline(article)}</p>
 </header>
-${leadFigureHtml(site, article.image)}<div class="article-body">
+${correctionsSection(article)}${leadFigureHtml(site, article.image)}<div class="article-body">
 ${article.bodyHtml}
 </div>
 <section class="attribution" aria-labelledby="attribution-heading">
-<h2 id="attribution-heading">Attribution</h2>
+<h2 id="attribution-heading">${escapeHtml(labelsFor(article.language).attribution)}</h2>
 <dl>
 ${attributionRows(article).join('\n')}
 </dl>
@@ -65,23 +69,26 @@ ${attributionRows(article).join('\n')}
 function dateline(article: Article): string {
   const published = timeElement(article.published);
   if (article.updated.iso === article.published.iso) return published;
-  return `${published} <span class="separator" aria-hidden="true">·</span> Updated ${timeElement(article.updated)}`;
+  const { updated } = labelsFor(article.language);
+  return `${published} <span class="separator" aria-hidden="true">·</span> ${escapeHtml(updated)} ${timeElement(article.updated)}`;
 }
 
-function timeElement(date: ArticleDate): string {
+export function timeElement(date: ArticleDate): string {
   return `<time ${attribute('datetime', date.iso)}>${escapeHtml(formatDisplayDate(date))}</time>`;
 }
 
-function attributionRows(article: Article): string[] {
+/** The attribution block's rows (source, editors, dates), shared with the retraction page. */
+export function attributionRows(article: Article): string[] {
+  const labels = labelsFor(article.language);
   const rows: string[] = [];
   const row = (term: string, value: string): void => {
-    rows.push(`<div><dt>${term}</dt><dd>${value}</dd></div>`);
+    rows.push(`<div><dt>${escapeHtml(term)}</dt><dd>${value}</dd></div>`);
   };
-  if (article.source !== undefined) row('Source', sourceLink(article.source.name, article.source.url));
-  if (article.editor !== undefined) row('Editor', escapeHtml(article.editor));
-  if (article.responsibleEditor !== undefined) row('Responsible editor', escapeHtml(article.responsibleEditor));
-  row('Published', timeElement(article.published));
-  if (article.updated.iso !== article.published.iso) row('Updated', timeElement(article.updated));
+  if (article.source !== undefined) row(labels.source, sourceLink(article.source.name, article.source.url));
+  if (article.editor !== undefined) row(labels.editor, escapeHtml(article.editor));
+  if (article.responsibleEditor !== undefined) row(labels.responsibleEditor, escapeHtml(article.responsibleEditor));
+  row(labels.published, timeElement(article.published));
+  if (article.updated.iso !== article.published.iso) row(labels.updated, timeElement(article.updated));
   return rows;
 }
 

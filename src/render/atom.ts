@@ -6,6 +6,7 @@ import { archiveUpdated, rfc3339Date } from './feed-dates.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
 import { atomMediaElements, MEDIA_RSS_NAMESPACE } from './media-elements.ts';
 import { linkElements, pagingLinks } from './paging-links.ts';
+import { TOMBSTONES_NAMESPACE } from './tombstones.ts';
 import { absoluteUrl, articleUrl, feedPath, indexPath } from './urls.ts';
 import { element, escapeXml, XML_DECLARATION } from './xml.ts';
 
@@ -41,7 +42,7 @@ export function renderAtomEntry(site: Site, article: Article): string {
   if (article.copyright !== undefined) lines.push(element('rights', { type: 'text' }, article.copyright));
   for (const tag of article.tags) lines.push(element('category', { term: tag }));
   lines.push(element('summary', { type: 'text' }, article.summary));
-  lines.push(element('content', { type: 'html' }, contentHtml(article)));
+  lines.push(element('content', { type: 'html' }, contentHtml(site, article)));
   lines.push(...atomMediaElements(site, article.image));
   const lang = article.language === site.language ? '' : ` xml:lang="${escapeXml(article.language)}"`;
   return [`  <entry${lang}>`, ...lines.map((line) => `    ${line}`), '  </entry>'].join('\n');
@@ -56,8 +57,16 @@ export function renderAtom(site: Site, page: FeedPage): string {
   );
 }
 
-/** The document around entries that were rendered once, at build time, by renderAtomEntry. */
-export function renderAtomDocument(site: Site, page: PageInfo, entries: readonly string[]): string {
+/**
+ * The document around entries that were rendered once, at build time, by renderAtomEntry;
+ * `tombstones` (RFC 6721 `at:deleted-entry` lines, page 1 only) go before the entries.
+ */
+export function renderAtomDocument(
+  site: Site,
+  page: PageInfo,
+  entries: readonly string[],
+  tombstones: readonly string[] = [],
+): string {
   const head = [
     // One feed, many documents (RFC 5005 §3): every page carries the subscription URL as its stable id.
     element('id', {}, absoluteUrl(site, feedPath('atom'))),
@@ -72,9 +81,10 @@ export function renderAtomDocument(site: Site, page: PageInfo, entries: readonly
   ].map((line) => `  ${line}`);
   return [
     XML_DECLARATION,
-    `<feed xmlns="http://www.w3.org/2005/Atom" ${MEDIA_RSS_NAMESPACE} xml:lang="${escapeXml(site.language)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" ${MEDIA_RSS_NAMESPACE}${tombstones.length > 0 ? ` xmlns:at="${TOMBSTONES_NAMESPACE}"` : ''} xml:lang="${escapeXml(site.language)}">`,
     ...head,
     ...linkElements(site, pagingLinks(site, 'atom', page), 'link', ATOM_MEDIA_TYPE, '  '),
+    ...tombstones,
     ...entries,
     '</feed>',
     '',

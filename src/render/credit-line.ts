@@ -1,23 +1,31 @@
 /** The short attribution credit (source, editors, copyright notice) appended to an item's HTML content in feeds. */
 import type { Article } from '../article.ts';
+import type { Site } from '../site.ts';
+import { absoluteContentUrls } from './absolute-urls.ts';
+import { correctionsFeedHtml } from './corrections.ts';
+import { labelsFor } from './labels.ts';
+import { articleUrl } from './urls.ts';
 import { escapeXml } from './xml.ts';
 
 /**
  * `<p class="credit">Source: <a href="…">www.news.cn</a> · Editor: Yi Yi · Responsible editor: Li Nian</p>`
  * and `<p class="copyright">…</p>`, each only when the article has something to say; '' when it has nothing.
+ * The labels are in the article's language (labels.ts: `来源：新华社 · 编辑：张三` for Chinese).
  * Every value is escaped (escapeXml escapes the same five characters HTML needs).
  */
 export function creditLineHtml(article: Article): string {
+  const labels = labelsFor(article.language);
+  const credit = (label: string, valueHtml: string) => `${label}${labels.colon}${valueHtml}`;
   const credits: string[] = [];
   if (article.source !== undefined) {
     const { name, url } = article.source;
     credits.push(
-      url === undefined ? `Source: ${escapeXml(name)}` : `Source: <a href="${escapeXml(url)}">${escapeXml(name)}</a>`,
+      credit(labels.source, url === undefined ? escapeXml(name) : `<a href="${escapeXml(url)}">${escapeXml(name)}</a>`),
     );
   }
-  if (article.editor !== undefined) credits.push(`Editor: ${escapeXml(article.editor)}`);
+  if (article.editor !== undefined) credits.push(credit(labels.editor, escapeXml(article.editor)));
   if (article.responsibleEditor !== undefined) {
-    credits.push(`Responsible editor: ${escapeXml(article.responsibleEditor)}`);
+    credits.push(credit(labels.responsibleEditor, escapeXml(article.responsibleEditor)));
   }
   const paragraphs: string[] = [];
   if (credits.length > 0) paragraphs.push(`<p class="credit">${credits.join(' \u00b7 ')}</p>`);
@@ -25,8 +33,9 @@ export function creditLineHtml(article: Article): string {
   return paragraphs.join('\n');
 }
 
-/** The item's full HTML content: the sanitized body, then the credit line when there is one. */
-export function contentHtml(article: Article): string {
+/** The item's full HTML content: its corrections, the sanitized body (every URL in it absolute), then the credit line when there is one. */
+export function contentHtml(site: Site, article: Article): string {
+  const body = `${correctionsFeedHtml(article)}${absoluteContentUrls(article.bodyHtml, { pageUrl: articleUrl(site, article), baseUrl: site.baseUrl })}`;
   const credit = creditLineHtml(article);
-  return credit === '' ? article.bodyHtml : `${article.bodyHtml}\n${credit}`;
+  return credit === '' ? body : `${body}\n${credit}`;
 }

@@ -6,7 +6,8 @@ import { rfc3339Date } from './feed-dates.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
 import { jsonFeedImageCredit, jsonFeedImageFields } from './media-elements.ts';
 import { pagingLinks } from './paging-links.ts';
-import { absoluteUrl, articleUrl, feedPath, indexPath } from './urls.ts';
+import type { DeletedItem } from './tombstones.ts';
+import { absoluteUrl, articleUrl, feedPath, indexPath, ninjsUrl } from './urls.ts';
 
 /** Keys in the order they are written: object literals below keep insertion order, so output is byte-stable. */
 export function jsonFeedItem(site: Site, article: Article): object {
@@ -17,6 +18,8 @@ export function jsonFeedItem(site: Site, article: Article): object {
     ...(article.responsibleEditor !== undefined ? { responsible_editor: article.responsibleEditor } : {}),
     ...(article.copyright !== undefined ? { copyright: article.copyright } : {}),
     ...jsonFeedImageCredit(article.image),
+    // The item as IPTC ninjs 3.1 (src/render/ninjs.ts).
+    ninjs: ninjsUrl(site, article),
   };
   return {
     // The permalink is the id (a string, as 1.1 requires): the slug is the identity, edits never change it.
@@ -24,7 +27,7 @@ export function jsonFeedItem(site: Site, article: Article): object {
     url,
     title: article.title,
     summary: article.summary,
-    content_html: contentHtml(article),
+    content_html: contentHtml(site, article),
     content_text: article.bodyText,
     date_published: rfc3339Date(article.published),
     date_modified: rfc3339Date(article.updated),
@@ -53,7 +56,13 @@ export function renderJsonFeed(site: Site, page: FeedPage): string {
  * The document around items serialized once, at build time, by renderJsonFeedItem. Byte-identical to
  * `JSON.stringify(feed, null, 2)` of the whole feed: the items are spliced in where the array goes.
  */
-export function renderJsonFeedDocument(site: Site, page: PageInfo, items: readonly string[]): string {
+export function renderJsonFeedDocument(
+  site: Site,
+  page: PageInfo,
+  items: readonly string[],
+  /** Retracted items (page 1 only), as `_wirefeed.deleted`: JSON Feed has no tombstones of its own. */
+  deleted: readonly DeletedItem[] = [],
+): string {
   const links = pagingLinks(site, 'json', page);
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
@@ -78,6 +87,7 @@ export function renderJsonFeedDocument(site: Site, page: PageInfo, items: readon
         ...(links.next !== undefined ? { next: links.next } : {}),
         last: links.last,
       },
+      ...(deleted.length > 0 ? { deleted } : {}),
     },
     items: 0,
   };

@@ -30,6 +30,14 @@ export function newsArticleJsonLd(site: Site, article: Article): Record<string, 
   data.copyrightNotice = article.copyright ?? site.copyright;
   data.publisher = organization(site.publisher.name, site.publisher.url);
   if (article.tags.length > 0) data.keywords = [...article.tags];
+  // schema.org `correction`: a CorrectionComment per correction, newest first.
+  if (article.corrections?.length) {
+    data.correction = article.corrections.map((correction) => ({
+      '@type': 'CorrectionComment',
+      datePublished: correction.date.iso,
+      text: correction.text,
+    }));
+  }
   if (article.image !== undefined) data.image = jsonLdImages(site, article.image);
   return data;
 }

@@ -32,7 +32,7 @@ export function renderRssItem(site: Site, article: Article): string {
     element('atom:updated', {}, rfc3339Date(article.updated)),
     // RSS 2.0: description is entity-encoded HTML; the summary is plain text, so it is escaped as HTML first.
     element('description', {}, escapeXml(article.summary)),
-    element('content:encoded', {}, contentHtml(article)),
+    element('content:encoded', {}, contentHtml(site, article)),
   ];
   // RSS 2.0 <source> requires a url; a source known only by name goes to Dublin Core's dc:source.
   if (article.source?.url !== undefined)

@@ -169,6 +169,9 @@ h1 { margin: 0 0 0.75rem; font-size: clamp(1.75rem, 1.2rem + 2.4vw, 2.625rem); f
 .site-footer :is(ul, p) { font-family: var(--sans); font-size: 0.875rem; line-height: 1.55; }
 .feeds { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; margin: 0 0 0.75rem; padding: 0; list-style: none; }
 .site-footer p { margin: 0; }
+.corrections, .retraction { margin: 1.25rem 0; padding: 0.25rem 0 0.25rem 1rem; border-left: 4px solid var(--accent); font-family: var(--sans); font-size: 0.9375rem; }
+.corrections h2, .retraction h2 { margin: 0 0 0.25rem; font-size: 1rem; }
+.corrections ul { margin: 0; padding-left: 1.1rem; }
 @media (max-width: 30rem) {
   .attribution { padding: 1rem 1.125rem; }
   .attribution dl > div { grid-template-columns: 1fr; gap: 0; padding-block: 0.3rem; }

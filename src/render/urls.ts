@@ -23,6 +23,15 @@ export function articlePath(slug: string): string {
   return `/articles/${slug}`;
 }
 
+/** The article as IPTC ninjs; slugs have no dots, so the suffix never collides with a slug. */
+export function ninjsPath(slug: string): string {
+  return `/articles/${slug}.ninjs.json`;
+}
+
+export function ninjsUrl(site: Site, article: Article): string {
+  return absoluteUrl(site, ninjsPath(article.slug));
+}
+
 export function absoluteUrl(site: Site, path: string): string {
   return `${site.baseUrl}${path}`;
 }

@@ -2,24 +2,17 @@
 import { Hono } from 'hono';
 import { serve } from '../http/serve.ts';
 import { articlePath } from '../render/urls.ts';
-import type { PackedArticle } from '../site-build.ts';
-import { articlePackPath, packOf } from '../storage/layout.ts';
-import { decodeRecords } from '../storage/record-file.ts';
+import { articlePackPath } from '../storage/layout.ts';
+import { loadPacked } from './packed-load.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
 export function articlePages(deps: RouteDeps): Hono {
-  const { manifest, storeFor } = deps;
+  const { manifest } = deps;
   const app = new Hono();
   app.get('/articles/:slug', (c) => {
     const slug = c.req.param('slug');
     return serve(serveRequest(c, deps, articlePath(slug)), {
-      load: async () => {
-        if (manifest.articleCount === 0) return undefined;
-        const pack = await storeFor(c.env).read(articlePackPath(packOf(slug, manifest.packCount)));
-        if (pack === undefined) return undefined;
-        const stored = decodeRecords<PackedArticle>(pack).find((record) => record.meta[0] === slug);
-        return stored && { body: stored.text, headers: stored.meta[1] };
-      },
+      load: () => loadPacked(deps, c.env, articlePackPath, slug),
       notFound: () => errorResponse(manifest, 404),
     });
   });

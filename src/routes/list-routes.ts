@@ -2,12 +2,14 @@
 import { type Context, Hono } from 'hono';
 import { parsePageParams } from '../http/page-query.ts';
 import { serve } from '../http/serve.ts';
+import { websubLinkHeader } from '../http/websub-links.ts';
 import { renderAtomDocument } from '../render/atom.ts';
 import type { PageInfo } from '../render/feed-page.ts';
 import { renderIndexDocument } from '../render/index-page.ts';
 import { renderJsonFeedDocument } from '../render/json-feed.ts';
 import { renderRssDocument } from '../render/rss.ts';
-import { feedPath, indexPath } from '../render/urls.ts';
+import type { DeletedEntries } from '../render/tombstones.ts';
+import { absoluteUrl, feedPath, indexPath } from '../render/urls.ts';
 import type { Site } from '../site.ts';
 import type { ResponseFamily, SiteManifest } from '../site-build.ts';
 import { type ListFormat, listChunkPath, pageSpan } from '../storage/layout.ts';
@@ -19,18 +21,23 @@ interface ListRoute {
   readonly format: ListFormat;
   readonly family: ResponseFamily;
   readonly path: (page: number) => string;
-  readonly render: (site: Site, page: PageInfo, fragments: readonly string[]) => string;
+  readonly render: (site: Site, page: PageInfo, fragments: readonly string[], deleted?: DeletedEntries) => string;
 }
 
 const listRoutes: Readonly<Record<string, ListRoute>> = {
   '/': { format: 'index', family: 'html', path: indexPath, render: renderIndexDocument },
   '/rss.xml': { format: 'rss', family: 'rss', path: (page) => feedPath('rss', page), render: renderRssDocument },
-  '/atom.xml': { format: 'atom', family: 'atom', path: (page) => feedPath('atom', page), render: renderAtomDocument },
+  '/atom.xml': {
+    format: 'atom',
+    family: 'atom',
+    path: (page) => feedPath('atom', page),
+    render: (site, page, entries, deleted) => renderAtomDocument(site, page, entries, deleted?.atom),
+  },
   '/feed.json': {
     format: 'json',
     family: 'json',
     path: (page) => feedPath('json', page),
-    render: renderJsonFeedDocument,
+    render: (site, page, items, deleted) => renderJsonFeedDocument(site, page, items, deleted?.json),
   },
 };
 
@@ -57,10 +64,13 @@ export function listPages(deps: RouteDeps): Hono {
 }
 
 function listHeaders(manifest: SiteManifest, route: ListRoute, page: number): Record<string, string> {
+  const hub =
+    route.family === 'html' ? undefined : websubLinkHeader(manifest.site, absoluteUrl(manifest.site, route.path(page)));
   return {
     ...manifest.headers[route.family],
     ETag: `"${manifest.version}-${route.format}-${page}"`,
     'Last-Modified': manifest.lastModified,
+    ...(hub ? { Link: hub } : {}),
   };
 }
 
@@ -82,5 +92,7 @@ async function renderListPage(
     for (const record of records) fragments.push(record.text);
   }
   fragments.reverse();
-  return route.render(site, { page, pageCount, ...(archiveUpdated ? { archiveUpdated } : {}) }, fragments);
+  const info = { page, pageCount, ...(archiveUpdated ? { archiveUpdated } : {}) };
+  // Tombstones (RFC 6721) of recent retractions go on page 1 only: it is what subscribers poll.
+  return route.render(site, info, fragments, page === 1 ? manifest.deleted : undefined);
 }

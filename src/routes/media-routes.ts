@@ -18,7 +18,7 @@ export function mediaFiles(deps: RouteDeps): Hono {
     const match = mediaName.exec(c.req.param('file'));
     const type = match ? mediaTypes[match[2] as string] : undefined;
     if (!match || !type) return errorResponse(manifest, 404);
-    const stored = await storeFor(c.env).readBytes(`media/${match[0]}`);
+    const stored = await storeFor(c.env).readBytes?.(`media/${match[0]}`);
     if (stored === undefined) return errorResponse(manifest, 404);
     const { body } = stored;
     const headers = {

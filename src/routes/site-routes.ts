@@ -1,10 +1,10 @@
-/** `/sitemap.xml` (one sitemap, or an index of parts past 50,000 URLs), `/sitemaps/N.xml`, `/robots.txt`. */
+/** `/sitemap.xml` (one sitemap, or an index of parts past 50,000 URLs), `/sitemaps/N.xml`, `/news-sitemap.xml`, `/robots.txt`. */
 import { Hono } from 'hono';
 import { serve } from '../http/serve.ts';
 import { renderSitemapIndex } from '../render/sitemap.ts';
 import { sitemapPartPath } from '../render/urls.ts';
 import type { SiteManifest } from '../site-build.ts';
-import { sitemapPath } from '../storage/layout.ts';
+import { newsSitemapPath, sitemapPath } from '../storage/layout.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
@@ -23,7 +23,7 @@ export function siteFiles(deps: RouteDeps): Hono {
     const body = async () =>
       manifest.sitemapCount === 1
         ? readPart(manifest, storeFor(c.env), 1)
-        : renderSitemapIndex(manifest.site, manifest.sitemapCount);
+        : renderSitemapIndex(manifest.site, manifest.sitemapUpdated);
     return serve(serveRequest(c, deps, '/sitemap.xml'), {
       known,
       load: async () => ({ body: await body(), headers: known }),
@@ -38,6 +38,19 @@ export function siteFiles(deps: RouteDeps): Hono {
     return serve(serveRequest(c, deps, sitemapPartPath(part)), {
       known,
       load: async () => ({ body: await readPart(manifest, storeFor(c.env), part), headers: known }),
+      notFound,
+    });
+  });
+
+  app.get('/news-sitemap.xml', (c) => {
+    const known = headers('news-sitemap');
+    return serve(serveRequest(c, deps, '/news-sitemap.xml'), {
+      known,
+      load: async () => {
+        const body = await storeFor(c.env).read(newsSitemapPath);
+        if (body === undefined) throw new Error(`missing news sitemap of version ${manifest.version}`);
+        return { body, headers: known };
+      },
       notFound,
     });
   });

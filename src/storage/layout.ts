@@ -34,6 +34,11 @@ export function articlePackPath(pack: number): string {
   return `articles/${pack}.json`;
 }
 
+/** The articles' ninjs documents, in packs parallel to the pages' (same packOf), so the HTML pack stays as small. */
+export function ninjsPackPath(pack: number): string {
+  return `ninjs/${pack}.json`;
+}
+
 /**
  * List chunks hold the fragments of `chunkSize` consecutive articles in publication order (oldest first),
  * so a new article only changes the newest chunk. Chunk 0 starts with the oldest article.
@@ -62,6 +67,9 @@ export function pageSpan(articleCount: number, chunkSize: number, page: number):
     lastChunk: Math.floor(Math.max(from, to - 1) / chunkSize),
   };
 }
+
+/** The Google News sitemap, rendered whole at build time (at most 1,000 URLs). */
+export const newsSitemapPath = 'news-sitemap.xml';
 
 export function sitemapPath(part: number): string {
   return `sitemaps/${part}.xml`;

@@ -4,7 +4,7 @@ export interface SiteStore {
   /** The text of a stored file, or undefined when there is none. */
   read(path: string): Promise<string | undefined>;
   /** The bytes of a stored binary file (a picture below media/), streamed where the store can; undefined when there is none. */
-  readBytes(path: string): Promise<StoredBytes | undefined>;
+  readBytes?(path: string): Promise<StoredBytes | undefined>;
 }
 
 /** A binary file's body and, when the store knows it, its byte length. */

@@ -169,3 +169,23 @@ describe('an archive beyond one sitemap', () => {
     expect((await fetch('/sitemaps/x.xml')).status).toBe(404);
   });
 });
+
+describe('sitemap lastmod', () => {
+  it('dates each part of the sitemap index by its newest article, and the home page by the newest of all', async () => {
+    const { fetch } = await serveSite(articles, testSite, 20);
+    const index = parseXml(await (await fetch('/sitemap.xml')).text()) as {
+      sitemapindex: { sitemap: { loc: string; lastmod: string }[] };
+    };
+    // Parts hold the oldest articles first: stories 1-20, 21-40, 41-45.
+    expect(index.sitemapindex.sitemap.map((entry) => entry.lastmod.slice(0, 19))).toEqual([
+      '2025-01-20T08:00:00',
+      '2025-02-12T08:00:00',
+      '2025-02-17T08:00:00',
+    ]);
+    const first = parseXml(await (await fetch('/sitemaps/1.xml')).text()) as {
+      urlset: { url: { loc: string; lastmod?: string }[] };
+    };
+    const home = first.urlset.url.find((url) => url.loc === 'https://wire.example/');
+    expect(home?.lastmod?.slice(0, 19)).toBe('2025-02-17T08:00:00');
+  });
+});

@@ -1,7 +1,7 @@
 // The HTTP layer through the app inside workerd: validators, 304s, edge cache, methods, CORS, security headers.
 import { describe, expect, it } from 'vitest';
 import { serveSite, wireCopy } from './test-site.ts';
-import { get, parseXml } from './worker-client.ts';
+import { get, origin, parseXml } from './worker-client.ts';
 
 const seedPath = '/articles/sco-digital-link';
 
@@ -89,7 +89,10 @@ describe('validators', () => {
 describe('attribution headers', () => {
   it('carries the seed article attribution exactly as SPEC shows it', async () => {
     const headers = (await get(seedPath)).headers;
-    expect(headers.get('Link')).toBe('<https://www.news.cn/>; rel="canonical"');
+    expect(headers.get('Link')).toBe(
+      '<https://www.news.cn/>; rel="canonical", ' +
+        `<${origin}/articles/sco-digital-link.ninjs.json>; rel="alternate"; type="application/json"`,
+    );
     expect(headers.get('X-Source')).toBe('www.news.cn');
     expect(headers.get('X-Source-URL')).toBe('https://www.news.cn/');
     expect(headers.get('X-Editor')).toBe('Yi Yi');
@@ -207,7 +210,10 @@ describe('a source known only by name', () => {
     const headers = (await fetch('/articles/named-source')).headers;
     expect(headers.get('X-Source')).toBe(`UTF-8''${encodeURIComponent('新华社')}`);
     expect(headers.get('X-Source-URL')).toBeNull();
-    expect(headers.get('Link')).toBe('<https://wire.example/articles/named-source>; rel="canonical"');
+    expect(headers.get('Link')).toBe(
+      '<https://wire.example/articles/named-source>; rel="canonical", ' +
+        '<https://wire.example/articles/named-source.ninjs.json>; rel="alternate"; type="application/json"',
+    );
   });
 
   it('travels as dc:source in RSS, atom:source in Atom and _wirefeed.source in JSON Feed', async () => {

@@ -62,6 +62,25 @@ describe('loading content', () => {
     ]);
   });
 
+  it('never reuses the id of a retracted article: a new article with its slug is a build error', async () => {
+    const dir = temporaryDir();
+    mkdirSync(join(dir, 'articles'));
+    writeFileSync(
+      join(dir, 'articles', 'gone.md'),
+      '---\ntitle: Gone\ndate: 2025-07-16\nretracted: { date: 2025-07-17, reason: Withdrawn. }\n---\n\nBody.\n',
+    );
+    writeFileSync(join(dir, 'articles', 'new.txt'), 'A new story\n2025-07-18\nBody.\n');
+    writeFileSync(
+      join(dir, 'articles', 'new.md'),
+      '---\ntitle: Same slug\ndate: 2025-07-18\nslug: gone\n---\n\nBody.\n',
+    );
+    const gone = join(dir, 'articles', 'gone.md');
+    const reused = join(dir, 'articles', 'new.md');
+    expect(await problemsOf(dir)).toEqual([
+      `${gone}: slug "gone" is used by more than one article: ${gone}, ${reused}; slugs must be unique; ${gone} was retracted, and a retracted article's id is never reused`,
+    ]);
+  });
+
   it('reports site config problems together with article problems', async () => {
     const problems = await problemsOf(join(sites, 'bad-site'));
     expect(problems.map((line) => line.replace(/: .*/, ''))).toEqual([

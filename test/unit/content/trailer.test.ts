@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
-import { articleOf, problemsOf, site } from './helpers.ts';
+import { articleOf, site } from './helpers.ts';
 
 const parse = (lines: string[]) =>
   articleOf(parseWireCopy('articles/t.txt', `Title\n2025-07-16\n${lines.join('\n')}\n`, site()));
@@ -107,10 +107,16 @@ describe('wire copy trailer detection', () => {
     });
   });
 
-  it('reports a field given twice', () => {
-    const text = 'Title\n2025-07-16\nBody.\nSource: www.news.cn\nSource: www.xinhuanet.com\n';
-    expect(problemsOf(parseWireCopy('articles/t.txt', text, site()))).toEqual([
-      { file: 'articles/t.txt', line: 5, message: 'the source is given twice (first on line 4)' },
+  it('warns about a field given twice (once, however often) and keeps the first', () => {
+    const text = 'Title\n2025-07-16\nBody.\nSource: www.news.cn\nSource: www.xinhuanet.com\nSource: a.example\n';
+    const result = parseWireCopy('articles/t.txt', text, site());
+    expect(articleOf(result).source?.url).toBe('https://www.news.cn/');
+    expect(result.ok && result.warnings).toEqual([
+      {
+        file: 'articles/t.txt',
+        line: 5,
+        message: 'the source is given twice (first on line 4); the first is used',
+      },
     ]);
   });
 
@@ -123,9 +129,9 @@ describe('wire copy trailer detection', () => {
     expect(article.bodyHtml).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; &amp;amp;</p>');
   });
 
-  it('refuses non-http(s) sources such as javascript:', () => {
+  it('never links a non-http(s) source such as javascript:, crediting it by name', () => {
     const text = 'Title\n2025-07-16\nBody.\nSource: javascript:alert(1)\n';
-    expect(problemsOf(parseWireCopy('articles/t.txt', text, site()))[0]?.line).toBe(4);
+    expect(articleOf(parseWireCopy('articles/t.txt', text, site())).source).toEqual({ name: 'javascript:alert(1)' });
   });
 
   it('stays linear on hostile input: 100 000 label lines followed by body text', () => {

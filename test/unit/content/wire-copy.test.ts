@@ -217,14 +217,11 @@ describe('wire copy dates', () => {
 });
 
 describe('wire copy problems', () => {
-  it('reports a source that is neither a host nor a URL, with its line', () => {
-    expect(problemsOf(parseWireCopy('articles/bad-source.txt', fixture('wire/bad-source.txt'), site()))).toEqual([
-      {
-        file: 'articles/bad-source.txt',
-        line: 5,
-        message:
-          'source "www.news..cn" is neither a host name (such as www.news.cn) nor an absolute http(s) URL (such as https://www.news.cn/)',
-      },
+  it('credits a source that is neither a host nor a URL by name, warning with its line', () => {
+    const result = parseWireCopy('articles/bad-source.txt', fixture('wire/bad-source.txt'), site());
+    expect(articleOf(result).source).toEqual({ name: 'www.news..cn' });
+    expect(result.ok && result.warnings).toEqual([
+      { file: 'articles/bad-source.txt', line: 5, message: 'source "www.news..cn" is not a URL; credited by name' },
     ]);
   });
   it('reports a missing body', () => {
@@ -244,10 +241,17 @@ describe('wire copy problems', () => {
     ]);
   });
   it('reports every problem of a file at once', () => {
-    const text = 'Title\n2025-02-30\nBody.\nEdit: A\nEdit: B\nSource: www..news.cn\n';
+    const text = 'Title\n2025-02-30\n\nEdit: A\nEdit: B\nSource: www..news.cn\n';
     const problems = problemsOf(parseWireCopy('articles/Many_Problems.txt', text, site()));
-    expect(problems.map((problem) => problem.line)).toEqual([undefined, 2, 5, 6]);
-    expect(problems[2]?.message).toBe('the editor is given twice (first on line 4)');
+    expect(problems.map((problem) => problem.line)).toEqual([undefined, 2, 3]);
+    expect(problems[2]?.message).toMatch(/^the body is missing/);
+  });
+  it('keeps the first of a trailer field given twice, with a warning, never an error', () => {
+    const result = parseWireCopy('articles/t.txt', 'Title\n2025-07-16\nBody.\nEdit: A\nEdit: B\n', site());
+    expect(articleOf(result).editor).toBe('A');
+    expect(result.ok && result.warnings).toEqual([
+      { file: 'articles/t.txt', line: 5, message: 'the editor is given twice (first on line 4); the first is used' },
+    ]);
   });
   it('reports an empty file and a missing date', () => {
     expect(problemsOf(parseWireCopy('articles/empty.txt', '\n  \n', site()))[0]?.line).toBe(1);

@@ -152,6 +152,39 @@ describe('a local lead picture', () => {
   });
 });
 
+describe('a wire copy sidecar', () => {
+  const wire = 'Ministers meet\n2025-07-16\nThe talks began.\nSource:www.news.cn\n';
+
+  it('gives the agency copy its lead picture, with its credit, without touching the text', async () => {
+    await picture('small.png');
+    await writeFile(content('articles/talks.txt'), wire);
+    await writeFile(
+      content('articles/talks.yaml'),
+      'image:\n  src: pics/small.png\n  alt: A blue square\n  credit: Photo by Li Ming / Xinhua\n',
+    );
+    const { articles } = await load();
+    const talks = bySlug(articles, 'talks');
+    expect(talks.image).toMatchObject({
+      width: 40,
+      height: 30,
+      alt: 'A blue square',
+      credit: 'Photo by Li Ming / Xinhua',
+    });
+    expect(talks.bodyText).toBe('The talks began.');
+  });
+
+  it('names the sidecar and its line when the picture is bad', async () => {
+    await picture('png-named.jpg');
+    await writeFile(content('articles/talks.txt'), wire);
+    await writeFile(content('articles/talks.yaml'), 'summary: Talks.\nimage:\n  src: pics/png-named.jpg\n  alt: x\n');
+    expect(await problemsOf(load())).toEqual([
+      expect.stringMatching(
+        /^articles\/talks\.yaml:3: image "pics\/png-named\.jpg" is named \.jpg but its bytes are PNG/,
+      ),
+    ]);
+  });
+});
+
 describe('body images', () => {
   it('are published and rewritten to their absolute URL with their real size', async () => {
     await picture('rotated.jpg');

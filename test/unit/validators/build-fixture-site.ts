@@ -7,7 +7,7 @@ import { createApp } from '../../../src/app.ts';
 import type { Article } from '../../../src/article.ts';
 import { buildInMemory } from '../../../src/build/in-memory-site.ts';
 import { loadContent } from '../../../src/catalog/load-content.ts';
-import { articlePath, feedPath, indexPath } from '../../../src/render/urls.ts';
+import { articlePath, feedPath, indexPath, ninjsPath } from '../../../src/render/urls.ts';
 import type { Site } from '../../../src/site.ts';
 import type { Representation } from '../../../src/site-build.ts';
 
@@ -57,6 +57,7 @@ async function fetchEveryRoute(site: Site, articles: readonly Article[]): Promis
   const built = await buildInMemory(site, articles);
   const app = createApp(built.deps);
   const paths = ['/sitemap.xml', '/robots.txt', ...articles.map((article) => articlePath(article.slug))];
+  paths.push(...articles.map((article) => ninjsPath(article.slug)));
   for (let page = 1; page <= built.manifest.pageCount; page++) {
     paths.push(indexPath(page), feedPath('rss', page), feedPath('atom', page), feedPath('json', page));
   }
@@ -65,7 +66,8 @@ async function fetchEveryRoute(site: Site, articles: readonly Article[]): Promis
     const response = await app.fetch(new Request(`${baseUrl}${path}`));
     const headers = Object.fromEntries([...response.headers].map(([name, value]) => [titleCase(name), value]));
     routes[path] = { status: response.status, body: await response.text(), headers };
-    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    const retracted = articles.some((article) => article.retracted && path === articlePath(article.slug));
+    if (response.status !== (retracted ? 410 : 200)) throw new Error(`${path} answered ${response.status}`);
   }
   return { routes, errors: built.manifest.errors };
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, buildValidatorSite, feedRoutes } from './build-fixture-site.ts';
-import { atomProblems, isRfc822, rssProblems } from './feed-rules.ts';
+import { atomProblems, isRfc822, relativeUrlReferences, rssProblems } from './feed-rules.ts';
 
 const { build } = await buildValidatorSite();
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/validators/${name}`, import.meta.url), 'utf8');
@@ -31,6 +31,8 @@ describe('RSS 2.0 rules of the W3C feed validator', () => {
       'item[1]: must have a title or a description',
       'item[1]/guid: "articles/a" is a permalink but not an absolute URL',
       'item[1]/pubDate: "Thu, 16 Jul 2025 00:00:00 +0000" is not an RFC 822 date with a 4-digit year',
+      'item[1]/content:encoded: should not contain relative URL references ("other-article")',
+      'item[1]/content:encoded: should not contain relative URL references ("pic.png")',
       'item[2]/guid: "articles/a" is used by another item',
       'item[2]/pubDate: "2025-07-16T00:00:00Z" is not an RFC 822 date with a 4-digit year',
       'item[2]/source: needs a url attribute',
@@ -74,7 +76,35 @@ describe('Atom 1.0 rules of the W3C feed validator (RFC 4287)', () => {
       'entry[2]: must have exactly one title, found 0',
       'entry[2]: needs content or a link rel="alternate" (RFC 4287 §4.1.2)',
       'entry[2]/updated: "2025-02-30T00:00:00Z" is not an RFC 3339 date',
+      'entry[3]/content: should not contain relative URL references ("/media/x.jpg")',
       '/feed/entry/id: "articles/a" is not an absolute URL',
     ]);
+  });
+
+  it('page 1 carries the retracted fixture as an RFC 6721 tombstone, and it passes', () => {
+    expect(body('/atom.xml')).toContain(
+      '<at:deleted-entry ref="https://news.example.com/articles/retracted" when="2025-07-21T09:00:00+08:00">',
+    );
+    expect(body('/atom.xml?page=2')).not.toContain('deleted-entry');
+  });
+
+  it('finds every broken tombstone rule (RFC 6721)', () => {
+    expect(atomProblems(fixture('bad-tombstone.atom.xml'), 'https://news.example.com/atom.xml')).toEqual([
+      '/feed/at:deleted-entry: "at" must be bound to http://purl.org/atompub/tombstones/1.0, found http://purl.org/atompub/tombstones/2.0',
+      'at:deleted-entry[1]: ref "articles/gone" is not an absolute IRI',
+      'at:deleted-entry[1]: when "2025-07-16" is not an RFC 3339 date',
+      'at:deleted-entry[2]: ref "https://news.example.com/articles/a" is still an entry of this feed',
+    ]);
+  });
+});
+
+describe('absolute URLs in JSON Feed content', () => {
+  it.each(feedRoutes(build, '/feed.json'))('%s has no relative URL in any content_html', (route) => {
+    const items = (JSON.parse(body(route)) as { items: { content_html?: string }[] }).items;
+    expect(items.flatMap((item) => relativeUrlReferences(item.content_html ?? ''))).toEqual([]);
+  });
+
+  it('the fixture site does link relatively in its Markdown, which the pages keep', () => {
+    expect(body('/articles/markdown-full')).toContain('href="other-article"');
   });
 });

@@ -23,6 +23,8 @@ export const namespaces = {
   atom: 'http://www.w3.org/2005/Atom',
   dc: 'http://purl.org/dc/elements/1.1/',
   content: 'http://purl.org/rss/1.0/modules/content/',
+  // RFC 6721 Atom tombstones (at:deleted-entry for retracted articles).
+  at: 'http://purl.org/atompub/tombstones/1.0',
 } as const;
 
 const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -50,6 +52,25 @@ function text(node: XmlNode | undefined): string {
 /** An absolute URL that the WHATWG parser accepts (a scheme, then a parseable rest). */
 export function isAbsoluteUrl(value: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value);
+}
+
+/**
+ * The relative `href`, `src` and `srcset` URLs of escaped HTML content: the W3C validator warns
+ * "content:encoded should not contain relative URL references", and many readers ignore xml:base.
+ */
+export function relativeUrlReferences(html: string): string[] {
+  const found: string[] = [];
+  for (const tag of html.match(/<[a-zA-Z][^>]*>/g) ?? []) {
+    for (const match of tag.matchAll(/\s(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+      const value = match[2] ?? match[3] ?? '';
+      const urls =
+        match[1]?.toLowerCase() === 'srcset'
+          ? value.split(/,(?=\s|$)/).map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+          : [value.trim()];
+      for (const url of urls) if (url !== '' && !isAbsoluteUrl(url)) found.push(url);
+    }
+  }
+  return found;
 }
 
 /** RFC 822 date with a 4-digit year, a real date and the right day of the week for that date. */
@@ -174,6 +195,9 @@ export function rssProblems(xml: string, selfUrl: string): string[] {
       if (attribute(source, 'url') === undefined) problems.push(`${at}/source: needs a url attribute`);
     for (const category of children(item, 'category'))
       if (text(category).trim() === '') problems.push(`${at}/category: must not be empty`);
+    for (const content of children(item, 'content:encoded'))
+      for (const url of relativeUrlReferences(text(content)))
+        problems.push(`${at}/content:encoded: should not contain relative URL references ("${url}")`);
   });
   problems.push(...urlProblems(root, new Set(['link', 'docs', 'comments'])));
   return problems;
@@ -218,8 +242,20 @@ export function atomProblems(xml: string, selfUrl: string): string[] {
       const elements = Object.keys(content).filter((key) => !key.startsWith('@_') && key !== '#text');
       if ((type === 'html' || type === 'text') && elements.length > 0)
         problems.push(`${at}/content: type="${type}" must be escaped text, found elements ${elements.join(', ')}`);
+      if (type === 'html')
+        for (const url of relativeUrlReferences(text(content)))
+          problems.push(`${at}/content: should not contain relative URL references ("${url}")`);
     }
     checkCommon(entry, at, problems);
+  });
+  // RFC 6721 §3: a deleted-entry needs ref (an IRI, never an id still in the feed) and when (a date-time).
+  children(feed, 'at:deleted-entry').forEach((tombstone, index) => {
+    const at = `at:deleted-entry[${index + 1}]`;
+    const ref = attribute(tombstone, 'ref') ?? '';
+    if (!isAbsoluteUrl(ref)) problems.push(`${at}: ref "${ref}" is not an absolute IRI`);
+    if (ids.has(ref)) problems.push(`${at}: ref "${ref}" is still an entry of this feed`);
+    if (!isRfc3339(attribute(tombstone, 'when') ?? ''))
+      problems.push(`${at}: when "${attribute(tombstone, 'when') ?? ''}" is not an RFC 3339 date`);
   });
   problems.push(...urlProblems(root, new Set(['id', 'icon', 'logo', 'uri'])));
   return problems;

@@ -46,7 +46,7 @@ describe.skipIf(skipVnu)('every HTML page passes the Nu HTML Checker', () => {
 
   it('checks the index pages, every article page and every error page', () => {
     const names = pages.map((page) => page.name);
-    expect(names.filter((name) => name.startsWith('GET /?') || name === 'GET /')).toHaveLength(5);
+    expect(names.filter((name) => name.startsWith('GET /?') || name === 'GET /')).toHaveLength(6);
     expect(names.filter((name) => name.startsWith('GET /articles/'))).toHaveLength(fixture.articles.length);
     expect(names.filter((name) => name.startsWith('error '))).toEqual([
       'error 400',

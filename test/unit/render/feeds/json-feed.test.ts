@@ -87,12 +87,13 @@ describe('jsonFeedItem', () => {
       editor: 'Yi Yi',
       responsible_editor: 'Li Nian',
       copyright: seed.copyright,
+      ninjs: 'https://news.example.com/articles/sco-digital-link.ninjs.json',
     });
   });
 
-  it('has no _wirefeed member for an article without a trailer', () => {
+  it('links only its ninjs document in _wirefeed for an article without a trailer', () => {
     const item = feedOf().items[2];
-    expect(item._wirefeed).toBeUndefined();
+    expect(item._wirefeed).toEqual({ ninjs: 'https://news.example.com/articles/bare.ninjs.json' });
     expect(item.tags).toEqual(['economy']);
   });
 

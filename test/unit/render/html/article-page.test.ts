@@ -39,7 +39,7 @@ describe('the article page head', () => {
     expect(attributeOf(one(doc, 'link[rel="canonical"]'), 'href')).toBe('https://www.news.cn/');
   });
 
-  it('announces the three feeds for autodiscovery', () => {
+  it('announces the three feeds and the article as IPTC ninjs for autodiscovery', () => {
     const alternates = doc
       .querySelectorAll('link[rel="alternate"]')
       .map((element) => [attributeOf(element, 'type'), attributeOf(element, 'href'), attributeOf(element, 'title')]);
@@ -47,6 +47,7 @@ describe('the article page head', () => {
       ['application/rss+xml', 'https://news.example.com/rss.xml', 'Wirefeed (RSS)'],
       ['application/atom+xml', 'https://news.example.com/atom.xml', 'Wirefeed (Atom)'],
       ['application/feed+json', 'https://news.example.com/feed.json', 'Wirefeed (JSON Feed)'],
+      ['application/json', 'https://news.example.com/articles/sco-digital-link.ninjs.json', 'IPTC ninjs'],
     ]);
   });
 

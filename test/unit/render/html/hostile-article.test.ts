@@ -51,16 +51,16 @@ describe('an article whose every field is hostile', () => {
     );
   });
 
-  it('shows the attribution fields and copyright as text', () => {
+  it("shows the attribution fields and copyright as text, labelled in the article's language (zh-CN)", () => {
     const rows = doc
       .querySelectorAll('.attribution dl > div')
       .map((row) => [textOf(row.querySelector('dt')), textOf(row.querySelector('dd'))]);
     expect(rows).toEqual([
-      ['Source', payloads.script],
-      ['Editor', payloads.attribute],
-      ['Responsible editor', `责任编辑 ${payloads.closeScript}`],
-      ['Published', '17 July 2025, 09:30 +08:00'],
-      ['Updated', '18 July 2025, 14:05 UTC'],
+      ['来源', payloads.script],
+      ['编辑', payloads.attribute],
+      ['责任编辑', `责任编辑 ${payloads.closeScript}`],
+      ['发布', '17 July 2025, 09:30 +08:00'],
+      ['更新', '18 July 2025, 14:05 UTC'],
     ]);
     expect(textOf(one(doc, '.copyright'))).toBe(`特别声明 ${payloads.closeScript} ${payloads.cdata}`);
   });

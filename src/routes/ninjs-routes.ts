@@ -1,0 +1,27 @@
+/** `/articles/:slug.ninjs.json`: one read of the article's ninjs pack; document and headers were built ahead. */
+import { Hono } from 'hono';
+import { serve } from '../http/serve.ts';
+import { ninjsPath } from '../render/urls.ts';
+import { ninjsPackPath } from '../storage/layout.ts';
+import { loadPacked } from './packed-load.ts';
+import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
+
+const suffix = '.ninjs.json';
+
+/** A ninjs path of a well-formed slug (`[a-z0-9][a-z0-9_-]*`): the routes that also answer CORS preflight. */
+export function isNinjsPath(path: string): boolean {
+  return /^\/articles\/[a-z0-9][a-z0-9_-]*\.ninjs\.json$/.test(path);
+}
+
+export function ninjsDocuments(deps: RouteDeps): Hono {
+  const app = new Hono();
+  // Only well-formed slugs match; anything else with the suffix falls through to the page route's 404.
+  app.get('/articles/:file{[a-z0-9][a-z0-9_-]*\\.ninjs\\.json}', (c) => {
+    const slug = c.req.param('file').slice(0, -suffix.length);
+    return serve(serveRequest(c, deps, ninjsPath(slug)), {
+      load: () => loadPacked(deps, c.env, ninjsPackPath, slug),
+      notFound: () => errorResponse(deps.manifest, 404),
+    });
+  });
+  return app;
+}
