@@ -81,7 +81,7 @@ export function renderAtomDocument(
   ].map((line) => `  ${line}`);
   return [
     XML_DECLARATION,
-    `<feed xmlns="http://www.w3.org/2005/Atom" ${MEDIA_RSS_NAMESPACE}${tombstones.length > 0 ? ` xmlns:at="${TOMBSTONES_NAMESPACE}"` : ''} xml:lang="${escapeXml(site.language)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom"${tombstones.length > 0 ? ` xmlns:at="${TOMBSTONES_NAMESPACE}"` : ''} ${MEDIA_RSS_NAMESPACE} xml:lang="${escapeXml(site.language)}">`,
     ...head,
     ...linkElements(site, pagingLinks(site, 'atom', page), 'link', ATOM_MEDIA_TYPE, '  '),
     ...tombstones,
