@@ -94,7 +94,7 @@ export async function runMedia(options: BenchOptions): Promise<SectionResult> {
       label: `first build of ${count} articles + ${count} pictures (every picture encoded), wall`,
       value: round(first.wallSeconds, 1),
       unit: 's',
-      note: `${PICTURE.width} x ${PICTURE.height} JPEGs, 7 files each; CPU ${round(first.cpuSeconds, 1)} s; ${round(first.wallSeconds / median(none.map((site) => site.wallSeconds)), 1)}x the build without pictures`,
+      note: `${PICTURE.width} x ${PICTURE.height} JPEGs, ${round(Number(/\((\d+) picture file\(s\)/.exec(first.message)?.[1] ?? 0) / count, 1)} files each; CPU ${round(first.cpuSeconds, 1)} s; ${round(first.wallSeconds / median(none.map((site) => site.wallSeconds)), 1)}x the build without pictures`,
     },
     ...serving.figures,
   ];
