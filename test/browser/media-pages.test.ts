@@ -14,6 +14,7 @@ import { type PageServer, startPageServer } from './page-server.ts';
 
 const inCi = Boolean(process.env.CI);
 const fixtures = fileURLToPath(new URL('../fixtures/media/', import.meta.url));
+const screenshots = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));
 const skipBrowser = !hasChromium && !inCi;
 
 describe.skipIf(skipBrowser)('pictures in Chromium', () => {
@@ -82,6 +83,8 @@ describe.skipIf(skipBrowser)('pictures in Chromium', () => {
         0,
       );
       expect(violations).toEqual([]);
+      await mkdir(screenshots, { recursive: true });
+      await page.screenshot({ path: `${screenshots}picture-article-${width}.png`, fullPage: true });
       await context.close();
     });
   }
@@ -96,6 +99,7 @@ describe.skipIf(skipBrowser)('pictures in Chromium', () => {
       (await page.evaluate("document.querySelector('.entry img.thumbnail').naturalWidth")) as number,
     ).toBeGreaterThan(0);
     expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBe(0);
+    await page.screenshot({ path: `${screenshots}picture-index-360.png`, fullPage: true });
     await context.close();
   });
 });
