@@ -59,7 +59,8 @@ export async function runMedia(options: BenchOptions): Promise<SectionResult> {
   options.progress(
     `media: first build of ${count} articles with ${count} pictures (empty cache: every picture encoded)`,
   );
-  const first = await build(options, content.with, join(dir, 'first'), cacheDir);
+  // Into the folder the rebuilds use: a rebuild replaces the previous build, as `npm run build` after `npm run build` does.
+  const first = await build(options, content.with, join(dir, 'cached'), cacheDir);
   const cached: BuiltSite[] = [];
   const none: BuiltSite[] = [];
   for (let index = 0; index < rounds; index++) {
