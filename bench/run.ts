@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { runBundleSize } from './bundle-size.ts';
 import { runEndToEnd } from './end-to-end.ts';
 import { runInProcess } from './in-process.ts';
+import { runMedia } from './media.ts';
 import { renderTable } from './report.ts';
 import { runScale, type ScalePoint } from './scale.ts';
 import { renderScaleSvg } from './scale-svg.ts';
@@ -25,7 +26,7 @@ interface Section {
   readonly id: string;
   readonly run: (options: BenchOptions) => Promise<SectionResult>;
   /** Runs without `--only`: always, or only with `--scale` (opt-in: it takes longer than 5 minutes). */
-  readonly by: 'default' | 'scale';
+  readonly by: 'default' | 'scale' | 'media';
 }
 
 const sections: readonly Section[] = [
@@ -34,6 +35,7 @@ const sections: readonly Section[] = [
   { id: 'end-to-end', run: runEndToEnd, by: 'default' },
   { id: 'scale', run: runScale, by: 'scale' },
   { id: 'sections', run: runSectionsScale, by: 'scale' },
+  { id: 'media', run: runMedia, by: 'media' },
 ];
 
 /** The archive sizes of issue 7: Free plan territory up to 10,000 articles, Paid at 100,000. */
@@ -56,6 +58,7 @@ async function main(): Promise<number> {
     options: {
       quick: { type: 'boolean', default: false },
       scale: { type: 'boolean', default: false },
+      media: { type: 'boolean', default: false },
       only: { type: 'string', multiple: true },
       'scale-sizes': { type: 'string' },
     },
@@ -66,7 +69,9 @@ async function main(): Promise<number> {
     process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}\n`);
   };
   const selected = sections.filter((section) =>
-    values.only === undefined ? section.by === 'default' || values.scale : values.only.includes(section.id),
+    values.only === undefined
+      ? section.by === 'default' || (section.by === 'scale' && values.scale) || (section.by === 'media' && values.media)
+      : values.only.includes(section.id),
   );
   const scaleSizes = values['scale-sizes']?.split(',').map(Number) ?? SCALE_SIZES;
   if (scaleSizes.length < 2 || scaleSizes.some((size) => !Number.isInteger(size) || size < 1)) {

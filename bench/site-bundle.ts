@@ -43,6 +43,8 @@ export async function buildSite(
   outDir: string,
   baseUrl: string,
   maxOldSpaceMb?: number,
+  /** More CLI arguments, e.g. `--media-cache DIR`. */
+  extraArgs: readonly string[] = [],
 ): Promise<BuiltSite> {
   const assetsDir = join(outDir, 'assets');
   const manifestFile = join(outDir, 'site-manifest.js');
@@ -62,6 +64,7 @@ export async function buildSite(
       manifestFile,
       '--base-url',
       baseUrl,
+      ...extraArgs,
     ],
     { cwd: root, maxBuffer: 64 * 1024 * 1024 },
   );

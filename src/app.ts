@@ -6,6 +6,7 @@ import { isStorageFault, logStorageFault, unavailableHeaders } from './http/stor
 import { isSectionFeedPath } from './render/section-urls.ts';
 import { articlePages } from './routes/article-routes.ts';
 import { listPages } from './routes/list-routes.ts';
+import { mediaFiles } from './routes/media-routes.ts';
 import { isNinjsPath, ninjsDocuments } from './routes/ninjs-routes.ts';
 import { errorResponse, type RouteDeps } from './routes/route-context.ts';
 import { sectionPages } from './routes/section-routes.ts';
@@ -51,6 +52,7 @@ export function createApp(appDeps: AppDeps): Hono {
   app.route('/', articlePages(deps));
   app.route('/', siteFiles(deps));
   app.route('/', sectionPages(deps));
+  app.route('/', mediaFiles(deps));
 
   // 4. Everything else, and the last resort: a page, never a stack trace.
   app.notFound(() => errorResponse(manifest, 404));

@@ -1,5 +1,6 @@
 /** Article: the one read-only model every stage (parse, build, render, HTTP) speaks. */
 import type { Correction, Retraction } from './article-lifecycle.ts';
+import type { ArticleImage } from './media.ts';
 
 /** A moment as the article states it: RFC 3339 text with its own offset, plus the instant. */
 export interface ArticleDate {
@@ -53,4 +54,6 @@ export interface Article {
   readonly corrections?: readonly Correction[];
   /** Set when the article is withdrawn: its page answers 410 and it leaves every list. */
   readonly retracted?: Retraction;
+  /** The lead picture with its credit (front matter or sidecar `image`), published by the build. */
+  readonly image?: ArticleImage;
 }

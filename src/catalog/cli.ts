@@ -9,12 +9,15 @@ import { formatProblemsPerFile } from '../content/problem-limit.ts';
 import { loadContent } from './load-content.ts';
 import { BuildStageError, stageBuild } from './publish-build.ts';
 import { hashWorkerCode } from './worker-code-hash.ts';
+import { mediaAssetHeaders } from './media/asset-headers.ts';
+import { placeMediaFiles } from './media/publish-media.ts';
 
 const usage = `usage: node src/catalog/cli.ts [--content DIR] [--assets DIR] [--manifest FILE] [--base-url URL] [--check] [--deploy]
   --content DIR     content folder (default: content)
   --assets DIR      static assets folder the Worker reads (default: build/assets; wrangler.toml [assets])
   --manifest FILE   generated manifest module (default: src/generated/site-manifest.js)
   --base-url URL    absolute site URL, overrides site.yaml's baseUrl
+  --media-cache DIR picture renditions kept between builds (default: build/.cache/media)
   --check           validate and render everything, write nothing
   --deploy          refuse to build for a localhost base URL (set baseUrl in content/site.yaml first)`;
 
@@ -25,6 +28,7 @@ async function main(): Promise<number> {
       assets: { type: 'string', default: 'build/assets' },
       manifest: { type: 'string', default: 'src/generated/site-manifest.js' },
       'base-url': { type: 'string' },
+      'media-cache': { type: 'string', default: 'build/.cache/media' },
       check: { type: 'boolean', default: false },
       deploy: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -36,7 +40,10 @@ async function main(): Promise<number> {
   }
   const started = performance.now();
   const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
-  const { site, articles, warnings } = await loadContent(resolve(values.content), baseUrl ? { baseUrl } : {});
+  const { site, articles, warnings, media } = await loadContent(resolve(values.content), {
+    ...(baseUrl ? { baseUrl } : {}),
+    media: { cacheDir: resolve(values['media-cache']) },
+  });
   printWarnings(warnings);
   if (values.deploy && isLocal(site.baseUrl)) {
     console.error(
@@ -60,9 +67,15 @@ async function main(): Promise<number> {
     },
     (done, total) => log(`wirefeed: rendered ${done}/${total} articles (${seconds(started)})`),
   );
+  if (staged) {
+    // Pictures are hard links into the rendition cache (build/.cache/media): the served build is never touched.
+    placeMediaFiles(media.files, staged.folder);
+    await staged.write('_headers', mediaAssetHeaders);
+  }
+  files += media.files.length;
   // The version covers the Worker's request-time code too: a renderer change alone changes every list ETag.
   const manifest = await withCodeVersion(built, await hashWorkerCode(fileURLToPath(new URL('../..', import.meta.url))));
-  const summary = `${articles.length} article(s), ${manifest.pageCount} page(s), ${files} stored file(s), version ${manifest.version}, ${seconds(started)}`;
+  const summary = `${articles.length} article(s), ${manifest.pageCount} page(s), ${files} stored file(s) (${media.files.length} picture file(s), ${media.encoded} picture(s) encoded), version ${manifest.version}, ${seconds(started)}`;
   if (!staged) {
     console.log(`wirefeed: content OK: ${summary}`);
     return 0;

@@ -7,10 +7,12 @@ import { newestFirst } from '../build/paginate.ts';
 import { type ArticleBounds, fieldSizeProblems, fileSizeProblem } from '../content/article-bounds.ts';
 import { ContentError, type ContentProblem, sortProblems } from '../content/content-error.ts';
 import { parseMarkdownArticle } from '../content/markdown-article.ts';
-import type { ParseResult } from '../content/parse-result.ts';
+import type { MediaRefs, ParseResult } from '../content/parse-result.ts';
 import { applySidecar, isSidecarFile, sidecarPathOf } from '../content/sidecar.ts';
 import { parseWireCopy } from '../content/wire-copy.ts';
 import type { Site } from '../site.ts';
+import { isPictureFile } from './media/image-format.ts';
+import { type MediaOptions, type PublishedFile, publishMedia } from './media/publish-media.ts';
 import { defaultSite, parseSiteConfig } from './site-config.ts';
 
 export interface LoadedContent {
@@ -19,6 +21,8 @@ export interface LoadedContent {
   readonly articles: readonly Article[];
   /** What is odd but was published anyway, sorted by file and line: the build prints each one. */
   readonly warnings: readonly ContentProblem[];
+  /** Pictures to publish below media/, and how many were encoded (not taken from the cache) in this run. */
+  readonly media: { readonly files: readonly PublishedFile[]; readonly encoded: number };
 }
 
 export interface LoadContentOptions {
@@ -26,6 +30,8 @@ export interface LoadContentOptions {
   readonly baseUrl?: string;
   /** Size limits of an article file and its fields. @default defaultArticleBounds (128 KiB a file, 4 KiB a field) */
   readonly bounds?: ArticleBounds;
+  /** Picture cache and rendition settings. */
+  readonly media?: MediaOptions;
 }
 
 const parsers: Record<string, (file: string, text: string, site: Site) => ParseResult> = {
@@ -59,7 +65,7 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   // Articles are still checked against the defaults, so one run reports every problem.
   const site = siteResult.ok ? siteResult.site : defaultSite;
 
-  const articles: Article[] = [];
+  const parsed: { file: string; article?: Article; media?: MediaRefs }[] = [];
   const warnings: ContentProblem[] = [];
   const files = await listArticleFiles(contentDir, shown, problems);
   const listed = new Set(files);
@@ -88,6 +94,8 @@ export async function loadContent(contentDir: string, options: LoadContentOption
       continue;
     }
     if (!parse) {
+      // Pictures may sit next to their articles; they are published when an article refers to them.
+      if (isPictureFile(file)) continue;
       problems.push({
         file: shown(file),
         message: 'not an article: articles are .txt (wire copy) or .md (Markdown) files',
@@ -114,25 +122,38 @@ export async function loadContent(contentDir: string, options: LoadContentOption
       problems.push(sidecarTooLarge);
       continue;
     }
-    const parsed = parse(file, text, site);
-    const result =
-      sidecar !== undefined && sidecarText !== undefined
-        ? applySidecar(parsed, { file: sidecar, text: sidecarText, wireCopyFile: shown(file) }, site)
-        : parsed;
+    const own = parse(file, text, site);
+    const hasSidecar = sidecar !== undefined && sidecarText !== undefined;
+    const result = hasSidecar
+      ? applySidecar(own, { file: sidecar, text: sidecarText, wireCopyFile: shown(file) }, site)
+      : own;
     const located = (problem: ContentProblem) => ({ ...problem, file: shown(problem.file) });
+    // The build checks pictures (it has the files), also those of a file that did not parse: every problem in one run.
+    const pictureFile = hasSidecar ? sidecar : file;
     // One push per problem: a spread of 200,000 problems or warnings would overflow the call stack.
-    if (!result.ok) for (const problem of result.problems) problems.push(located(problem));
-    else {
+    if (!result.ok) {
+      for (const problem of result.problems) problems.push(located(problem));
+      if (result.media) parsed.push({ file: pictureFile, media: result.media });
+    } else {
       for (const warning of result.warnings ?? []) warnings.push(located(warning));
       const oversized = result.draft ? [] : fieldSizeProblems(shown(file), result.article, options.bounds);
       for (const problem of oversized) problems.push(problem);
-      if (!result.draft && oversized.length === 0) articles.push(result.article);
+      if (!result.draft && oversized.length === 0)
+        parsed.push({ file: pictureFile, article: result.article, ...(result.media ? { media: result.media } : {}) });
     }
   }
+  const media = await publishMedia(site, contentDir, parsed, shown, options.media);
+  const { articles } = media;
+  for (const problem of media.problems) problems.push(problem);
   for (const problem of duplicateSlugProblems(articles, shown)) problems.push(problem);
 
   if (problems.length > 0) throw new ContentError(sortProblems(problems), sortProblems(warnings));
-  return { site, articles: newestFirst(articles), warnings: sortProblems(warnings) };
+  return {
+    site,
+    articles: newestFirst(articles),
+    warnings: sortProblems(warnings),
+    media: { files: media.files, encoded: media.encoded },
+  };
 }
 
 function parserOf(file: string) {

@@ -55,6 +55,8 @@ export const nodeBuildFs: BuildFs = {
 
 /** A staged build: `write` each stored file, then `publish` the manifest source, which swaps both in. */
 export interface StagedBuild {
+  /** The staging folder: files placed there directly (hard links to cached pictures) are published with the rest. */
+  readonly folder: string;
   write(path: string, data: string | Uint8Array): Promise<void>;
   publish(manifestSource: string): Promise<void>;
 }
@@ -85,6 +87,7 @@ export async function stageBuild(options: PublishOptions): Promise<StagedBuild> 
   };
 
   return {
+    folder: staging,
     async write(path, data) {
       if (failure) throw failure;
       const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;

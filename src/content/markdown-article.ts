@@ -1,10 +1,12 @@
 /** Parses a Markdown article with YAML front matter (SPEC: Content, Markdown) into an Article. */
 import type { Article, ArticleDate, ArticleSource } from '../article.ts';
 import type { Site } from '../site.ts';
+import { bodyImageRefs } from './body-images.ts';
 import { cleanLine, normalizeLineEnds, replaceUnsafeCharacters } from './clean-text.ts';
 import type { ContentProblem } from './content-error.ts';
 import { type FrontMatterValue, splitFrontMatter } from './front-matter.ts';
 import { sanitizedHtmlToText } from './html-text.ts';
+import { readImageField } from './image-field.ts';
 import { detectLanguage } from './language.ts';
 import {
   checkLifecycleDates,
@@ -43,6 +45,7 @@ const knownKeys = new Set([
   'tags',
   'canonical',
   'draft',
+  'image',
   'corrections',
   'retracted',
 ]);
@@ -110,8 +113,11 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
   const bodyText = sanitizedHtmlToText(bodyHtml);
   if (!rendering.ok) report(split.bodyLine + rendering.line - 1, rendering.message);
   else if (bodyHtml === '') report(split.bodyLine, 'the body is missing: write the article after the closing "---"');
+  const lead = readImageField(entries.get('image'), report);
+  const bodyImages = bodyImageRefs(bodyHtml, split.body, split.bodyLine, report);
 
-  if (problems.length > 0 || !title || !published) return { ok: false, problems };
+  const media = lead || bodyImages.length > 0 ? { media: { ...(lead ? { lead } : {}), body: bodyImages } } : {};
+  if (problems.length > 0 || !title || !published) return { ok: false, problems, ...media };
   const editor = textField('editor');
   const responsibleEditor = textField('responsibleEditor');
   const copyright = textField('copyright');
@@ -136,7 +142,7 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
     ...(corrections.length > 0 ? { corrections } : {}),
     ...(retracted ? { retracted } : {}),
   };
-  return { ok: true, draft: false, article, warnings };
+  return { ok: true, draft: false, article, warnings, ...media };
 }
 
 /** `source:` as a host, a URL, or `{ name, url }`. */

@@ -3,6 +3,7 @@ import type { Article } from '../article.ts';
 import type { Site } from '../site.ts';
 import type { ContentProblem } from './content-error.ts';
 import { type FrontMatterValue, readYamlMapping } from './front-matter.ts';
+import { readImageField } from './image-field.ts';
 import {
   checkLifecycleDates,
   checkRetractedDraft,
@@ -66,6 +67,8 @@ export const sidecarKeys: Readonly<Record<string, SidecarRow>> = {
     const corrections = readCorrections(entry, report, site.timeZone);
     return corrections.length > 0 ? { corrections } : {};
   },
+  // The picture is no article field: readImageField reads it in applySidecar, and the build publishes it.
+  image: () => ({}),
   retracted: (entry, { site, report }) => {
     const retracted = readRetraction(entry, report, site.timeZone);
     return retracted ? { retracted } : {};
@@ -137,6 +140,8 @@ export function applySidecar(result: ParseResult, sidecar: SidecarInput, site: S
       Object.assign(fields, row(entry, { site, report }));
     }
   }
+  const lead = readImageField(mapping.entries.get('image'), report);
+  const media = lead ? { media: { lead, body: [] } } : {};
   if (article) {
     const lines = mapping.keyLines;
     checkUpdated(article.published, fields.updated, lines.get('updated'), report);
@@ -144,14 +149,14 @@ export function applySidecar(result: ParseResult, sidecar: SidecarInput, site: S
     checkLifecycleDates(article.published, fields.corrections ?? [], fields.retracted, lifecycleLines, report);
   }
   if (fields.draft) checkRetractedDraft(mapping.entries.get('retracted'), report);
-  if (problems.length > 0 || !result.ok) return { ok: false, problems };
+  if (problems.length > 0 || !result.ok) return { ok: false, problems, ...media };
   const { draft, ...articleFields } = fields;
   if (draft || result.draft)
     return { ok: true, draft: true, ...(result.warnings ? { warnings: result.warnings } : {}) };
   // A correction later than the last update moves `updated`, as it does for Markdown.
   if (fields.corrections)
     articleFields.updated = updatedWithCorrections(fields.updated ?? result.article.updated, fields.corrections);
-  return { ...result, article: withFields(result.article, articleFields) };
+  return { ...result, article: withFields(result.article, articleFields), ...media };
 }
 
 /** The article with fields replaced, keeping its lazily derived properties (wire copy's bodyHtml) lazy. */

@@ -8,6 +8,7 @@ import { newsArticleJsonLd, serializeJsonLd } from './json-ld.ts';
 import { labelsFor } from './labels.ts';
 import { renderLayout } from './layout.ts';
 import { sectionLinks } from './section-links.ts';
+import { imageMetaTags, leadFigureHtml } from './media-elements.ts';
 import { canonicalUrl, ninjsUrl } from './urls.ts';
 
 export function renderArticlePage(site: Site, article: Article): string {
@@ -41,6 +42,7 @@ function articleHead(site: Site, article: Article): string {
     meta('article:published_time', article.published.iso) +
     meta('article:modified_time', article.updated.iso) +
     article.tags.map((tag) => meta('article:tag', tag)).join('') +
+    imageMetaTags(site, article.image) +
     `<script type="application/ld+json">${serializeJsonLd(newsArticleJsonLd(site, article))}</script>\n`
   );
 }
@@ -52,7 +54,7 @@ function articleMain(site: Site, article: Article): string {
 ${kicker}<h1>${escapeHtml(article.title)}</h1>
 <p class="meta">${dateline(article)}</p>
 </header>
-${correctionsSection(article)}<div class="article-body">
+${correctionsSection(article)}${leadFigureHtml(site, article.image)}<div class="article-body">
 ${article.bodyHtml}
 </div>
 <section class="attribution" aria-labelledby="attribution-heading">

@@ -5,6 +5,7 @@ import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc3339Date } from './feed-dates.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
 import { listIdentity } from './list-identity.ts';
+import { atomMediaElements, MEDIA_RSS_NAMESPACE } from './media-elements.ts';
 import { linkElements, pagingLinks } from './paging-links.ts';
 import { TOMBSTONES_NAMESPACE } from './tombstones.ts';
 import { absoluteUrl, articleUrl } from './urls.ts';
@@ -43,6 +44,7 @@ export function renderAtomEntry(site: Site, article: Article): string {
   for (const tag of article.tags) lines.push(element('category', { term: tag }));
   lines.push(element('summary', { type: 'text' }, article.summary));
   lines.push(element('content', { type: 'html' }, contentHtml(site, article)));
+  lines.push(...atomMediaElements(site, article.image));
   const lang = article.language === site.language ? '' : ` xml:lang="${escapeXml(article.language)}"`;
   return [`  <entry${lang}>`, ...lines.map((line) => `    ${line}`), '  </entry>'].join('\n');
 }
@@ -81,7 +83,7 @@ export function renderAtomDocument(
   ].map((line) => `  ${line}`);
   return [
     XML_DECLARATION,
-    `<feed xmlns="http://www.w3.org/2005/Atom"${tombstones.length > 0 ? ` xmlns:at="${TOMBSTONES_NAMESPACE}"` : ''} xml:lang="${escapeXml(site.language)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom"${tombstones.length > 0 ? ` xmlns:at="${TOMBSTONES_NAMESPACE}"` : ''} ${MEDIA_RSS_NAMESPACE} xml:lang="${escapeXml(site.language)}">`,
     ...head,
     ...linkElements(site, pagingLinks(site, 'atom', page), 'link', ATOM_MEDIA_TYPE, '  '),
     ...tombstones,

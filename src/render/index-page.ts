@@ -8,6 +8,7 @@ import { renderLayout, sitePath } from './layout.ts';
 import { type ListIdentity, listIdentity } from './list-identity.ts';
 import { sectionHeading } from './section-pages.ts';
 import { absoluteUrl, articlePath } from './urls.ts';
+import { thumbnailHtml } from './media-elements.ts';
 
 export function renderIndexPage(site: Site, page: FeedPage): string {
   return renderIndexDocument(
@@ -60,7 +61,7 @@ export function renderIndexEntry(site: Site, article: Article): string {
       : ` <span class="separator" aria-hidden="true">·</span> ${escapeHtml(article.source.name)}`;
   return `<li class="entry" ${attribute('lang', article.language)}>
 <article>
-<h2>${link(sitePath(site, articlePath(article.slug)), article.title)}</h2>
+${thumbnailHtml(site, article.image)}<h2>${link(sitePath(site, articlePath(article.slug)), article.title)}</h2>
 <p class="meta"><time ${attribute('datetime', article.published.iso)}>${escapeHtml(formatDisplayDate(article.published))}</time>${source}</p>
 <p class="summary">${escapeHtml(article.summary)}</p>
 </article>

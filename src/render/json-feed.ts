@@ -5,6 +5,7 @@ import { contentHtml } from './credit-line.ts';
 import { rfc3339Date } from './feed-dates.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
 import { listIdentity } from './list-identity.ts';
+import { jsonFeedImageCredit, jsonFeedImageFields } from './media-elements.ts';
 import { pagingLinks } from './paging-links.ts';
 import type { DeletedItem } from './tombstones.ts';
 import { absoluteUrl, articleUrl, ninjsUrl } from './urls.ts';
@@ -17,6 +18,7 @@ export function jsonFeedItem(site: Site, article: Article): object {
     ...(article.editor !== undefined ? { editor: article.editor } : {}),
     ...(article.responsibleEditor !== undefined ? { responsible_editor: article.responsibleEditor } : {}),
     ...(article.copyright !== undefined ? { copyright: article.copyright } : {}),
+    ...jsonFeedImageCredit(article.image),
     // The item as IPTC ninjs 3.1 (src/render/ninjs.ts).
     ninjs: ninjsUrl(site, article),
   };
@@ -30,6 +32,7 @@ export function jsonFeedItem(site: Site, article: Article): object {
     content_text: article.bodyText,
     date_published: rfc3339Date(article.published),
     date_modified: rfc3339Date(article.updated),
+    ...jsonFeedImageFields(site, article.image),
     ...(article.tags.length > 0 ? { tags: [...article.tags] } : {}),
     language: article.language,
     ...(Object.keys(wirefeed).length > 0 ? { _wirefeed: wirefeed } : {}),

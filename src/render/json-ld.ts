@@ -1,6 +1,7 @@
 /** schema.org NewsArticle JSON-LD for an article page, serialized so no content can leave its <script>. */
 import type { Article } from '../article.ts';
 import type { Site } from '../site.ts';
+import { jsonLdImages } from './media-elements.ts';
 import { articleUrl } from './urls.ts';
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -37,6 +38,7 @@ export function newsArticleJsonLd(site: Site, article: Article): Record<string, 
       text: correction.text,
     }));
   }
+  if (article.image !== undefined) data.image = jsonLdImages(site, article.image);
   return data;
 }
 

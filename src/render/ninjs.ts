@@ -1,7 +1,9 @@
 /** IPTC ninjs 3.1 (News in JSON) for one article: what syndication partners ingest without a custom mapping. */
 import type { Article } from '../article.ts';
+import type { ArticleImage, ImageRendition } from '../media.ts';
 import type { Site } from '../site.ts';
 import { rfc3339Date } from './feed-dates.ts';
+import { mediaUrl } from './media-elements.ts';
 import { articleUrl } from './urls.ts';
 
 /** The ninjs version every document declares: the newest IPTC has approved (Spring Meeting 2025). */
@@ -31,6 +33,7 @@ export function ninjsDocument(site: Site, article: Article): Record<string, Json
     ...rights(site, article),
     ...credits(site, article),
     ...subjects(article),
+    ...pictures(site, article),
   };
 }
 
@@ -121,6 +124,60 @@ function credits(site: Site, article: Article): NinjsPart {
 /** Tags as `subjects`, by name. */
 function subjects(article: Article): NinjsPart {
   return article.tags.length > 0 ? { subjects: article.tags.map((tag) => ({ name: tag })) } : {};
+}
+
+/**
+ * The lead picture as an associated ninjs object (`rel: leadPicture`, `type: picture`) carrying its own credit:
+ * the alt text and caption as `descriptions`, the credit as `by`, its `copyrightNotice`, and every published
+ * rendition (the picture, its crops with `aspectRatio`, the srcset widths) with size, type and byte length.
+ */
+function pictures(site: Site, article: Article): NinjsPart {
+  const image = article.image;
+  const uri = image && rfc3986Uri(mediaUrl(site, image.url));
+  if (!image || uri === undefined) return {};
+  const descriptions: Json[] = [{ role: 'alt', contentType: 'text/plain', value: image.alt }];
+  if (image.caption !== undefined)
+    descriptions.push({ role: 'caption', contentType: 'text/plain', value: image.caption });
+  const picture: Record<string, Json> = {
+    name: image.alt,
+    rel: 'leadPicture',
+    uri,
+    type: 'picture',
+    representationType: 'full',
+    descriptions,
+    ...(image.credit !== undefined ? { by: image.credit } : {}),
+    ...(image.copyright !== undefined ? { copyrightNotice: image.copyright } : {}),
+    renditions: renditionsOf(site, image),
+  };
+  return { associations: [picture] };
+}
+
+function renditionsOf(site: Site, image: ArticleImage): Json[] {
+  const rendition = (name: string, file: ImageRendition, aspectRatio?: string): Json => {
+    const href = rfc3986Uri(mediaUrl(site, file.path)) ?? '';
+    return {
+      name,
+      href,
+      contentType: file.type,
+      width: file.width,
+      height: file.height,
+      sizeInBytes: file.length,
+      ...(aspectRatio ? { aspectRatio } : {}),
+    };
+  };
+  const original: Json = {
+    name: 'original',
+    href: rfc3986Uri(mediaUrl(site, image.url)) ?? '',
+    ...(image.type !== undefined ? { contentType: image.type } : {}),
+    ...(image.width !== undefined ? { width: image.width } : {}),
+    ...(image.height !== undefined ? { height: image.height } : {}),
+    ...(image.length !== undefined ? { sizeInBytes: image.length } : {}),
+  };
+  return [
+    original,
+    ...image.crops.map((crop) => rendition(`crop-${crop.ratio.replace(':', 'x')}`, crop, crop.ratio)),
+    ...image.srcset.map((file) => rendition(`w${file.width}`, file)),
+  ];
 }
 
 function party(name: string, role: string, url: string | undefined): Json {

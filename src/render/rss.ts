@@ -5,6 +5,7 @@ import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc822Date, rfc3339Date } from './feed-dates.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
 import { listIdentity } from './list-identity.ts';
+import { MEDIA_RSS_NAMESPACE, rssMediaElements } from './media-elements.ts';
 import { linkElements, pagingLinks } from './paging-links.ts';
 import { absoluteUrl, articleUrl } from './urls.ts';
 import { element, escapeXml, XML_DECLARATION } from './xml.ts';
@@ -16,6 +17,7 @@ const namespaces = [
   'xmlns:atom="http://www.w3.org/2005/Atom"',
   'xmlns:content="http://purl.org/rss/1.0/modules/content/"',
   'xmlns:dc="http://purl.org/dc/elements/1.1/"',
+  MEDIA_RSS_NAMESPACE,
 ].join(' ');
 
 /** One `<item>`, indented for its place in the channel. */
@@ -44,6 +46,7 @@ export function renderRssItem(site: Site, article: Article): string {
   if (article.copyright !== undefined) lines.push(element('dc:rights', {}, article.copyright));
   if (article.language !== site.language) lines.push(element('dc:language', {}, article.language));
   for (const tag of article.tags) lines.push(element('category', {}, tag));
+  lines.push(...rssMediaElements(site, article.image));
   return ['    <item>', ...lines.map((line) => `      ${line}`), '    </item>'].join('\n');
 }
 

@@ -135,6 +135,11 @@ h1 { margin: 0 0 0.75rem; font-size: clamp(1.75rem, 1.2rem + 2.4vw, 2.625rem); f
 .article-body p { margin: 0 0 1.3em; }
 .article-body :is(h2, h3) { margin: 2em 0 0.6em; }
 .article-body img { max-width: 100%; height: auto; }
+.lead-image { margin: 0 0 1.75rem; }
+.lead-image img { display: block; width: 100%; height: auto; }
+.lead-image figcaption { margin-top: 0.5rem; color: var(--muted); font-family: var(--sans); font-size: 0.875rem; line-height: 1.5; }
+.entry .thumbnail { float: right; width: 8rem; height: auto; margin: 0.25rem 0 0.5rem 1rem; }
+.entry article { display: flow-root; }
 .article-body blockquote { margin: 1.5em 0; padding-left: 1.25em; border-left: 3px solid var(--rule); color: var(--muted); }
 .article-body pre { overflow-x: auto; }
 .attribution {

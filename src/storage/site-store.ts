@@ -5,6 +5,14 @@ export interface SiteStore {
   read(path: string): Promise<string | undefined>;
   /** The bytes of a stored file, for readers that decode only part of it (section chunks). */
   readBytes?(path: string): Promise<Uint8Array | undefined>;
+  /** A stored binary file (a picture below media/), streamed where the store can; undefined when there is none. */
+  readBinary?(path: string): Promise<StoredBytes | undefined>;
+}
+
+/** A binary file's body and, when the store knows it, its byte length. */
+export interface StoredBytes {
+  readonly body: ReadableStream<Uint8Array> | Uint8Array;
+  readonly length?: number;
 }
 
 /**
@@ -25,9 +33,25 @@ export function assetStore(assets: Fetcher): SiteStore {
       if (!response.ok) throw new Error(`asset ${path}: HTTP ${response.status}`);
       return new Uint8Array(await response.arrayBuffer());
     },
+    async readBinary(path) {
+      const response = await assets.fetch(`https://assets.local/${path}`);
+      if (response.status === 404) return undefined;
+      if (!response.ok || response.body === null) throw new Error(`asset ${path}: HTTP ${response.status}`);
+      const length = Number(response.headers.get('Content-Length') ?? Number.NaN);
+      return Number.isSafeInteger(length) ? { body: response.body, length } : { body: response.body };
+    },
   };
 }
 
-export function memoryStore(files: ReadonlyMap<string, string>): SiteStore {
-  return { read: async (path) => files.get(path) };
+export function memoryStore(
+  files: ReadonlyMap<string, string>,
+  binaries: ReadonlyMap<string, Uint8Array> = new Map(),
+): SiteStore {
+  return {
+    read: async (path) => files.get(path),
+    readBinary: async (path) => {
+      const body = binaries.get(path);
+      return body && { body, length: body.byteLength };
+    },
+  };
 }

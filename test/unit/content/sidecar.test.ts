@@ -106,6 +106,7 @@ describe('wire-copy sidecar (name.yaml beside name.txt)', () => {
       'updated',
       'draft',
       'corrections',
+      'image',
       'retracted',
     ]);
   });

@@ -38,6 +38,13 @@ export interface ParsedEntry {
   readonly rights: string | null;
   readonly tags: readonly string[];
   readonly language: string | null;
+  /** RSS `enclosure` / Atom `link rel="enclosure"`: href, length, type. */
+  readonly enclosures: readonly Readonly<Record<string, string>>[];
+  /** Media RSS, as feedparser's media module reads it. */
+  readonly media_content: readonly Readonly<Record<string, string>>[];
+  readonly media_credit: readonly Readonly<Record<string, string>>[];
+  readonly media_thumbnail: readonly Readonly<Record<string, string>>[];
+  readonly media_copyright: Readonly<Record<string, string>> | string | null;
 }
 
 /** What parse_feeds.py reports for one file. */

@@ -1,12 +1,13 @@
 /** IPTC's own ninjs 3.1 JSON Schema (read from ../shared/ninjs/, never copied here) accepts every article's ninjs. */
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { ninjsSchemaUri, ninjsVersion } from '../../../src/render/ninjs.ts';
 import { ninjsPath } from '../../../src/render/urls.ts';
-import { buildValidatorSite } from './build-fixture-site.ts';
+import { baseUrl, buildFixtureSite, buildValidatorSite } from './build-fixture-site.ts';
 
 const inCi = Boolean(process.env.CI);
 const schemaDir = fileURLToPath(new URL('../../../../shared/ninjs/', import.meta.url));
@@ -19,6 +20,20 @@ const skipSchemas = !hasSchemas && !inCi;
 if (skipSchemas) console.warn(`Skipping the ninjs schema tests. ${missingSchemas}`);
 
 const fixture = await buildValidatorSite();
+const mediaFixtures = fileURLToPath(new URL('../../fixtures/media/', import.meta.url));
+const pictured = await buildFixtureSite([
+  {
+    path: 'articles/forum.md',
+    contents:
+      '---\ntitle: The forum opens\ndate: 2025-07-18\nimage:\n  src: lead.jpg\n  alt: A field under a summer sky\n  caption: The forum opened on Monday.\n  credit: Photo by Li Ming / Xinhua\n  copyright: © Xinhua 2025\n---\n\nDelegates met.\n',
+  },
+  { path: 'articles/lead.jpg', contents: readFileSync(join(mediaFixtures, 'lead.jpg')) },
+  {
+    path: 'articles/remote.md',
+    contents:
+      '---\ntitle: A remote picture\ndate: 2025-07-17\nimage: { src: "https://img.example.org/a b.jpg?x=1&y=2", alt: A harbour, credit: AFP }\n---\n\nText.\n',
+  },
+]);
 
 /** A validator for the declared version's schema, 2020-12 dialect, formats checked, GeoJSON resolved locally. */
 function ninjsValidator() {
@@ -56,6 +71,29 @@ describe.skipIf(skipSchemas)(`every article's ninjs validates against IPTC's nin
       expect(check(JSON.parse(body ?? ''))).toEqual([]);
     });
   }
+
+  it('carries the lead picture as an association with its credit and every rendition, valid against the schema', () => {
+    const forum = JSON.parse(pictured.build.routes[ninjsPath('forum')]?.body ?? '{}');
+    expect(check(forum)).toEqual([]);
+    const [picture] = forum.associations;
+    expect(picture).toMatchObject({
+      rel: 'leadPicture',
+      type: 'picture',
+      by: 'Photo by Li Ming / Xinhua',
+      copyrightNotice: '© Xinhua 2025',
+      descriptions: [
+        { role: 'alt', value: 'A field under a summer sky' },
+        { role: 'caption', value: 'The forum opened on Monday.' },
+      ],
+    });
+    expect(picture.uri).toMatch(new RegExp(`^${baseUrl}/media/`));
+    const names = picture.renditions.map((rendition: { name: string }) => rendition.name);
+    expect(names[0]).toBe('original');
+    for (const rendition of picture.renditions) expect(rendition.href).toMatch(new RegExp(`^${baseUrl}/media/`));
+    const remote = JSON.parse(pictured.build.routes[ninjsPath('remote')]?.body ?? '{}');
+    expect(check(remote)).toEqual([]);
+    expect(remote.associations[0].uri).toBe('https://img.example.org/a%20b.jpg?x=1&y=2');
+  });
 
   it('rejects a broken document (2.x property names, a bad uri, a headline without value)', () => {
     const broken = JSON.parse(

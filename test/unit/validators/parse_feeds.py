@@ -42,6 +42,11 @@ def entry_report(entry):
         'rights': entry.get('rights'),
         'tags': [tag.get('term') for tag in entry.get('tags', [])],
         'language': entry.get('language'),
+        'enclosures': plain(entry.get('enclosures', [])),
+        'media_content': plain(entry.get('media_content', [])),
+        'media_credit': plain(entry.get('media_credit', [])),
+        'media_thumbnail': plain(entry.get('media_thumbnail', [])),
+        'media_copyright': plain(entry.get('media_copyright')),
     }
 
 
