@@ -3,25 +3,14 @@ import { Hono } from 'hono';
 import { MemoryCache } from './http/memory-cache.ts';
 import { checkRequest } from './http/request-guard.ts';
 import { isStorageFault, logStorageFault, unavailableHeaders } from './http/storage-fault.ts';
-import { isSectionFeedPath } from './render/section-urls.ts';
+import { answersPreflight, preflightHeaders } from './response-kinds.ts';
 import { articlePages } from './routes/article-routes.ts';
 import { listPages } from './routes/list-routes.ts';
 import { mediaFiles } from './routes/media-routes.ts';
-import { isNinjsPath, ninjsDocuments } from './routes/ninjs-routes.ts';
+import { ninjsDocuments } from './routes/ninjs-routes.ts';
 import { errorResponse, type RouteDeps } from './routes/route-context.ts';
 import { sectionPages } from './routes/section-routes.ts';
 import { siteFiles } from './routes/site-routes.ts';
-
-/** Routes whose responses other origins may read: they answer CORS preflight (OPTIONS). */
-const crossOriginPaths = new Set(['/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml']);
-
-const preflightHeaders = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
-  'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since, Cache-Control',
-  'Access-Control-Max-Age': '86400',
-  Allow: 'GET, HEAD, OPTIONS',
-};
 
 function allowHeader(allow: string | undefined): Record<string, string> | undefined {
   return allow ? { Allow: allow } : undefined;
@@ -37,13 +26,12 @@ export function createApp(appDeps: AppDeps): Hono {
 
   // 1. Reject what no route can answer: over-long URLs, malformed paths, unknown methods.
   app.use((c, next) => {
-    const crossOrigin = crossOriginPaths.has(c.req.path) || isNinjsPath(c.req.path) || isSectionFeedPath(c.req.path);
-    const verdict = checkRequest(c.req.method, c.req.url, crossOrigin);
+    const verdict = checkRequest(c.req.method, c.req.url, answersPreflight(c.req.path));
     if (!verdict.ok) return Promise.resolve(errorResponse(manifest, verdict.status, allowHeader(verdict.allow)));
     return next();
   });
 
-  // 2. CORS preflight for feeds, ninjs and the sitemap (the guard already refused OPTIONS elsewhere).
+  // 2. CORS preflight for the cross-origin kinds of response-kinds.ts (the guard already refused OPTIONS elsewhere).
   app.options('*', () => new Response(null, { status: 204, headers: preflightHeaders }));
 
   // 3. Routes. GET also answers HEAD: Hono drops the body and keeps the headers.

@@ -2,7 +2,6 @@
 import type { Article } from '../article.ts';
 import { withAlternateLink } from '../http/alternate-link.ts';
 import { attributionHeaders } from '../http/attribution-headers.ts';
-import { cacheControlValue } from '../http/cache-control.ts';
 import { strongEtag } from '../http/etag.ts';
 import { toHttpDate } from '../http/http-date.ts';
 import { htmlSecurityHeaders } from '../http/security-headers.ts';
@@ -18,11 +17,12 @@ import { renderRobots, renderSitemap } from '../render/sitemap.ts';
 import { stylesheet, stylesheetHash } from '../render/stylesheet.ts';
 import { renderTombstones } from '../render/tombstones.ts';
 import { canonicalUrl, ninjsUrl } from '../render/urls.ts';
+import { kindHeaders, responseKinds } from '../response-kinds.ts';
 import { latestDate, sectionWriter } from '../sections/build-sections.ts';
 import { chunkFormats } from '../sections/section-layout.ts';
 import { sectionLists } from '../sections/section-lists.ts';
 import type { Site } from '../site.ts';
-import type { PackedArticle, ResponseFamily, SiteManifest } from '../site-build.ts';
+import type { PackedArticle, SiteManifest } from '../site-build.ts';
 import {
   articlePackPath,
   type ListFormat,
@@ -45,23 +45,6 @@ export type WriteFile = (path: string, text: string) => void | Promise<void>;
 
 /** Reports progress on long builds: `done` of `total` articles rendered. */
 export type Progress = (done: number, total: number) => void;
-
-const contentTypes: Readonly<Record<ResponseFamily | 'text' | 'ninjs', string>> = {
-  html: 'text/html; charset=utf-8',
-  rss: 'application/rss+xml; charset=utf-8',
-  atom: 'application/atom+xml; charset=utf-8',
-  json: 'application/feed+json; charset=utf-8',
-  sitemap: 'application/xml; charset=utf-8',
-  text: 'text/plain; charset=utf-8',
-  ninjs: 'application/json; charset=utf-8',
-};
-
-/** Headers that let any origin read a feed, and the validators it needs for polling. */
-const crossOrigin = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'ETag, Last-Modified, Link',
-  'X-Content-Type-Options': 'nosniff',
-};
 
 /** The heading (reason phrase, RFC 9110 §15) and the explanation each error page shows. */
 export const errorMessages: Readonly<Record<number, readonly [string, string]>> = {
@@ -99,17 +82,10 @@ export async function buildSite(
   };
 
   const css = stylesheet(site);
-  const htmlHeaders = {
-    'Content-Type': contentTypes.html,
-    'Cache-Control': cacheControlValue(site.cache.pages),
-    ...htmlSecurityHeaders(await stylesheetHash(css)),
-  };
+  const security = htmlSecurityHeaders(await stylesheetHash(css));
+  const htmlHeaders = kindHeaders(responseKinds.page, site, { security });
   // IPTC ninjs: an article's document changes when its page does (pages' lifetimes), readable cross-origin.
-  const ninjsHeaders = {
-    'Content-Type': contentTypes.ninjs,
-    'Cache-Control': cacheControlValue(site.cache.pages),
-    ...crossOrigin,
-  };
+  const ninjsHeaders = kindHeaders(responseKinds.ninjs, site);
 
   // Article pages, in packs chosen by slug: each pack is rendered, written and let go before the next.
   const packCount = packCountFor(all.length);
@@ -182,30 +158,19 @@ export async function buildSite(
   const archiveUpdated = listsUpdated(all);
   const tombstones = recentRetractions(all);
   const lastModified = toHttpDate(archiveUpdated?.epochMs ?? 0);
-  const feedHeaders = (family: ResponseFamily) => ({
-    'Content-Type': contentTypes[family],
-    'Cache-Control': cacheControlValue(site.cache.feeds),
-    ...crossOrigin,
-  });
   const headers: SiteManifest['headers'] = {
-    html: htmlHeaders,
-    rss: feedHeaders('rss'),
-    atom: feedHeaders('atom'),
-    json: feedHeaders('json'),
-    sitemap: {
-      'Content-Type': contentTypes.sitemap,
-      'Cache-Control': cacheControlValue(site.cache.other),
-      ...crossOrigin,
-    },
+    html: kindHeaders(responseKinds.list, site, { security }),
+    rss: kindHeaders(responseKinds.rss, site),
+    atom: kindHeaders(responseKinds.atom, site),
+    json: kindHeaders(responseKinds.json, site),
+    sitemap: kindHeaders(responseKinds.sitemap, site),
   };
   const robotsBody = renderRobots(site);
   const robots = {
     status: 200,
     body: robotsBody,
     headers: {
-      'Content-Type': contentTypes.text,
-      'Cache-Control': cacheControlValue(site.cache.other),
-      'X-Content-Type-Options': 'nosniff',
+      ...kindHeaders(responseKinds.robots, site),
       ETag: await strongEtag(robotsBody),
       'Last-Modified': lastModified,
     },
@@ -215,7 +180,7 @@ export async function buildSite(
     errors[Number(status)] = {
       status: Number(status),
       body: renderErrorPage(site, Number(status), message, detail),
-      headers: { ...htmlHeaders, 'Cache-Control': 'no-store' },
+      headers: kindHeaders(responseKinds.error, site, { security }),
     };
   }
 

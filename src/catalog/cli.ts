@@ -7,10 +7,10 @@ import { withCodeVersion } from '../build/code-version.ts';
 import { ContentError, type ContentProblem } from '../content/content-error.ts';
 import { formatProblemsPerFile } from '../content/problem-limit.ts';
 import { loadContent } from './load-content.ts';
-import { BuildStageError, stageBuild } from './publish-build.ts';
-import { hashWorkerCode } from './worker-code-hash.ts';
 import { mediaAssetHeaders } from './media/asset-headers.ts';
 import { placeMediaFiles } from './media/publish-media.ts';
+import { BuildStageError, stageBuild } from './publish-build.ts';
+import { hashWorkerCode } from './worker-code-hash.ts';
 
 const usage = `usage: node src/catalog/cli.ts [--content DIR] [--assets DIR] [--manifest FILE] [--base-url URL] [--check] [--deploy]
   --content DIR     content folder (default: content)

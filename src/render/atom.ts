@@ -1,5 +1,6 @@
 /** Atom 1.0 rendering (RFC 4287), with RFC 5005 paging links and per-entry attribution. */
 import type { Article } from '../article.ts';
+import { responseKinds } from '../response-kinds.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc3339Date } from './feed-dates.ts';
@@ -10,8 +11,6 @@ import { linkElements, pagingLinks } from './paging-links.ts';
 import { TOMBSTONES_NAMESPACE } from './tombstones.ts';
 import { absoluteUrl, articleUrl } from './urls.ts';
 import { element, escapeXml, XML_DECLARATION } from './xml.ts';
-
-export const ATOM_MEDIA_TYPE = 'application/atom+xml';
 
 const person = (name: string, url?: string): string =>
   `${element('name', {}, name)}${url === undefined ? '' : element('uri', {}, url)}`;
@@ -85,7 +84,7 @@ export function renderAtomDocument(
     XML_DECLARATION,
     `<feed xmlns="http://www.w3.org/2005/Atom"${tombstones.length > 0 ? ` xmlns:at="${TOMBSTONES_NAMESPACE}"` : ''} ${MEDIA_RSS_NAMESPACE} xml:lang="${escapeXml(site.language)}">`,
     ...head,
-    ...linkElements(site, pagingLinks(site, 'atom', page), 'link', ATOM_MEDIA_TYPE, '  '),
+    ...linkElements(site, pagingLinks(site, 'atom', page), 'link', responseKinds.atom.mediaType, '  '),
     ...tombstones,
     ...entries,
     '</feed>',

@@ -1,5 +1,6 @@
 /** RSS 2.0 rendering (RSS Best Practices Profile), with Atom paging links, content:encoded and Dublin Core attribution. */
 import type { Article } from '../article.ts';
+import { responseKinds } from '../response-kinds.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc822Date, rfc3339Date } from './feed-dates.ts';
@@ -9,8 +10,6 @@ import { MEDIA_RSS_NAMESPACE, rssMediaElements } from './media-elements.ts';
 import { linkElements, pagingLinks } from './paging-links.ts';
 import { absoluteUrl, articleUrl } from './urls.ts';
 import { element, escapeXml, XML_DECLARATION } from './xml.ts';
-
-export const RSS_MEDIA_TYPE = 'application/rss+xml';
 
 const namespaces = [
   'version="2.0"',
@@ -77,7 +76,7 @@ export function renderRssDocument(site: Site, page: PageInfo, items: readonly st
     `<rss ${namespaces}>`,
     '  <channel>',
     ...channel,
-    ...linkElements(site, pagingLinks(site, 'rss', page), 'atom:link', RSS_MEDIA_TYPE, '    '),
+    ...linkElements(site, pagingLinks(site, 'rss', page), 'atom:link', responseKinds.rss.mediaType, '    '),
     ...items,
     '  </channel>',
     '</rss>',

@@ -12,6 +12,7 @@ import type { SectionInfo } from '../render/list-identity.ts';
 import { renderRssDocument } from '../render/rss.ts';
 import type { DeletedEntries } from '../render/tombstones.ts';
 import { absoluteUrl, feedPath, indexPath } from '../render/urls.ts';
+import { versionEtag } from '../response-kinds.ts';
 import type { Site } from '../site.ts';
 import type { ResponseFamily, SiteManifest } from '../site-build.ts';
 import { type ListFormat, listChunkPath, pageSpan } from '../storage/layout.ts';
@@ -76,7 +77,7 @@ function listHeaders(manifest: SiteManifest, route: ListRoute, page: number): Re
     route.family === 'html' ? undefined : websubLinkHeader(manifest.site, absoluteUrl(manifest.site, route.path(page)));
   return {
     ...manifest.headers[route.family],
-    ETag: `"${manifest.version}-${route.format}-${page}"`,
+    ETag: versionEtag(manifest.version, route.format, page),
     'Last-Modified': manifest.lastModified,
     ...(hub ? { Link: hub } : {}),
   };

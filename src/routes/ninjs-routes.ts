@@ -8,11 +8,6 @@ import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts'
 
 const suffix = '.ninjs.json';
 
-/** A ninjs path of a well-formed slug (`[a-z0-9][a-z0-9_-]*`): the routes that also answer CORS preflight. */
-export function isNinjsPath(path: string): boolean {
-  return /^\/articles\/[a-z0-9][a-z0-9_-]*\.ninjs\.json$/.test(path);
-}
-
 export function ninjsDocuments(deps: RouteDeps): Hono {
   const app = new Hono();
   // Only well-formed slugs match; anything else with the suffix falls through to the page route's 404.

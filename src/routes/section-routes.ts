@@ -12,6 +12,7 @@ import {
   sectionPagePath,
 } from '../render/section-urls.ts';
 import { absoluteUrl } from '../render/urls.ts';
+import { versionEtag } from '../response-kinds.ts';
 import { decodeSectionChunk, utf8Bytes } from '../sections/chunk-file.ts';
 import {
   chunkFormats,
@@ -46,7 +47,7 @@ export function sectionPages(deps: RouteDeps): Hono {
       // The directory changes with any new article, so the content version is its validator, as for lists.
       const known = {
         ...manifest.headers.html,
-        ETag: `"${manifest.version}-${kind}-directory"`,
+        ETag: versionEtag(manifest.version, kind, 'directory'),
         'Last-Modified': manifest.lastModified,
       };
       return serve(serveRequest(c, deps, directory), {
@@ -91,7 +92,7 @@ function sectionPage(c: Context, deps: RouteDeps, kind: SectionKind, route: List
       const hub = route.family === 'html' ? undefined : websubLinkHeader(site, absoluteUrl(site, path));
       const headers = {
         ...manifest.headers[route.family],
-        ETag: `"${manifest.version}-${kind}-${keyHash(key)}-${route.format}-${page}"`,
+        ETag: versionEtag(manifest.version, kind, keyHash(key), route.format, page),
         'Last-Modified': head.lastModified,
         ...(hub ? { Link: hub } : {}),
       };

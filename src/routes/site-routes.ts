@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { serve } from '../http/serve.ts';
 import { renderSitemapIndex } from '../render/sitemap.ts';
 import { sitemapPartPath } from '../render/urls.ts';
+import { versionEtag } from '../response-kinds.ts';
 import { newsSitemapPath, sitemapPath } from '../storage/layout.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { StoredFileError } from '../storage/stored-file-error.ts';
@@ -15,7 +16,7 @@ export function siteFiles(deps: RouteDeps): Hono {
   const notFound = () => errorResponse(manifest, 404);
   const headers = (name: string) => ({
     ...manifest.headers.sitemap,
-    ETag: `"${manifest.version}-${name}"`,
+    ETag: versionEtag(manifest.version, name),
     'Last-Modified': manifest.lastModified,
   });
 
