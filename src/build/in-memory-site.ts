@@ -1,17 +1,15 @@
 /** Builds a site into memory and pairs it with a memory store: for tests, benchmarks and previews. */
-
-import type { AppDeps } from '../app.ts';
 import type { Article } from '../article.ts';
 import type { Site } from '../site.ts';
 import type { SiteManifest } from '../site-build.ts';
-import { memoryStore } from '../storage/site-store.ts';
+import { memoryStore, type SiteStore } from '../storage/site-store.ts';
 import { buildSite } from './build-site.ts';
 
 export interface InMemorySite {
   readonly manifest: SiteManifest;
   readonly files: ReadonlyMap<string, string>;
-  /** What createApp() takes. */
-  readonly deps: AppDeps;
+  /** What createApp() takes: the manifest and the memory store (no edge cache unless the caller adds one). */
+  readonly deps: { readonly manifest: SiteManifest; readonly storeFor: () => SiteStore };
 }
 
 export async function buildInMemory(

@@ -1,6 +1,6 @@
 /** The one response path every route shares: conditional GET, memory, edge cache, storage read, 304 or 200. */
 import { isNotModified, notModifiedHeaders } from './conditional-get.ts';
-import { edgeCache, edgeCacheMatch, edgeCachePut } from './edge-cache.ts';
+import { edgeCacheMatch, edgeCachePut } from './edge-cache.ts';
 import { parseHttpDate } from './http-date.ts';
 import type { MemoryCache } from './memory-cache.ts';
 
@@ -17,6 +17,8 @@ export interface ServeRequest {
   readonly ifModifiedSince: string | null;
   readonly cacheKey: string;
   readonly memory: MemoryCache;
+  /** The edge cache (Cache API); undefined where there is none. */
+  readonly cache: Cache | undefined;
   readonly waitUntil: (promise: Promise<unknown>) => void;
 }
 
@@ -40,7 +42,7 @@ export async function serve(request: ServeRequest, plan: ServePlan): Promise<Res
   const remembered = request.memory.get(request.cacheKey);
   if (remembered) return respond(request, remembered.body, remembered.headers);
 
-  const cache = edgeCache();
+  const { cache } = request;
   // Only a 200 with our headers and a readable body counts; Date, Age and cache status are dropped.
   const hit = await edgeCacheMatch(cache, request.cacheKey);
   if (hit) {

@@ -1,5 +1,5 @@
 /** `/`, `/rss.xml`, `/atom.xml`, `/feed.json`: one newest-first page, joined from fragments rendered at build time. */
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import type { ArticleDate } from '../article.ts';
 import { parsePageParams } from '../http/page-query.ts';
 import { serve } from '../http/serve.ts';
@@ -20,7 +20,7 @@ import { decodeSelected } from '../storage/record-file.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { StoredFileError } from '../storage/stored-file-error.ts';
 import { isListEntry, readExisting } from '../storage/stored-shapes.ts';
-import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
+import { type AppContext, type AppEnv, errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
 export interface ListRoute {
   readonly format: ListFormat;
@@ -47,11 +47,11 @@ export const listRoutes: Readonly<Record<string, ListRoute>> = {
   },
 };
 
-export function listPages(deps: RouteDeps): Hono {
+export function listPages(deps: RouteDeps): Hono<AppEnv> {
   const { manifest, storeFor } = deps;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   for (const [path, route] of Object.entries(listRoutes)) {
-    app.get(path, (c: Context) => {
+    app.get(path, (c: AppContext) => {
       // `?page=N`: malformed is 400, past the last page 404; other parameters are ignored.
       const query = parsePageParams(c.req.queries('page') ?? []);
       if (!query.ok) return errorResponse(manifest, 400);

@@ -3,14 +3,14 @@ import { Hono } from 'hono';
 import { ifNoneMatchMatches } from '../http/conditional-get.ts';
 import { mediaTypes } from '../media.ts';
 import { kindHeaders, responseKinds } from '../response-kinds.ts';
-import { errorResponse, type RouteDeps } from './route-context.ts';
+import { type AppEnv, errorResponse, type RouteDeps } from './route-context.ts';
 
 /** A published name: 22 base64url characters (the first 16 bytes of the file's SHA-256) and a known extension. */
 const mediaName = /^([A-Za-z0-9_-]{22})\.(jpg|png|webp|avif|gif)$/;
 
-export function mediaFiles(deps: RouteDeps): Hono {
+export function mediaFiles(deps: RouteDeps): Hono<AppEnv> {
   const { manifest, storeFor } = deps;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   app.get('/media/:file', async (c) => {
     // Only names the build could have made reach storage: no other stored file, no traversal, no guessing.
     const match = mediaName.exec(c.req.param('file'));

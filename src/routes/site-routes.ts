@@ -8,11 +8,11 @@ import { newsSitemapPath, sitemapPath } from '../storage/layout.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { StoredFileError } from '../storage/stored-file-error.ts';
 import { readExisting } from '../storage/stored-shapes.ts';
-import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
+import { type AppEnv, errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
-export function siteFiles(deps: RouteDeps): Hono {
+export function siteFiles(deps: RouteDeps): Hono<AppEnv> {
   const { manifest, storeFor } = deps;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   const notFound = () => errorResponse(manifest, 404);
   const headers = (name: string) => ({
     ...manifest.headers.sitemap,

@@ -36,7 +36,12 @@ export async function faultySite(
       return files.get(path);
     },
   };
-  const app = createApp({ manifest, storeFor: () => store, memory: new MemoryCache(options.memoryBytes ?? 1 << 24) });
+  const app = createApp({
+    manifest,
+    storeFor: () => store,
+    edgeCache: caches.default,
+    memory: new MemoryCache(options.memoryBytes ?? 1 << 24),
+  });
   const fetch = async (path: string, init?: RequestInit, origin = testOrigin): Promise<Response> => {
     const context = createExecutionContext();
     const response = await app.fetch(new Request(`${origin}${path}`, init), {}, context);

@@ -30,7 +30,7 @@ async function mediaSite() {
     [`media/${pngName}`, png],
   ]);
   const store = memoryStore(built.files, binaries);
-  const app = createApp({ manifest: built.manifest, storeFor: () => store });
+  const app = createApp({ manifest: built.manifest, storeFor: () => store, edgeCache: caches.default });
   return async (path: string, init?: RequestInit) => {
     const context = createExecutionContext();
     const response = await app.fetch(new Request(`${testOrigin}${path}`, init), {}, context);

@@ -154,6 +154,7 @@ describe('storage reads', () => {
           return built.files.get(path);
         },
       }),
+      edgeCache: caches.default,
     });
     const fetch = async (path: string) => {
       const context = createExecutionContext();
