@@ -77,7 +77,15 @@ function notModified(request: ServeRequest, headers: Readonly<Record<string, str
   return isNotModified(request, { etag, lastModifiedMs: parseHttpDate(lastModified) ?? 0 });
 }
 
+/** The 304 headers of header sets that are made once and kept (a list page's `known`): computed once each. */
+const notModifiedOf = new WeakMap<Readonly<Record<string, string>>, Record<string, string>>();
+
 /** RFC 9110 §15.4.5: no body, the validators and cache headers of the 200, and our attribution headers. */
 function notModifiedResponse(headers: Readonly<Record<string, string>>): Response {
-  return new Response(null, { status: 304, headers: notModifiedHeaders(headers) });
+  let kept = notModifiedOf.get(headers);
+  if (kept === undefined) {
+    kept = notModifiedHeaders(headers);
+    notModifiedOf.set(headers, kept);
+  }
+  return new Response(null, { status: 304, headers: kept });
 }

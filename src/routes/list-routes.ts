@@ -51,6 +51,7 @@ export function listPages(deps: RouteDeps): Hono<AppEnv> {
   const { manifest, storeFor } = deps;
   const app = new Hono<AppEnv>();
   for (const [path, route] of Object.entries(listRoutes)) {
+    const headersOf = pageHeaders(manifest, route);
     app.get(path, (c: AppContext) => {
       // `?page=N`: malformed is 400, past the last page 404; other parameters are ignored.
       const query = parsePageParams(c.req.queries('page') ?? []);
@@ -58,7 +59,7 @@ export function listPages(deps: RouteDeps): Hono<AppEnv> {
       const { page } = query;
       if (page > manifest.pageCount) return errorResponse(manifest, 404);
       // Every list page changes with any new article, so the content version is its validator.
-      const headers = listHeaders(manifest, route, page);
+      const headers = headersOf(page);
       return serve(serveRequest(c, deps, route.path(page)), {
         known: headers,
         load: async () => ({
@@ -70,6 +71,23 @@ export function listPages(deps: RouteDeps): Hono<AppEnv> {
     });
   }
   return app;
+}
+
+/** Pages whose headers are kept once made (what readers poll); later pages make theirs per request. */
+const keptPages = 16;
+
+/** A route's headers by page, made on first use: a 304 then costs a lookup, not a new object. */
+function pageHeaders(manifest: SiteManifest, route: ListRoute): (page: number) => Readonly<Record<string, string>> {
+  const kept: Record<string, string>[] = [];
+  return (page) => {
+    if (page > keptPages) return listHeaders(manifest, route, page);
+    let headers = kept[page];
+    if (headers === undefined) {
+      headers = listHeaders(manifest, route, page);
+      kept[page] = headers;
+    }
+    return headers;
+  };
 }
 
 function listHeaders(manifest: SiteManifest, route: ListRoute, page: number): Record<string, string> {

@@ -35,7 +35,10 @@ export function serveRequest(
     ifNoneMatch: c.req.header('If-None-Match') ?? null,
     ifModifiedSince: c.req.header('If-Modified-Since') ?? null,
     // The configured site's origin, not the request's Host: other Host headers cannot fragment the caches.
-    cacheKey: edgeCacheKey(siteOrigin(manifest), routeKey, manifest.version),
+    // Made when first read: a 304 from known validators never needs it.
+    get cacheKey() {
+      return edgeCacheKey(siteOrigin(manifest), routeKey, manifest.version);
+    },
     // Only called to store in the edge cache, which exists only where the runtime gives a context.
     waitUntil: (promise) => c.executionCtx.waitUntil(promise),
   };

@@ -43,13 +43,13 @@ export function sectionPages(deps: RouteDeps): Hono<AppEnv> {
   for (const kind of sectionKinds) {
     const directory = sectionDirectoryPath(kind);
     app.get(directory.slice(0, -1), (c) => c.redirect(sitePath(manifest.site, directory), 301));
+    // The directory changes with any new article, so the content version is its validator, as for lists.
+    const known = {
+      ...manifest.headers.html,
+      ETag: versionEtag(manifest.version, kind, 'directory'),
+      'Last-Modified': manifest.lastModified,
+    };
     app.get(directory, (c) => {
-      // The directory changes with any new article, so the content version is its validator, as for lists.
-      const known = {
-        ...manifest.headers.html,
-        ETag: versionEtag(manifest.version, kind, 'directory'),
-        'Last-Modified': manifest.lastModified,
-      };
       return serve(serveRequest(c, deps, directory), {
         known,
         load: async () => {

@@ -20,8 +20,11 @@ export function siteFiles(deps: RouteDeps): Hono<AppEnv> {
     'Last-Modified': manifest.lastModified,
   });
 
+  const sitemapKnown = headers('sitemap');
+  const newsKnown = headers('news-sitemap');
+
   app.get('/sitemap.xml', (c) => {
-    const known = headers('sitemap');
+    const known = sitemapKnown;
     const body = async () =>
       manifest.sitemapCount === 1
         ? readXml(storeFor(c.env), sitemapPath(1))
@@ -45,7 +48,7 @@ export function siteFiles(deps: RouteDeps): Hono<AppEnv> {
   });
 
   app.get('/news-sitemap.xml', (c) => {
-    const known = headers('news-sitemap');
+    const known = newsKnown;
     return serve(serveRequest(c, deps, '/news-sitemap.xml'), {
       known,
       load: async () => {
