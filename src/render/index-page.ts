@@ -3,7 +3,7 @@ import type { Article } from '../article.ts';
 import type { Site } from '../site.ts';
 import { formatDisplayDate } from './display-date.ts';
 import type { FeedPage, PageInfo } from './feed-page.ts';
-import { attribute, escapeHtml, link } from './html.ts';
+import { attribute, escapeHtml, link, metaProperty } from './html.ts';
 import { renderLayout, sitePath } from './layout.ts';
 import { type ListIdentity, listIdentity } from './list-identity.ts';
 import { thumbnailHtml } from './media-elements.ts';
@@ -36,15 +36,13 @@ export function renderIndexDocument(site: Site, page: PageInfo, entries: readonl
 
 function indexHead(site: Site, page: PageInfo, title: string, list: ListIdentity): string {
   const canonical = absoluteUrl(site, list.htmlPath(page.page));
-  const meta = (property: string, content: string): string =>
-    `<meta ${attribute('property', property)} ${attribute('content', content)}>\n`;
   return (
     `<link rel="canonical" ${attribute('href', canonical)}>\n` +
-    meta('og:type', 'website') +
-    meta('og:title', title) +
-    meta('og:description', list.description) +
-    meta('og:url', canonical) +
-    meta('og:site_name', site.title)
+    metaProperty('og:type', 'website') +
+    metaProperty('og:title', title) +
+    metaProperty('og:description', list.description) +
+    metaProperty('og:url', canonical) +
+    metaProperty('og:site_name', site.title)
   );
 }
 
