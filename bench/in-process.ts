@@ -4,8 +4,8 @@
  * floor in the same run, in interleaved rounds (order alternating), as median ratios with spread.
  */
 import type { Article } from '../src/article.ts';
+import { newestFirst, paginate } from '../src/article-order.ts';
 import { buildInMemory } from '../src/build/in-memory-site.ts';
-import { newestFirst, paginate } from '../src/build/paginate.ts';
 import { defaultSite } from '../src/catalog/site-config.ts';
 import { parseWireCopy } from '../src/content/wire-copy.ts';
 import type { FeedPage } from '../src/render/feed-page.ts';

@@ -1,5 +1,6 @@
 /** Renders the whole site once, at build time: a manifest for the Worker and the files for storage. */
 import type { Article } from '../article.ts';
+import { newestFirst, newestUpdate } from '../article-order.ts';
 import { withAlternateLink } from '../http/alternate-link.ts';
 import { attributionHeaders } from '../http/attribution-headers.ts';
 import { strongEtag } from '../http/etag.ts';
@@ -38,7 +39,6 @@ import {
 import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
 import { listedArticles, listsUpdated, recentRetractions } from './listed-articles.ts';
 import { renderNinjsPack } from './ninjs-pack.ts';
-import { newestFirst, newestUpdate } from './paginate.ts';
 
 /** Receives each stored file once; the CLI writes it to disk, tests keep it in memory. */
 export type WriteFile = (path: string, text: string) => void | Promise<void>;

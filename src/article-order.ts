@@ -1,6 +1,6 @@
 /** Splits the newest-first archive into the pages every paged route (index, feeds) serves. */
-import type { Article } from '../article.ts';
-import type { FeedPage } from '../render/feed-page.ts';
+import type { Article } from './article.ts';
+import type { FeedPage } from './render/feed-page.ts';
 
 export function paginate(articles: readonly Article[], pageSize: number): FeedPage[] {
   const pageCount = Math.max(1, Math.ceil(articles.length / pageSize));
