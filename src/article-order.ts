@@ -1,17 +1,5 @@
-/** Splits the newest-first archive into the pages every paged route (index, feeds) serves. */
+/** The archive's order: newest first, and the newest `updated` date of a set of articles. */
 import type { Article } from './article.ts';
-import type { FeedPage } from './render/feed-page.ts';
-
-export function paginate(articles: readonly Article[], pageSize: number): FeedPage[] {
-  const pageCount = Math.max(1, Math.ceil(articles.length / pageSize));
-  const archiveUpdated = newestUpdate(articles);
-  return Array.from({ length: pageCount }, (_, index) => ({
-    articles: articles.slice(index * pageSize, (index + 1) * pageSize),
-    page: index + 1,
-    pageCount,
-    ...(archiveUpdated ? { archiveUpdated } : {}),
-  }));
-}
 
 /** The latest `updated` date of a set of articles: the feed's lastBuildDate, never the clock. */
 export function newestUpdate(articles: readonly Article[]): Article['updated'] | undefined {

@@ -4,7 +4,7 @@ import { responseKinds } from '../response-kinds.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc3339Date } from './feed-dates.ts';
-import type { FeedPage, PageInfo } from './feed-page.ts';
+import type { PageInfo } from './feed-page.ts';
 import { listIdentity } from './list-identity.ts';
 import { atomMediaElements, MEDIA_RSS_NAMESPACE } from './media-elements.ts';
 import { linkElements, pagingLinks } from './paging-links.ts';
@@ -46,15 +46,6 @@ export function renderAtomEntry(site: Site, article: Article): string {
   lines.push(...atomMediaElements(site, article.image));
   const lang = article.language === site.language ? '' : ` xml:lang="${escapeXml(article.language)}"`;
   return [`  <entry${lang}>`, ...lines.map((line) => `    ${line}`), '  </entry>'].join('\n');
-}
-
-/** A whole Atom document for one page of the archive, ending with a newline. */
-export function renderAtom(site: Site, page: FeedPage): string {
-  return renderAtomDocument(
-    site,
-    page,
-    page.articles.map((article) => renderAtomEntry(site, article)),
-  );
 }
 
 /**

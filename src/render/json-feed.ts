@@ -3,7 +3,7 @@ import type { Article } from '../article.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { rfc3339Date } from './feed-dates.ts';
-import type { FeedPage, PageInfo } from './feed-page.ts';
+import type { PageInfo } from './feed-page.ts';
 import { listIdentity } from './list-identity.ts';
 import { jsonFeedImageCredit, jsonFeedImageFields } from './media-elements.ts';
 import { pagingLinks } from './paging-links.ts';
@@ -42,15 +42,6 @@ export function jsonFeedItem(site: Site, article: Article): object {
 /** One item as it stands in the document's `items` array: pretty-printed, indented for its place. */
 export function renderJsonFeedItem(site: Site, article: Article): string {
   return `    ${JSON.stringify(jsonFeedItem(site, article), null, 2).replaceAll('\n', '\n    ')}`;
-}
-
-/** A whole JSON Feed 1.1 document for one page of the archive, ending with a newline. */
-export function renderJsonFeed(site: Site, page: FeedPage): string {
-  return renderJsonFeedDocument(
-    site,
-    page,
-    page.articles.map((article) => renderJsonFeedItem(site, article)),
-  );
 }
 
 /**

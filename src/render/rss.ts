@@ -4,7 +4,7 @@ import { responseKinds } from '../response-kinds.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc822Date, rfc3339Date } from './feed-dates.ts';
-import type { FeedPage, PageInfo } from './feed-page.ts';
+import type { PageInfo } from './feed-page.ts';
 import { listIdentity } from './list-identity.ts';
 import { MEDIA_RSS_NAMESPACE, rssMediaElements } from './media-elements.ts';
 import { linkElements, pagingLinks } from './paging-links.ts';
@@ -47,15 +47,6 @@ export function renderRssItem(site: Site, article: Article): string {
   for (const tag of article.tags) lines.push(element('category', {}, tag));
   lines.push(...rssMediaElements(site, article.image));
   return ['    <item>', ...lines.map((line) => `      ${line}`), '    </item>'].join('\n');
-}
-
-/** A whole RSS 2.0 document for one page of the archive, ending with a newline. */
-export function renderRss(site: Site, page: FeedPage): string {
-  return renderRssDocument(
-    site,
-    page,
-    page.articles.map((article) => renderRssItem(site, article)),
-  );
 }
 
 /** The document around items that were rendered once, at build time, by renderRssItem. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderAtom, renderAtomEntry } from '../../../../src/render/atom.ts';
+import { renderAtomEntry } from '../../../../src/render/atom.ts';
+import { renderAtom } from '../../../whole-documents.ts';
 import {
   asXmlText,
   bareArticle,

@@ -1,10 +1,8 @@
 import { parseFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
-import { renderAtom } from '../../../../src/render/atom.ts';
 import { rfc822Date, rfc3339Date } from '../../../../src/render/feed-dates.ts';
-import { renderJsonFeed } from '../../../../src/render/json-feed.ts';
-import { renderRss } from '../../../../src/render/rss.ts';
 import { articleUrl } from '../../../../src/render/urls.ts';
+import { renderAtom, renderJsonFeed, renderRss } from '../../../whole-documents.ts';
 import { asXmlText, bareArticle, feedPage, generatedArticles, hostileArticle, seedArticle, site } from './fixtures.ts';
 
 // An independent feed parser (feedsmith) reads what we wrote; it must see the input articles.

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Article, ArticleDate } from '../../../../src/article.ts';
-import type { FeedPage } from '../../../../src/render/feed-page.ts';
 import type { Site } from '../../../../src/site.ts';
+import { type FeedPage, pageOf } from '../../../whole-documents.ts';
 
 const policy = { maxAge: 300, sMaxAge: 600, staleWhileRevalidate: 86_400 };
 
@@ -117,15 +117,9 @@ export function generatedArticles(count: number): Article[] {
   });
 }
 
-/** Page `page` (1-based) of newest-first `articles`, as the catalog would cut it. */
+/** Page `page` (1-based) of newest-first `articles` in this site's page size (test/whole-documents.ts). */
 export function feedPage(articles: readonly Article[], page = 1, pageSize = site.pageSize): FeedPage {
-  const newest = [...articles].sort((a, b) => b.updated.epochMs - a.updated.epochMs)[0];
-  return {
-    articles: articles.slice((page - 1) * pageSize, page * pageSize),
-    page,
-    pageCount: Math.max(1, Math.ceil(articles.length / pageSize)),
-    ...(newest !== undefined ? { archiveUpdated: newest.updated } : {}),
-  };
+  return pageOf(articles, page, pageSize);
 }
 
 /** Elements that may repeat, by path, so a single one still parses as an array. */

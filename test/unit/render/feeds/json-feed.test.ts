@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { jsonFeedItem, renderJsonFeed } from '../../../../src/render/json-feed.ts';
+import { jsonFeedItem } from '../../../../src/render/json-feed.ts';
+import { renderJsonFeed } from '../../../whole-documents.ts';
 import { bareArticle, feedPage, HOSTILE_TEXT, hostileArticle, seedArticle, site } from './fixtures.ts';
 
 const seed = seedArticle();

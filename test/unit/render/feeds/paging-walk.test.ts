@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../../src/article.ts';
-import { renderAtom } from '../../../../src/render/atom.ts';
-import { renderJsonFeed } from '../../../../src/render/json-feed.ts';
-import { renderRss } from '../../../../src/render/rss.ts';
 import { absoluteUrl, type FeedFormat, feedPath } from '../../../../src/render/urls.ts';
+import { renderAtom, renderJsonFeed, renderRss } from '../../../whole-documents.ts';
 import { feedPage, generatedArticles, parseXml, site, type XmlTree } from './fixtures.ts';
 
 const articles = generatedArticles(45);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderRss, renderRssItem } from '../../../../src/render/rss.ts';
+import { renderRssItem } from '../../../../src/render/rss.ts';
+import { renderRss } from '../../../whole-documents.ts';
 import {
   asXmlText,
   bareArticle,

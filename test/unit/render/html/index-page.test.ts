@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { renderIndexPage } from '../../../../src/render/index-page.ts';
-import { archive, feedPage, seedLines, site } from '../../../fixtures/html/articles.ts';
+import { archive, seedLines, site } from '../../../fixtures/html/articles.ts';
 import { attributeOf, one, parseDocument, textOf } from '../../../fixtures/html/dom.ts';
+import { pageOf, renderIndexPage } from '../../../whole-documents.ts';
 
 const articles = archive(7);
-const first = parseDocument(renderIndexPage(site, feedPage(articles.slice(0, 3), 1, 3)));
-const second = parseDocument(renderIndexPage(site, feedPage(articles.slice(3, 6), 2, 3)));
-const last = parseDocument(renderIndexPage(site, feedPage(articles.slice(6), 3, 3)));
+const first = parseDocument(renderIndexPage(site, pageOf(articles, 1, 3)));
+const second = parseDocument(renderIndexPage(site, pageOf(articles, 2, 3)));
+const last = parseDocument(renderIndexPage(site, pageOf(articles, 3, 3)));
 
 describe('the index page', () => {
   it('heads the page with the site title (the one h1) and description', () => {
@@ -80,14 +80,14 @@ describe('the index page', () => {
   });
 
   it('has no pagination when there is one page, and says so when the archive is empty', () => {
-    const empty = parseDocument(renderIndexPage(site, feedPage([], 1, 1)));
+    const empty = parseDocument(renderIndexPage(site, pageOf([], 1, 3)));
     expect(empty.querySelectorAll('nav[aria-label="Pagination"]').length).toBe(0);
     expect(textOf(one(empty, 'main'))).toBe('No articles yet.');
   });
 
   it("keeps in-page links under the base URL's path", () => {
     const underPath = parseDocument(
-      renderIndexPage({ ...site, baseUrl: 'https://example.org/news' }, feedPage(articles.slice(3, 6), 2, 3)),
+      renderIndexPage({ ...site, baseUrl: 'https://example.org/news' }, pageOf(articles, 2, 3)),
     );
     expect(attributeOf(one(underPath, 'a[rel="prev"]'), 'href')).toBe('/news/');
     expect(attributeOf(underPath.querySelector('.entry h2 a'), 'href')).toBe('/news/articles/article-4');
