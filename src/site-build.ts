@@ -1,6 +1,7 @@
 /** What `npm run build` produces: a small manifest compiled into the Worker, and files for storage. */
 import type { ArticleDate } from './article.ts';
 import type { DeletedEntries } from './render/tombstones.ts';
+import type { FeedFormat } from './render/urls.ts';
 import type { Site } from './site.ts';
 
 /** A response whose bytes and headers are fixed at build time (robots.txt, error pages). */
@@ -18,7 +19,7 @@ export interface Representation {
 export type PackedArticle = readonly [slug: string, headers: Readonly<Record<string, string>>, status?: number];
 
 /** The families of responses whose shared headers (type, cache, CORS, CSP) the manifest holds once. */
-export type ResponseFamily = 'html' | 'rss' | 'atom' | 'json' | 'sitemap';
+export type ResponseFamily = FeedFormat | 'html' | 'sitemap';
 
 /**
  * Everything the Worker needs that does not grow with the archive: counts, the site settings the

@@ -1,7 +1,7 @@
 /** Which articles the lists show (index, feeds, sitemaps, news sitemap) and which retractions page 1 of a feed announces. */
 import type { Article, ArticleDate } from '../article.ts';
 
-/** How far back page 1 of a feed announces retractions (SPEC: 30 days before the archive's newest date). */
+/** How far back page 1 of a feed announces retractions (README "Corrections and retractions": 30 days before the archive's newest date). */
 export const tombstoneWindowMs = 30 * 24 * 60 * 60 * 1000;
 
 /** At most this many tombstones on page 1, newest first: the manifest that carries them stays bounded. */
