@@ -4,6 +4,7 @@
  * chunk (decodeRecords + renderRssDocument). `checkSubjects` proves every path byte-identical to the renderer.
  */
 import type { Article } from '../src/article.ts';
+import type { PackedArticle } from '../src/manifest.ts';
 import { renderArticlePage } from '../src/render/article-page.ts';
 import { renderAtomDocument, renderAtomEntry } from '../src/render/atom.ts';
 import type { PageInfo } from '../src/render/feed-page.ts';
@@ -11,7 +12,6 @@ import { renderIndexDocument, renderIndexEntry } from '../src/render/index-page.
 import { renderJsonFeedDocument, renderJsonFeedItem } from '../src/render/json-feed.ts';
 import { renderRssDocument, renderRssItem } from '../src/render/rss.ts';
 import type { Site } from '../src/site.ts';
-import type { PackedArticle } from '../src/site-build.ts';
 import { decodeRecords } from '../src/storage/record-file.ts';
 import { type FeedPage, renderAtom, renderIndexPage, renderJsonFeed, renderRss } from '../test/whole-documents.ts';
 

@@ -6,6 +6,7 @@ import { attributionHeaders } from '../http/attribution-headers.ts';
 import { strongEtag } from '../http/etag.ts';
 import { toHttpDate } from '../http/http-date.ts';
 import { htmlSecurityHeaders } from '../http/security-headers.ts';
+import type { PackedArticle, SiteManifest } from '../manifest.ts';
 import { renderArticlePage } from '../render/article-page.ts';
 import { renderAtomEntry } from '../render/atom.ts';
 import { renderErrorPage } from '../render/error-page.ts';
@@ -23,7 +24,6 @@ import { latestDate, sectionWriter } from '../sections/build-sections.ts';
 import { chunkFormats } from '../sections/section-layout.ts';
 import { sectionLists } from '../sections/section-lists.ts';
 import type { Site } from '../site.ts';
-import type { PackedArticle, SiteManifest } from '../site-build.ts';
 import {
   articlePackPath,
   type ListFormat,

@@ -1,6 +1,6 @@
 /** Folds the Worker code's hash into the content version, so list ETags and cache keys change with the code. */
 import { strongEtag } from '../http/etag.ts';
-import type { SiteManifest } from '../site-build.ts';
+import type { SiteManifest } from '../manifest.ts';
 
 /**
  * The manifest with `version` = hash(content version, code hash): a renderer change alone (an RSS wrapper,

@@ -1,7 +1,7 @@
 /** Builds a site into memory and pairs it with a memory store: for tests, benchmarks and previews. */
 import type { Article } from '../article.ts';
+import type { SiteManifest } from '../manifest.ts';
 import type { Site } from '../site.ts';
-import type { SiteManifest } from '../site-build.ts';
 import { memoryStore, type SiteStore } from '../storage/site-store.ts';
 import { buildSite } from './build-site.ts';
 

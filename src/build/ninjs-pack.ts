@@ -2,9 +2,9 @@
 import type { Article } from '../article.ts';
 import { strongEtag } from '../http/etag.ts';
 import { toHttpDate } from '../http/http-date.ts';
+import type { PackedArticle } from '../manifest.ts';
 import { renderNinjs } from '../render/ninjs.ts';
 import type { Site } from '../site.ts';
-import type { PackedArticle } from '../site-build.ts';
 import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { Context, Env as HonoEnv } from 'hono';
 import { edgeCacheKey } from '../http/edge-cache.ts';
 import type { MemoryCache } from '../http/memory-cache.ts';
 import type { ServeRequest } from '../http/serve.ts';
-import type { Representation, SiteManifest } from '../site-build.ts';
+import type { Representation, SiteManifest } from '../manifest.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 
 /** The app's Hono environment: the Worker's bindings, as `wrangler types` generates them (src/generated/worker-env.d.ts). */

@@ -7,11 +7,11 @@ import { createApp } from '../../../src/app.ts';
 import type { Article } from '../../../src/article.ts';
 import { buildInMemory } from '../../../src/build/in-memory-site.ts';
 import { loadContent } from '../../../src/catalog/load-content.ts';
+import type { Representation } from '../../../src/manifest.ts';
 import { sectionDirectoryPath, sectionFeedPath, sectionPagePath } from '../../../src/render/section-urls.ts';
 import { articlePath, feedPath, indexPath, ninjsPath } from '../../../src/render/urls.ts';
 import { sectionLists } from '../../../src/sections/section-lists.ts';
 import type { Site } from '../../../src/site.ts';
-import type { Representation } from '../../../src/site-build.ts';
 
 /** Every response the site serves, by path (with `?page=N`), as the app answers it; and the error pages. */
 export interface SiteBuild {
