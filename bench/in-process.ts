@@ -5,9 +5,9 @@
  */
 import type { Article } from '../src/article.ts';
 import { newestFirst } from '../src/article-order.ts';
-import { buildInMemory } from '../src/build/in-memory-site.ts';
 import { defaultSite } from '../src/catalog/site-config.ts';
 import { parseWireCopy } from '../src/content/wire-copy.ts';
+import { buildInMemory } from '../src/prerender/in-memory-site.ts';
 import type { Site } from '../src/site.ts';
 import { articlePackPath, listChunkPath, packOf } from '../src/storage/layout.ts';
 import { type FeedPage, paginate } from '../test/whole-documents.ts';

@@ -9,10 +9,10 @@ import { generateArticle, generatedTags } from '../scripts/generate-articles.ts'
 import { createApp } from '../src/app.ts';
 import type { Article } from '../src/article.ts';
 import { newestFirst } from '../src/article-order.ts';
-import { buildSite } from '../src/build/build-site.ts';
 import { defaultSite } from '../src/catalog/site-config.ts';
 import { parseWireCopy } from '../src/content/wire-copy.ts';
 import { MemoryCache } from '../src/http/memory-cache.ts';
+import { buildSite } from '../src/prerender/build-site.ts';
 import { sectionFeedPath } from '../src/render/section-urls.ts';
 import { sectionLists } from '../src/sections/section-lists.ts';
 import type { SiteStore } from '../src/storage/site-store.ts';

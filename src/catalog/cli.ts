@@ -2,10 +2,10 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildSite } from '../build/build-site.ts';
-import { withCodeVersion } from '../build/code-version.ts';
 import { ContentError, type ContentProblem } from '../content/content-error.ts';
 import { formatProblemsPerFile } from '../content/problem-limit.ts';
+import { buildSite } from '../prerender/build-site.ts';
+import { withCodeVersion } from '../prerender/code-version.ts';
 import { loadContent } from './load-content.ts';
 import { mediaAssetHeaders } from './media/asset-headers.ts';
 import { placeMediaFiles } from './media/publish-media.ts';

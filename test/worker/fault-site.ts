@@ -2,9 +2,9 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { createApp } from '../../src/app.ts';
 import type { Article } from '../../src/article.ts';
-import { withCodeVersion } from '../../src/build/code-version.ts';
-import { buildInMemory } from '../../src/build/in-memory-site.ts';
 import { MemoryCache } from '../../src/http/memory-cache.ts';
+import { withCodeVersion } from '../../src/prerender/code-version.ts';
+import { buildInMemory } from '../../src/prerender/in-memory-site.ts';
 import type { Site } from '../../src/site.ts';
 import type { SiteStore } from '../../src/storage/site-store.ts';
 import { testOrigin, testSite, wireCopy } from './test-site.ts';

@@ -2,9 +2,9 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { createApp } from '../../src/app.ts';
 import type { Article } from '../../src/article.ts';
-import { buildInMemory } from '../../src/build/in-memory-site.ts';
 import { defaultSite } from '../../src/catalog/site-config.ts';
 import { parseWireCopy } from '../../src/content/wire-copy.ts';
+import { buildInMemory } from '../../src/prerender/in-memory-site.ts';
 import type { Site } from '../../src/site.ts';
 
 export const testOrigin = 'https://wire.example';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/article.ts';
-import { listedArticles, listsUpdated, recentRetractions } from '../../../src/build/listed-articles.ts';
 import { parseContentDate } from '../../../src/content/dates.ts';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
+import { listedArticles, listsUpdated, recentRetractions } from '../../../src/prerender/listed-articles.ts';
 import { renderTombstones } from '../../../src/render/tombstones.ts';
 import { articleOf, site } from '../content/helpers.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/article.ts';
-import { listedArticles } from '../../../src/build/listed-articles.ts';
+import { listedArticles } from '../../../src/prerender/listed-articles.ts';
 import { articleUrl } from '../../../src/render/urls.ts';
 import { baseUrl, buildValidatorSite, feedRoutes, pageOf } from './build-fixture-site.ts';
 import { feedparserPython, missingFeedparserMessage, type ParsedFeed, parseFeeds } from './feedparser.ts';
