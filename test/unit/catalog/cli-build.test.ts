@@ -9,7 +9,7 @@ afterEach(() => {
   for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const cli = resolve('src/catalog/cli.ts');
+const cli = resolve('src/prerender/cli.ts');
 
 function run(dir: string, manifest = join(dir, 'manifest.js')) {
   return spawnSync(
