@@ -8,7 +8,7 @@ import { renderIndexEntry } from '../../../src/render/index-page.ts';
 import { jsonFeedItem } from '../../../src/render/json-feed.ts';
 import { newsArticleJsonLd } from '../../../src/render/json-ld.ts';
 import { type FeedPage, renderAtom, renderRss } from '../../whole-documents.ts';
-import { seedArticle, site } from './feeds/fixtures.ts';
+import { seedArticle, site } from './fixtures.ts';
 
 const rendition = (name: string, width: number, height: number, length: number) => ({
   path: `/media/${name}.jpg`,
