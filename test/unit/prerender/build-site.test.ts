@@ -57,11 +57,12 @@ describe('buildSite', () => {
     const { files, manifest } = await build([story(1), story(2)]);
     const pack = decodeRecords(files.get(articlePackPath(packOf('story-1', manifest.packCount))) ?? '');
     const record = pack.find((entry) => (entry.meta as [string])[0] === 'story-1');
-    const [, headers] = record?.meta as [string, Record<string, string>];
+    if (!record) throw new Error('story-1 is not in its pack');
+    const [, headers] = record.meta as [string, Record<string, string>];
     expect(headers['Content-Type']).toBe('text/html; charset=utf-8');
     expect(headers.ETag).toMatch(/^"[A-Za-z0-9_-]{22}"$/);
     expect(headers['Last-Modified']).toBe('Tue, 01 Jul 2025 08:00:00 GMT');
-    expect(record?.text).toContain('<h1>Story 1</h1>');
+    expect(record.text).toContain('<h1>Story 1</h1>');
   });
 
   it('takes the shared headers from the response policy: CORS on feeds and sitemaps, no-store on errors', async () => {
