@@ -35,6 +35,8 @@ export function isNotModified(request: ConditionalRequest, current: CurrentValid
 
 /** RFC 9110 §13.1.2: `*`, or one entity-tag of the comma-separated list weakly equal to `etag`. */
 export function ifNoneMatchMatches(header: string, etag: string): boolean {
+  // The common case, a client sending back the tag it was given, needs no scan.
+  if (header === etag) return true;
   if (header.trim() === '*') return true;
   const wanted = opaqueTag(etag);
   for (const tag of entityTags(header)) {

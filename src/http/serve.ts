@@ -72,8 +72,9 @@ function respond(request: ServeRequest, body: Uint8Array, headers: Readonly<Reco
 function notModified(request: ServeRequest, headers: Readonly<Record<string, string>>): boolean {
   if (request.ifNoneMatch === null && request.ifModifiedSince === null) return false;
   const etag = headers.ETag ?? headers.etag ?? '';
-  // Last-Modified is only read for If-Modified-Since, which counts only without If-None-Match.
-  const lastModified = request.ifNoneMatch === null ? (headers['Last-Modified'] ?? headers['last-modified'] ?? '') : '';
+  // RFC 9110 §13.1.3: with If-None-Match, Last-Modified is never consulted, so it is not even parsed.
+  if (request.ifNoneMatch !== null) return isNotModified(request, { etag, lastModifiedMs: 0 });
+  const lastModified = headers['Last-Modified'] ?? headers['last-modified'] ?? '';
   return isNotModified(request, { etag, lastModifiedMs: parseHttpDate(lastModified) ?? 0 });
 }
 
