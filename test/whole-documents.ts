@@ -34,34 +34,24 @@ export function paginate(articles: readonly Article[], pageSize: number): FeedPa
   return Array.from({ length: pageCount }, (_, index) => pageOf(articles, index + 1, pageSize));
 }
 
-export function renderRss(site: Site, page: FeedPage): string {
-  return renderRssDocument(
-    site,
-    page,
-    page.articles.map((article) => renderRssItem(site, article)),
-  );
+/** A whole document: each article's fragment, rendered as the build does, joined by the document renderer. */
+function wholeDocument(
+  fragment: (site: Site, article: Article) => string,
+  document: (site: Site, page: PageInfo, fragments: readonly string[]) => string,
+): (site: Site, page: FeedPage) => string {
+  return (site, page) =>
+    document(
+      site,
+      page,
+      page.articles.map((article) => fragment(site, article)),
+    );
 }
 
-export function renderAtom(site: Site, page: FeedPage): string {
-  return renderAtomDocument(
-    site,
-    page,
-    page.articles.map((article) => renderAtomEntry(site, article)),
-  );
-}
-
-export function renderJsonFeed(site: Site, page: FeedPage): string {
-  return renderJsonFeedDocument(
-    site,
-    page,
-    page.articles.map((article) => renderJsonFeedItem(site, article)),
-  );
-}
-
-export function renderIndexPage(site: Site, page: FeedPage): string {
-  return renderIndexDocument(
-    site,
-    page,
-    page.articles.map((article) => renderIndexEntry(site, article)),
-  );
-}
+export const renderRss = wholeDocument(renderRssItem, renderRssDocument);
+export const renderAtom = wholeDocument(renderAtomEntry, (site, page, entries) =>
+  renderAtomDocument(site, page, entries),
+);
+export const renderJsonFeed = wholeDocument(renderJsonFeedItem, (site, page, items) =>
+  renderJsonFeedDocument(site, page, items),
+);
+export const renderIndexPage = wholeDocument(renderIndexEntry, renderIndexDocument);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/article.ts';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
 import type { SiteManifest } from '../../../src/manifest.ts';
-import { buildSite } from '../../../src/prerender/build-site.ts';
+import { buildInMemory } from '../../../src/prerender/in-memory-site.ts';
 import { kindHeaders, responseKinds } from '../../../src/response-kinds.ts';
 import {
   articlePackPath,
@@ -22,18 +22,9 @@ function story(index: number, extra = ''): Article {
   return articleOf(parseWireCopy(`articles/story-${index}.txt`, text, site));
 }
 
-async function build(articles: readonly Article[], urlsPerSitemap?: number) {
-  const files = new Map<string, string>();
-  const manifest = await buildSite(
-    site,
-    articles,
-    (path, text) => {
-      files.set(path, text);
-    },
-    undefined,
-    urlsPerSitemap,
-  );
-  return { files, manifest };
+/** buildSite() into memory (in-memory-site.ts): the manifest and every file it wrote. */
+function build(articles: readonly Article[], urlsPerSitemap?: number) {
+  return buildInMemory(site, articles, urlsPerSitemap);
 }
 
 describe('buildSite', () => {
