@@ -1,12 +1,14 @@
 /** The one response path every route shares: conditional GET, memory, edge cache, storage read, 304 or 200. */
 import { isNotModified, notModifiedHeaders } from './conditional-get.ts';
 import { edgeCacheMatch, edgeCachePut } from './edge-cache.ts';
+import { encodeParts } from './encode-parts.ts';
 import { parseHttpDate } from './http-date.ts';
 import type { MemoryCache } from './memory-cache.ts';
 
 /** What a route read from storage: the body and every header it is sent with. */
 export interface Loaded {
-  readonly body: string;
+  /** The text, whole or as parts (a list page's markup and fragments), encoded once as UTF-8 without joining. */
+  readonly body: string | readonly string[];
   readonly headers: Readonly<Record<string, string>>;
   /** The status when not 200 (410 for a retracted article). */
   readonly status?: number;
@@ -56,9 +58,10 @@ export async function serve(request: ServeRequest, plan: ServePlan): Promise<Res
   // RFC 9110 §13.2.1: preconditions only apply to a response that would be 2xx, so a 410 ignores
   // If-None-Match / If-Modified-Since (no 304: §15.4.5 replaces a 200 only) and is never cached here.
   if (loaded.status !== undefined && loaded.status !== 200) {
-    return new Response(loaded.body, { status: loaded.status, headers: { ...loaded.headers, 'X-Cache': 'MISS' } });
+    const text = typeof loaded.body === 'string' ? loaded.body : loaded.body.join('');
+    return new Response(text, { status: loaded.status, headers: { ...loaded.headers, 'X-Cache': 'MISS' } });
   }
-  const body = encoder.encode(loaded.body);
+  const body = typeof loaded.body === 'string' ? encoder.encode(loaded.body) : encodeParts(loaded.body);
   const hitHeaders = { ...loaded.headers, 'X-Cache': 'HIT' };
   request.memory.set(request.cacheKey, { body, headers: hitHeaders });
   edgeCachePut(cache, request.cacheKey, new Response(body, { headers: hitHeaders }), request.waitUntil);

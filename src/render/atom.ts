@@ -1,5 +1,6 @@
 /** Atom 1.0 rendering (RFC 4287), with RFC 5005 paging links and per-entry attribution. */
 import type { Article } from '../article.ts';
+import { joinedParts } from '../http/encode-parts.ts';
 import { responseKinds } from '../response-kinds.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
@@ -58,6 +59,16 @@ export function renderAtomDocument(
   entries: readonly string[],
   tombstones: readonly string[] = [],
 ): string {
+  return atomDocumentParts(site, page, entries, tombstones).join('');
+}
+
+/** renderAtomDocument's text as parts (markup, tombstones, the entries themselves), for a route to encode without joining. */
+export function atomDocumentParts(
+  site: Site,
+  page: PageInfo,
+  entries: readonly string[],
+  tombstones: readonly string[] = [],
+): string[] {
   const list = listIdentity(site, page.section);
   const head = [
     // One feed, many documents (RFC 5005 §3): every page carries the subscription URL as its stable id.
@@ -71,7 +82,7 @@ export function renderAtomDocument(
     element('generator', {}, 'wirefeed'),
     element('link', { rel: 'alternate', type: 'text/html', href: absoluteUrl(site, list.htmlPath()) }),
   ].map((line) => `  ${line}`);
-  return [
+  const lines = [
     XML_DECLARATION,
     `<feed xmlns="http://www.w3.org/2005/Atom"${tombstones.length > 0 ? ` xmlns:at="${TOMBSTONES_NAMESPACE}"` : ''} ${MEDIA_RSS_NAMESPACE} xml:lang="${escapeXml(site.language)}">`,
     ...head,
@@ -80,5 +91,6 @@ export function renderAtomDocument(
     ...entries,
     '</feed>',
     '',
-  ].join('\n');
+  ];
+  return joinedParts(lines, '\n');
 }

@@ -1,5 +1,6 @@
 /** JSON Feed 1.1 rendering, with attribution and RFC 5005-style paging in the `_wirefeed` extension. */
 import type { Article } from '../article.ts';
+import { joinedParts } from '../http/encode-parts.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { rfc3339Date } from './feed-dates.ts';
@@ -55,6 +56,16 @@ export function renderJsonFeedDocument(
   /** Retracted items (page 1 only), as `_wirefeed.deleted`: JSON Feed has no tombstones of its own. */
   deleted: readonly DeletedItem[] = [],
 ): string {
+  return jsonFeedDocumentParts(site, page, items, deleted).join('');
+}
+
+/** renderJsonFeedDocument's text as parts (head, the items themselves, tail), for a route to encode without joining. */
+export function jsonFeedDocumentParts(
+  site: Site,
+  page: PageInfo,
+  items: readonly string[],
+  deleted: readonly DeletedItem[] = [],
+): string[] {
   const links = pagingLinks(site, 'json', page);
   const list = listIdentity(site, page.section);
   const feed = {
@@ -85,7 +96,8 @@ export function renderJsonFeedDocument(
     items: 0,
   };
   const head = JSON.stringify(feed, null, 2);
-  const array = items.length === 0 ? '[]' : `[\n${items.join(',\n')}\n  ]`;
   // The placeholder `0` is the last value of the object: swap it for the array.
-  return `${head.slice(0, head.length - '0\n}'.length)}${array}\n}\n`;
+  const before = head.slice(0, head.length - '0\n}'.length);
+  if (items.length === 0) return [before, '[]\n}\n'];
+  return [before, '[\n', ...joinedParts(items, ',\n'), '\n  ]\n}\n'];
 }

@@ -1,5 +1,6 @@
 /** RSS 2.0 rendering (RSS Best Practices Profile), with Atom paging links, content:encoded and Dublin Core attribution. */
 import type { Article } from '../article.ts';
+import { joinedParts } from '../http/encode-parts.ts';
 import { responseKinds } from '../response-kinds.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
@@ -51,6 +52,11 @@ export function renderRssItem(site: Site, article: Article): string {
 
 /** The document around items that were rendered once, at build time, by renderRssItem. */
 export function renderRssDocument(site: Site, page: PageInfo, items: readonly string[]): string {
+  return rssDocumentParts(site, page, items).join('');
+}
+
+/** renderRssDocument's text as parts (markup and the items themselves), for a route to encode without joining. */
+export function rssDocumentParts(site: Site, page: PageInfo, items: readonly string[]): string[] {
   const list = listIdentity(site, page.section);
   const channel = [
     element('title', {}, list.title),
@@ -62,7 +68,7 @@ export function renderRssDocument(site: Site, page: PageInfo, items: readonly st
     element('docs', {}, 'https://www.rssboard.org/rss-specification'),
     element('generator', {}, 'wirefeed'),
   ].map((line) => `    ${line}`);
-  return [
+  const lines = [
     XML_DECLARATION,
     `<rss ${namespaces}>`,
     '  <channel>',
@@ -72,5 +78,6 @@ export function renderRssDocument(site: Site, page: PageInfo, items: readonly st
     '  </channel>',
     '</rss>',
     '',
-  ].join('\n');
+  ];
+  return joinedParts(lines, '\n');
 }

@@ -5,12 +5,12 @@ import { parsePageParams } from '../http/page-query.ts';
 import { serve } from '../http/serve.ts';
 import { websubLinkHeader } from '../http/websub-links.ts';
 import type { ResponseFamily, SiteManifest } from '../manifest.ts';
-import { renderAtomDocument } from '../render/atom.ts';
+import { atomDocumentParts } from '../render/atom.ts';
 import type { PageInfo } from '../render/feed-page.ts';
 import { renderIndexDocument } from '../render/index-page.ts';
-import { renderJsonFeedDocument } from '../render/json-feed.ts';
+import { jsonFeedDocumentParts } from '../render/json-feed.ts';
 import type { SectionInfo } from '../render/list-identity.ts';
-import { renderRssDocument } from '../render/rss.ts';
+import { rssDocumentParts } from '../render/rss.ts';
 import type { DeletedEntries } from '../render/tombstones.ts';
 import { absoluteUrl, feedPath, indexPath } from '../render/urls.ts';
 import { versionEtag } from '../response-kinds.ts';
@@ -26,24 +26,30 @@ export interface ListRoute {
   readonly format: ListFormat;
   readonly family: ResponseFamily;
   readonly path: (page: number) => string;
-  readonly render: (site: Site, page: PageInfo, fragments: readonly string[], deleted?: DeletedEntries) => string;
+  /** The page's text, whole or as parts that `serve` encodes without joining them. */
+  readonly render: (
+    site: Site,
+    page: PageInfo,
+    fragments: readonly string[],
+    deleted?: DeletedEntries,
+  ) => string | readonly string[];
 }
 
 /** The site's list routes by path; section routes reuse their format, family and renderer. */
 export const listRoutes: Readonly<Record<string, ListRoute>> = {
   '/': { format: 'index', family: 'html', path: indexPath, render: renderIndexDocument },
-  '/rss.xml': { format: 'rss', family: 'rss', path: (page) => feedPath('rss', page), render: renderRssDocument },
+  '/rss.xml': { format: 'rss', family: 'rss', path: (page) => feedPath('rss', page), render: rssDocumentParts },
   '/atom.xml': {
     format: 'atom',
     family: 'atom',
     path: (page) => feedPath('atom', page),
-    render: (site, page, entries, deleted) => renderAtomDocument(site, page, entries, deleted?.atom),
+    render: (site, page, entries, deleted) => atomDocumentParts(site, page, entries, deleted?.atom),
   },
   '/feed.json': {
     format: 'json',
     family: 'json',
     path: (page) => feedPath('json', page),
-    render: (site, page, items, deleted) => renderJsonFeedDocument(site, page, items, deleted?.json),
+    render: (site, page, items, deleted) => jsonFeedDocumentParts(site, page, items, deleted?.json),
   },
 };
 
@@ -141,7 +147,12 @@ export function pageCountOf(articleCount: number, pageSize: number): number {
 }
 
 /** Reads the one or two chunks that hold the page and joins their fragments, newest first. */
-export async function renderListPage(site: Site, list: StoredList, route: ListRoute, page: number): Promise<string> {
+export async function renderListPage(
+  site: Site,
+  list: StoredList,
+  route: ListRoute,
+  page: number,
+): Promise<string | readonly string[]> {
   const { articleCount, archiveUpdated, section } = list;
   const span = pageSpan(articleCount, site.pageSize, page);
   const fragments: string[] = [];
