@@ -29,11 +29,13 @@ export function serveRequest(
   { manifest, memory, edgeCache }: RouteDeps,
   routeKey: string,
 ): ServeRequest {
+  const ifNoneMatch = c.req.header('If-None-Match') ?? null;
   return {
     memory,
     cache: edgeCache,
-    ifNoneMatch: c.req.header('If-None-Match') ?? null,
-    ifModifiedSince: c.req.header('If-Modified-Since') ?? null,
+    ifNoneMatch,
+    // RFC 9110 §13.1.3: If-Modified-Since counts only without If-None-Match, so it is only read then.
+    ifModifiedSince: ifNoneMatch === null ? (c.req.header('If-Modified-Since') ?? null) : null,
     // The configured site's origin, not the request's Host: other Host headers cannot fragment the caches.
     // Made when first read: a 304 from known validators never needs it.
     get cacheKey() {
