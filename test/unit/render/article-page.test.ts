@@ -31,7 +31,7 @@ describe('the article page head', () => {
   it('titles the page "<article title> — <site title>" and describes it with the summary', () => {
     expect(textOf(one(doc, 'title'))).toBe(`${seedTitle} — Wirefeed`);
     expect(attributeOf(one(doc, 'meta[name="description"]'), 'content')).toBe(
-      "In today's rapidly advancing global digital wave, digital technology has become an important engine driving economic and social development.",
+      'In today\'s rapidly advancing global digital wave, digital technology has become an important engine driving economic and social development. However, at the same time, an intangible "digital divide" is also becoming a new challenge that exacerbates global development imbalances.…',
     );
   });
 

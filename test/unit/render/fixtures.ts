@@ -1,8 +1,8 @@
 /** Test fixtures for the feed renderers: a site, the seed article, a hostile one, a bare one, and generated ones. */
-import { readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Article, ArticleDate } from '../../../src/article.ts';
 import type { Site } from '../../../src/site.ts';
+import { parsedSeed } from '../../fixtures/seed-article.ts';
 import { type FeedPage, pageOf } from '../../whole-documents.ts';
 
 const policy = { maxAge: 300, sMaxAge: 600, staleWhileRevalidate: 86_400 };
@@ -30,28 +30,9 @@ export const paragraphsHtml = (text: string): string =>
     .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`)
     .join('\n');
 
-/** The seed article, read from the very file that is published. */
+/** The seed article, parsed from the very file that is published (test/fixtures/seed-article.ts), for this site. */
 export function seedArticle(): Article {
-  const file = new URL('../../../content/articles/sco-digital-link.txt', import.meta.url);
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const [title = '', , body = ''] = lines;
-  return {
-    slug: 'sco-digital-link',
-    file: 'articles/sco-digital-link.txt',
-    format: 'wire-copy',
-    title,
-    published: date('2025-07-16T00:00:00+08:00'),
-    updated: date('2025-07-16T00:00:00+08:00'),
-    summary: `${body.split('. ')[0]}.`,
-    bodyText: body,
-    bodyHtml: paragraphsHtml(body),
-    editor: 'Yi Yi',
-    responsibleEditor: 'Li Nian',
-    source: { name: 'www.news.cn', url: 'https://www.news.cn/' },
-    copyright: (lines[5] ?? '').trimEnd(),
-    language: 'en',
-    tags: [],
-  };
+  return parsedSeed(site);
 }
 
 /** Every character that breaks naive XML: markup, entities, a CDATA end twice, quotes, C0 controls, Chinese. */

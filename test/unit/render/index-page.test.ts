@@ -25,7 +25,7 @@ describe('the index page', () => {
       summary: textOf(entry.querySelector('.summary')),
     }));
     const summary =
-      "In today's rapidly advancing global digital wave, digital technology has become an important engine driving economic and social development.";
+      'In today\'s rapidly advancing global digital wave, digital technology has become an important engine driving economic and social development. However, at the same time, an intangible "digital divide" is also becoming a new challenge that exacerbates global development imbalances.…';
     expect(entries).toEqual([
       {
         title: `${seedLines[0]} (part 1)`,

@@ -90,7 +90,8 @@ describe('renderRssItem', () => {
     });
     expect(item.pubDate).toBe('Wed, 16 Jul 2025 00:00:00 +0800');
     expect(item['atom:updated']).toBe('2025-07-16T00:00:00+08:00');
-    expect(item.description).toBe(seed.summary);
+    // RSS 2.0: description is entity-encoded HTML, so the summary's quotes arrive as HTML character references.
+    expect(item.description).toBe(seed.summary.replaceAll('"', '&quot;'));
     expect(item['content:encoded']).toBe(
       `${seed.bodyHtml}\n<p class="credit">Source: <a href="https://www.news.cn/">www.news.cn</a> · Editor: Yi Yi · Responsible editor: Li Nian</p>\n<p class="copyright">${seed.copyright}</p>`,
     );
