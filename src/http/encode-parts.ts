@@ -2,6 +2,9 @@
 
 const encoder = new TextEncoder();
 
+/** Parts shorter than this (in UTF-16 code units) are joined before encoding: copying them costs less than a call. */
+const shortPart = 512;
+
 /**
  * The UTF-8 bytes of `parts` back to back, exactly `encode(parts.join(''))`. Joining first would copy every
  * fragment into one flat string and then encode it; here each part is written once into a buffer sized for the
@@ -13,7 +16,18 @@ export function encodeParts(parts: readonly string[]): Uint8Array {
   for (const part of parts) units += part.length;
   const buffer = new Uint8Array(units * 3);
   let written = 0;
-  for (const part of parts) written += encoder.encodeInto(part, buffer.subarray(written)).written;
+  // Short parts (markup lines, separators) are gathered and written together: one call each, not one per line.
+  let pending = '';
+  for (const part of parts) {
+    if (part.length < shortPart) {
+      pending += part;
+      continue;
+    }
+    if (pending !== '') written += encoder.encodeInto(pending, buffer.subarray(written)).written;
+    pending = '';
+    written += encoder.encodeInto(part, buffer.subarray(written)).written;
+  }
+  if (pending !== '') written += encoder.encodeInto(pending, buffer.subarray(written)).written;
   return buffer.slice(0, written);
 }
 
