@@ -1,4 +1,4 @@
-// Three projects: pure functions in Node, real Chromium against the app, the Worker end to end inside workerd.
+// Four projects: pure functions in Node, the external validators (Python feedparser, Java vnu) over built output, real Chromium against the app, the Worker end to end inside workerd.
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
@@ -9,6 +9,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'validators',
+          include: ['test/validators/**/*.test.ts'],
           environment: 'node',
         },
       },

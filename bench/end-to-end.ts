@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { SiteManifest } from '../src/site-build.ts';
+import type { SiteManifest } from '../src/manifest.ts';
 import { articlePackPath, type ListFormat, listChunkPath, packOf, pageSpan } from '../src/storage/layout.ts';
 import { benchCorpus } from './corpus.ts';
 import type { FloorRoute, FloorTable, RecordedResponse } from './floor-worker.ts';

@@ -4,13 +4,13 @@
  * floor in the same run, in interleaved rounds (order alternating), as median ratios with spread.
  */
 import type { Article } from '../src/article.ts';
-import { buildInMemory } from '../src/build/in-memory-site.ts';
-import { newestFirst, paginate } from '../src/build/paginate.ts';
+import { newestFirst } from '../src/article-order.ts';
 import { defaultSite } from '../src/catalog/site-config.ts';
 import { parseWireCopy } from '../src/content/wire-copy.ts';
-import type { FeedPage } from '../src/render/feed-page.ts';
+import { buildInMemory } from '../src/prerender/in-memory-site.ts';
 import type { Site } from '../src/site.ts';
 import { articlePackPath, listChunkPath, packOf } from '../src/storage/layout.ts';
+import { type FeedPage, paginate } from '../test/whole-documents.ts';
 import { benchCorpus, SEED_FILE } from './corpus.ts';
 import { median, round, spread } from './stats.ts';
 import {

@@ -4,15 +4,16 @@
  * chunk (decodeRecords + renderRssDocument). `checkSubjects` proves every path byte-identical to the renderer.
  */
 import type { Article } from '../src/article.ts';
+import type { PackedArticle } from '../src/manifest.ts';
 import { renderArticlePage } from '../src/render/article-page.ts';
-import { renderAtom, renderAtomDocument, renderAtomEntry } from '../src/render/atom.ts';
-import type { FeedPage, PageInfo } from '../src/render/feed-page.ts';
-import { renderIndexDocument, renderIndexEntry, renderIndexPage } from '../src/render/index-page.ts';
-import { renderJsonFeed, renderJsonFeedDocument, renderJsonFeedItem } from '../src/render/json-feed.ts';
-import { renderRss, renderRssDocument, renderRssItem } from '../src/render/rss.ts';
+import { renderAtomDocument, renderAtomEntry } from '../src/render/atom.ts';
+import type { PageInfo } from '../src/render/feed-page.ts';
+import { renderIndexDocument, renderIndexEntry } from '../src/render/index-page.ts';
+import { renderJsonFeedDocument, renderJsonFeedItem } from '../src/render/json-feed.ts';
+import { renderRssDocument, renderRssItem } from '../src/render/rss.ts';
 import type { Site } from '../src/site.ts';
-import type { PackedArticle } from '../src/site-build.ts';
 import { decodeRecords } from '../src/storage/record-file.ts';
+import { type FeedPage, renderAtom, renderIndexPage, renderJsonFeed, renderRss } from '../test/whole-documents.ts';
 
 /** Per-item fragments as a build stores them: strings, ready to join. */
 export interface Fragments {

@@ -18,7 +18,10 @@ const env = {
  * (the build swaps in assets and manifest together or not at all, so wrangler never reloads half a build).
  */
 function build(): boolean {
-  const result = spawnSync(process.execPath, ['src/catalog/cli.ts', '--base-url', baseUrl], { stdio: 'inherit', env });
+  const result = spawnSync(process.execPath, ['src/prerender/cli.ts', '--base-url', baseUrl], {
+    stdio: 'inherit',
+    env,
+  });
   if (result.status === 0) return true;
   const why = result.error ? result.error.message : `exit code ${result.status ?? result.signal}`;
   console.error(`wirefeed: the build failed (${why}, reasons above); still serving the last good build`);

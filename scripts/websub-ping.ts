@@ -7,7 +7,7 @@ import { createApp } from '../src/app.ts';
 import { sectionFeedPaths } from '../src/catalog/section-feeds.ts';
 import { changedFeeds, type FeedDigests, pingedFeedPaths, pingHub } from '../src/catalog/websub.ts';
 import { strongEtag } from '../src/http/etag.ts';
-import type { SiteManifest } from '../src/site-build.ts';
+import type { SiteManifest } from '../src/manifest.ts';
 
 const { values } = parseArgs({
   options: {

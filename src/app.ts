@@ -1,49 +1,34 @@
 /** createApp(): the Hono app over a built site; middleware order and route mounting live here alone. */
 import { Hono } from 'hono';
-import { MemoryCache } from './http/memory-cache.ts';
-import { checkRequest } from './http/request-guard.ts';
+import { defaultMemoryCacheBytes, MemoryCache } from './http/memory-cache.ts';
+import { requestGuard } from './http/request-guard.ts';
 import { isStorageFault, logStorageFault, unavailableHeaders } from './http/storage-fault.ts';
-import { isSectionFeedPath } from './render/section-urls.ts';
+import { answersPreflight, preflightHeaders } from './response-kinds.ts';
 import { articlePages } from './routes/article-routes.ts';
 import { listPages } from './routes/list-routes.ts';
 import { mediaFiles } from './routes/media-routes.ts';
-import { isNinjsPath, ninjsDocuments } from './routes/ninjs-routes.ts';
-import { errorResponse, type RouteDeps } from './routes/route-context.ts';
+import { ninjsDocuments } from './routes/ninjs-routes.ts';
+import { type AppEnv, errorResponse, type RouteDeps } from './routes/route-context.ts';
 import { sectionPages } from './routes/section-routes.ts';
 import { siteFiles } from './routes/site-routes.ts';
-
-/** Routes whose responses other origins may read: they answer CORS preflight (OPTIONS). */
-const crossOriginPaths = new Set(['/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml']);
-
-const preflightHeaders = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
-  'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since, Cache-Control',
-  'Access-Control-Max-Age': '86400',
-  Allow: 'GET, HEAD, OPTIONS',
-};
-
-function allowHeader(allow: string | undefined): Record<string, string> | undefined {
-  return allow ? { Allow: allow } : undefined;
-}
 
 /** What the app is built from; `memory` defaults to a fresh 16 MiB memory for this isolate. */
 export type AppDeps = Omit<RouteDeps, 'memory'> & { readonly memory?: MemoryCache };
 
-export function createApp(appDeps: AppDeps): Hono {
-  const deps: RouteDeps = { ...appDeps, memory: appDeps.memory ?? new MemoryCache(16 * 1024 * 1024) };
+export function createApp(appDeps: AppDeps): Hono<AppEnv> {
+  const deps: RouteDeps = { ...appDeps, memory: appDeps.memory ?? new MemoryCache(defaultMemoryCacheBytes) };
   const { manifest } = deps;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
 
   // 1. Reject what no route can answer: over-long URLs, malformed paths, unknown methods.
-  app.use((c, next) => {
-    const crossOrigin = crossOriginPaths.has(c.req.path) || isNinjsPath(c.req.path) || isSectionFeedPath(c.req.path);
-    const verdict = checkRequest(c.req.method, c.req.url, crossOrigin);
-    if (!verdict.ok) return Promise.resolve(errorResponse(manifest, verdict.status, allowHeader(verdict.allow)));
-    return next();
-  });
+  app.use(
+    requestGuard({
+      allowsOptions: answersPreflight,
+      refuse: (check) => errorResponse(manifest, check.status, check.allow ? { Allow: check.allow } : undefined),
+    }),
+  );
 
-  // 2. CORS preflight for feeds, ninjs and the sitemap (the guard already refused OPTIONS elsewhere).
+  // 2. CORS preflight for the cross-origin kinds of response-kinds.ts (the guard already refused OPTIONS elsewhere).
   app.options('*', () => new Response(null, { status: 204, headers: preflightHeaders }));
 
   // 3. Routes. GET also answers HEAD: Hono drops the body and keeps the headers.

@@ -38,7 +38,7 @@ export interface Article {
   readonly summary: string;
   /** The body as plain text: wire copy exactly as written (LF line ends), paragraphs separated by a blank line. */
   readonly bodyText: string;
-  /** The body as sanitized HTML, safe to embed. */
+  /** The body as sanitized HTML, safe to embed; wire copy derives it from `bodyText` on each read (a getter, not kept in memory). */
   readonly bodyHtml: string;
   readonly editor?: string;
   readonly responsibleEditor?: string;

@@ -2,32 +2,27 @@
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
 import manifest from './generated/site-manifest.js';
-import { MemoryCache } from './http/memory-cache.ts';
+import { defaultMemoryCacheBytes, MemoryCache } from './http/memory-cache.ts';
+import type { AppEnv } from './routes/route-context.ts';
 import { assetStore } from './storage/site-store.ts';
 
-interface Env {
-  readonly ASSETS: Fetcher;
-  /** Bytes of responses each isolate keeps in memory (wrangler.toml [vars]); "0" turns it off. @default 16 MiB */
-  readonly MEMORY_CACHE_BYTES?: string;
-}
-
-const defaultMemoryBytes = 16 * 1024 * 1024;
-
 /** One app per isolate, made on the first request: its memory budget comes from the environment. */
-let app: Hono | undefined;
+let app: Hono<AppEnv> | undefined;
 
 export default {
   fetch(request, env, context) {
     app ??= createApp({
       manifest,
-      storeFor: (environment) => assetStore((environment as Env).ASSETS),
+      storeFor: (environment) => assetStore(environment.ASSETS),
+      edgeCache: caches.default,
       memory: new MemoryCache(memoryBytes(env.MEMORY_CACHE_BYTES)),
     });
     return app.fetch(request, env, context);
   },
 } satisfies ExportedHandler<Env>;
 
+/** MEMORY_CACHE_BYTES as a whole number of bytes; "0" turns the memory off, anything unreadable is the default. */
 function memoryBytes(setting: string | undefined): number {
-  const bytes = Number(setting ?? defaultMemoryBytes);
-  return Number.isSafeInteger(bytes) && bytes >= 0 ? bytes : defaultMemoryBytes;
+  const bytes = Number(setting ?? defaultMemoryCacheBytes);
+  return Number.isSafeInteger(bytes) && bytes >= 0 ? bytes : defaultMemoryCacheBytes;
 }

@@ -3,7 +3,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Article } from '../article.ts';
-import { newestFirst } from '../build/paginate.ts';
+import { newestFirst } from '../article-order.ts';
 import { type ArticleBounds, fieldSizeProblems, fileSizeProblem } from '../content/article-bounds.ts';
 import { ContentError, type ContentProblem, sortProblems } from '../content/content-error.ts';
 import { parseMarkdownArticle } from '../content/markdown-article.ts';

@@ -1,4 +1,4 @@
-/** Site config: `content/site.yaml` to a validated Site, every setting defaulted (SPEC: Site config). */
+/** Site config: `content/site.yaml` to a validated Site, every setting defaulted (README "Site configuration"). */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { replaceUnsafeCharacters } from '../content/clean-text.ts';
 import type { ContentProblem } from '../content/content-error.ts';

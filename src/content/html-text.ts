@@ -1,12 +1,6 @@
 /** Plain text to and from HTML: escaping paragraphs, and the text content of sanitized HTML. */
+import { escapeHtml } from '../render/html.ts';
 import { replaceUnsafeCharacters } from './clean-text.ts';
-
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes the five HTML-significant characters; safe in text and quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => escapes[character] ?? character);
-}
 
 /** Each paragraph as `<p>…</p>`, escaped, inner newlines kept; paragraphs separated by a newline. */
 export function paragraphsToHtml(paragraphs: readonly string[]): string {

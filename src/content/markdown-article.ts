@@ -1,4 +1,4 @@
-/** Parses a Markdown article with YAML front matter (SPEC: Content, Markdown) into an Article. */
+/** Parses a Markdown article with YAML front matter (README "Markdown (`.md`)") into an Article. */
 import type { Article, ArticleDate, ArticleSource } from '../article.ts';
 import type { Site } from '../site.ts';
 import { bodyImageRefs } from './body-images.ts';
@@ -51,7 +51,7 @@ const knownKeys = new Set([
 ]);
 
 /**
- * Front matter: `title` and `date` required; the optional keys of SPEC. An unknown key is a
+ * Front matter: `title` and `date` required; the optional keys README "Markdown (`.md`)" lists. An unknown key is a
  * problem, not a warning: a typo such as `responsible_editor` would otherwise drop attribution
  * silently. A `draft: true` article gives the draft result and is not checked further.
  */

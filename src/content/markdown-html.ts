@@ -6,8 +6,8 @@ import { replaceUnsafeCharacters } from './clean-text.ts';
 const marked = new Marked({ gfm: true, breaks: false });
 
 /**
- * Normal article markup only. SPEC: "no scripts, no event handlers, no `javascript:` URLs
- * survive". Only listed attributes pass (so no `on*`, no `style`); link and image URLs must be
+ * Normal article markup only: no scripts, no event handlers, no `javascript:` URLs survive (README
+ * "Markdown (`.md`)"). Only listed attributes pass (so no `on*`, no `style`); link and image URLs must be
  * http, https or mailto (links) / http, https (images), or relative. `data:` images are refused
  * too: they bloat feeds and the page's CSP would not load them. Links get nothing added.
  * `script`, `style` and similar are dropped with their content.

@@ -1,4 +1,4 @@
-/** Parses agency wire copy (the seed's plain-text layout, SPEC: Content) into an Article. */
+/** Parses agency wire copy (the seed's plain-text layout, README "Wire copy (`.txt`)") into an Article. */
 import type { Article } from '../article.ts';
 import type { Site } from '../site.ts';
 import { cleanLine, isBlank, normalizeLineEnds, replaceUnsafeCharacters } from './clean-text.ts';

@@ -4,7 +4,7 @@ import { cappedHeaderValue } from './header-cap.ts';
 import { encodeHeaderValue } from './header-value.ts';
 
 /**
- * SPEC "Attribution and metadata": `Link: <url>; rel="canonical"` always (RFC 8288), then `X-Source`,
+ * README "Metadata in every format": `Link: <url>; rel="canonical"` always (RFC 8288), then `X-Source`,
  * `X-Source-URL`, `X-Editor`, `X-Responsible-Editor`, `X-Copyright`, each only when the article has
  * that field, each value through `encodeHeaderValue`. Same order every time, so the bytes are stable.
  */

@@ -35,6 +35,8 @@ export function isNotModified(request: ConditionalRequest, current: CurrentValid
 
 /** RFC 9110 §13.1.2: `*`, or one entity-tag of the comma-separated list weakly equal to `etag`. */
 export function ifNoneMatchMatches(header: string, etag: string): boolean {
+  // The common case, a client sending back the tag it was given, needs no scan.
+  if (header === etag) return true;
   if (header.trim() === '*') return true;
   const wanted = opaqueTag(etag);
   for (const tag of entityTags(header)) {
@@ -105,8 +107,8 @@ const notFor304 = new Set([
 /**
  * The headers of a 304 for a representation with `headers`: everything except the representation metadata
  * above. So it keeps the validators (ETag, Last-Modified), Cache-Control, Vary, Expires, Content-Location,
- * Date, the attribution headers (Link, X-*), CORS and the security headers (SPEC: "304 with the validators,
- * the cache headers and the metadata headers"). Names keep their spelling and order.
+ * Date, the attribution headers (Link, X-*), CORS and the security headers (README "HTTP behaviour": a 304
+ * carries the validators, the cache headers and the metadata headers). Names keep their spelling and order.
  */
 export function notModifiedHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
   const kept: Record<string, string> = {};

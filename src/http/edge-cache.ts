@@ -10,15 +10,6 @@ export function edgeCacheKey(origin: string, routeKey: string, version: string):
   return `${origin}${routeKey}${routeKey.includes('?') ? '&' : '?'}__v=${version}`;
 }
 
-/** `caches.default` where the runtime has it (workerd), else undefined (plain Node in browser tests). */
-export function edgeCache(): Cache | undefined {
-  try {
-    return typeof caches === 'undefined' ? undefined : caches.default;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A cached response as `serve` uses it: the body's bytes and the headers to send again. */
 export interface EdgeHit {
   readonly body: Uint8Array;

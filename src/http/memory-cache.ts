@@ -7,6 +7,9 @@ export interface Remembered {
   readonly headers: Readonly<Record<string, string>>;
 }
 
+/** Bytes an isolate keeps when nothing else is said (wrangler.toml [vars] MEMORY_CACHE_BYTES): 16 MiB. */
+export const defaultMemoryCacheBytes = 16 * 1024 * 1024;
+
 /**
  * Least recently used entries go first once `maxBytes` are held, counting bodies, keys and headers. Keys carry the content
  * version like the edge cache's, and an isolate only ever serves one deploy, so nothing here can

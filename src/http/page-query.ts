@@ -6,7 +6,7 @@ export const maxPage = 1_000_000;
 export type PageParam = { ok: true; page: number } | { ok: false; reason: string };
 
 /**
- * SPEC "Routes": absent means page 1; a malformed value (`abc`, `0`, `-1`, huge numbers) is a 400.
+ * README "Routes": absent means page 1; a malformed value (`abc`, `0`, `-1`, huge numbers) is a 400.
  * Only a canonical positive decimal integer is accepted: no sign, no leading zero, no spaces, no `1.5`,
  * `1e3` or `0x10`, at most `maxPage`. `?page=` (empty) is malformed. `?page=1` is page 1.
  */

@@ -1,4 +1,5 @@
 /** First checks on every request, before routing: target length, a well-formed path, an allowed method. */
+import type { MiddlewareHandler } from 'hono';
 
 /** The longest request target (path + query) accepted, in characters of its percent-encoded form. */
 export const maxTargetLength = 8 * 1024;
@@ -75,3 +76,19 @@ export function checkPath(pathname: string): string | undefined {
   }
   return undefined;
 }
+
+export interface RequestGuardOptions {
+  /** Whether OPTIONS is allowed on a path (it answers a CORS preflight there). */
+  readonly allowsOptions: (path: string) => boolean;
+  /** The response to a request that fails its checks (an error page with `Allow` on a 405). */
+  readonly refuse: (check: Extract<RequestCheck, { ok: false }>) => Response;
+}
+
+/** Middleware that answers what no route can (414, 400, 405) before routing; shaped like Hono's own factories. */
+export const requestGuard = ({ allowsOptions, refuse }: RequestGuardOptions): MiddlewareHandler =>
+  function requestGuard(c, next) {
+    const { method } = c.req;
+    // GET and HEAD are allowed everywhere: the path's kind is only looked up for other methods.
+    const check = checkRequest(method, c.req.url, method !== 'GET' && method !== 'HEAD' && allowsOptions(c.req.path));
+    return check.ok ? next() : Promise.resolve(refuse(check));
+  };

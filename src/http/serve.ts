@@ -1,12 +1,14 @@
 /** The one response path every route shares: conditional GET, memory, edge cache, storage read, 304 or 200. */
 import { isNotModified, notModifiedHeaders } from './conditional-get.ts';
-import { edgeCache, edgeCacheMatch, edgeCachePut } from './edge-cache.ts';
+import { edgeCacheMatch, edgeCachePut } from './edge-cache.ts';
+import { encodeParts } from './encode-parts.ts';
 import { parseHttpDate } from './http-date.ts';
 import type { MemoryCache } from './memory-cache.ts';
 
 /** What a route read from storage: the body and every header it is sent with. */
 export interface Loaded {
-  readonly body: string;
+  /** The text, whole or as parts (a list page's markup and fragments), encoded once as UTF-8 without joining. */
+  readonly body: string | readonly string[];
   readonly headers: Readonly<Record<string, string>>;
   /** The status when not 200 (410 for a retracted article). */
   readonly status?: number;
@@ -17,6 +19,8 @@ export interface ServeRequest {
   readonly ifModifiedSince: string | null;
   readonly cacheKey: string;
   readonly memory: MemoryCache;
+  /** The edge cache (Cache API); undefined where there is none. */
+  readonly cache: Cache | undefined;
   readonly waitUntil: (promise: Promise<unknown>) => void;
 }
 
@@ -40,7 +44,7 @@ export async function serve(request: ServeRequest, plan: ServePlan): Promise<Res
   const remembered = request.memory.get(request.cacheKey);
   if (remembered) return respond(request, remembered.body, remembered.headers);
 
-  const cache = edgeCache();
+  const { cache } = request;
   // Only a 200 with our headers and a readable body counts; Date, Age and cache status are dropped.
   const hit = await edgeCacheMatch(cache, request.cacheKey);
   if (hit) {
@@ -54,9 +58,10 @@ export async function serve(request: ServeRequest, plan: ServePlan): Promise<Res
   // RFC 9110 §13.2.1: preconditions only apply to a response that would be 2xx, so a 410 ignores
   // If-None-Match / If-Modified-Since (no 304: §15.4.5 replaces a 200 only) and is never cached here.
   if (loaded.status !== undefined && loaded.status !== 200) {
-    return new Response(loaded.body, { status: loaded.status, headers: { ...loaded.headers, 'X-Cache': 'MISS' } });
+    const text = typeof loaded.body === 'string' ? loaded.body : loaded.body.join('');
+    return new Response(text, { status: loaded.status, headers: { ...loaded.headers, 'X-Cache': 'MISS' } });
   }
-  const body = encoder.encode(loaded.body);
+  const body = typeof loaded.body === 'string' ? encoder.encode(loaded.body) : encodeParts(loaded.body);
   const hitHeaders = { ...loaded.headers, 'X-Cache': 'HIT' };
   request.memory.set(request.cacheKey, { body, headers: hitHeaders });
   edgeCachePut(cache, request.cacheKey, new Response(body, { headers: hitHeaders }), request.waitUntil);
@@ -70,12 +75,21 @@ function respond(request: ServeRequest, body: Uint8Array, headers: Readonly<Reco
 function notModified(request: ServeRequest, headers: Readonly<Record<string, string>>): boolean {
   if (request.ifNoneMatch === null && request.ifModifiedSince === null) return false;
   const etag = headers.ETag ?? headers.etag ?? '';
-  // Last-Modified is only read for If-Modified-Since, which counts only without If-None-Match.
-  const lastModified = request.ifNoneMatch === null ? (headers['Last-Modified'] ?? headers['last-modified'] ?? '') : '';
+  // RFC 9110 §13.1.3: with If-None-Match, Last-Modified is never consulted, so it is not even parsed.
+  if (request.ifNoneMatch !== null) return isNotModified(request, { etag, lastModifiedMs: 0 });
+  const lastModified = headers['Last-Modified'] ?? headers['last-modified'] ?? '';
   return isNotModified(request, { etag, lastModifiedMs: parseHttpDate(lastModified) ?? 0 });
 }
 
+/** The 304 headers of header sets that are made once and kept (a list page's `known`): computed once each. */
+const notModifiedOf = new WeakMap<Readonly<Record<string, string>>, Record<string, string>>();
+
 /** RFC 9110 §15.4.5: no body, the validators and cache headers of the 200, and our attribution headers. */
 function notModifiedResponse(headers: Readonly<Record<string, string>>): Response {
-  return new Response(null, { status: 304, headers: notModifiedHeaders(headers) });
+  let kept = notModifiedOf.get(headers);
+  if (kept === undefined) {
+    kept = notModifiedHeaders(headers);
+    notModifiedOf.set(headers, kept);
+  }
+  return new Response(null, { status: 304, headers: kept });
 }

@@ -3,7 +3,7 @@ import type { Article, ArticleDate } from '../article.ts';
 import type { Site } from '../site.ts';
 import { correctionsSection } from './corrections.ts';
 import { formatDisplayDate } from './display-date.ts';
-import { attribute, escapeHtml, link } from './html.ts';
+import { attribute, escapeHtml, link, metaProperty } from './html.ts';
 import { newsArticleJsonLd, serializeJsonLd } from './json-ld.ts';
 import { labelsFor } from './labels.ts';
 import { renderLayout } from './layout.ts';
@@ -23,25 +23,23 @@ export function renderArticlePage(site: Site, article: Article): string {
 
 function articleHead(site: Site, article: Article): string {
   const canonical = canonicalUrl(site, article);
-  const meta = (property: string, content: string): string =>
-    `<meta ${attribute('property', property)} ${attribute('content', content)}>\n`;
   // Open Graph protocol (https://ogp.me/): og:* basics and the article:* vertical.
   const locale = /^[a-z]{2,3}-[A-Z]{2}$/.test(article.language)
-    ? meta('og:locale', article.language.replace('-', '_'))
+    ? metaProperty('og:locale', article.language.replace('-', '_'))
     : '';
   return (
     `<link rel="canonical" ${attribute('href', canonical)}>\n` +
     // The article as IPTC ninjs, for syndication partners.
     `<link rel="alternate" type="application/json" ${attribute('href', ninjsUrl(site, article))} title="IPTC ninjs">\n` +
-    meta('og:type', 'article') +
-    meta('og:title', article.title) +
-    meta('og:description', article.summary) +
-    meta('og:url', canonical) +
-    meta('og:site_name', site.title) +
+    metaProperty('og:type', 'article') +
+    metaProperty('og:title', article.title) +
+    metaProperty('og:description', article.summary) +
+    metaProperty('og:url', canonical) +
+    metaProperty('og:site_name', site.title) +
     locale +
-    meta('article:published_time', article.published.iso) +
-    meta('article:modified_time', article.updated.iso) +
-    article.tags.map((tag) => meta('article:tag', tag)).join('') +
+    metaProperty('article:published_time', article.published.iso) +
+    metaProperty('article:modified_time', article.updated.iso) +
+    article.tags.map((tag) => metaProperty('article:tag', tag)).join('') +
     imageMetaTags(site, article.image) +
     `<script type="application/ld+json">${serializeJsonLd(newsArticleJsonLd(site, article))}</script>\n`
   );

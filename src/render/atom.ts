@@ -1,17 +1,17 @@
 /** Atom 1.0 rendering (RFC 4287), with RFC 5005 paging links and per-entry attribution. */
 import type { Article } from '../article.ts';
+import { joinedParts } from '../http/encode-parts.ts';
+import { responseKinds } from '../response-kinds.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc3339Date } from './feed-dates.ts';
-import type { FeedPage, PageInfo } from './feed-page.ts';
+import type { PageInfo } from './feed-page.ts';
 import { listIdentity } from './list-identity.ts';
 import { atomMediaElements, MEDIA_RSS_NAMESPACE } from './media-elements.ts';
 import { linkElements, pagingLinks } from './paging-links.ts';
 import { TOMBSTONES_NAMESPACE } from './tombstones.ts';
 import { absoluteUrl, articleUrl } from './urls.ts';
 import { element, escapeXml, XML_DECLARATION } from './xml.ts';
-
-export const ATOM_MEDIA_TYPE = 'application/atom+xml';
 
 const person = (name: string, url?: string): string =>
   `${element('name', {}, name)}${url === undefined ? '' : element('uri', {}, url)}`;
@@ -49,15 +49,6 @@ export function renderAtomEntry(site: Site, article: Article): string {
   return [`  <entry${lang}>`, ...lines.map((line) => `    ${line}`), '  </entry>'].join('\n');
 }
 
-/** A whole Atom document for one page of the archive, ending with a newline. */
-export function renderAtom(site: Site, page: FeedPage): string {
-  return renderAtomDocument(
-    site,
-    page,
-    page.articles.map((article) => renderAtomEntry(site, article)),
-  );
-}
-
 /**
  * The document around entries that were rendered once, at build time, by renderAtomEntry;
  * `tombstones` (RFC 6721 `at:deleted-entry` lines, page 1 only) go before the entries.
@@ -68,6 +59,16 @@ export function renderAtomDocument(
   entries: readonly string[],
   tombstones: readonly string[] = [],
 ): string {
+  return atomDocumentParts(site, page, entries, tombstones).join('');
+}
+
+/** renderAtomDocument's text as parts (markup, tombstones, the entries themselves), for a route to encode without joining. */
+export function atomDocumentParts(
+  site: Site,
+  page: PageInfo,
+  entries: readonly string[],
+  tombstones: readonly string[] = [],
+): string[] {
   const list = listIdentity(site, page.section);
   const head = [
     // One feed, many documents (RFC 5005 §3): every page carries the subscription URL as its stable id.
@@ -81,14 +82,15 @@ export function renderAtomDocument(
     element('generator', {}, 'wirefeed'),
     element('link', { rel: 'alternate', type: 'text/html', href: absoluteUrl(site, list.htmlPath()) }),
   ].map((line) => `  ${line}`);
-  return [
+  const lines = [
     XML_DECLARATION,
     `<feed xmlns="http://www.w3.org/2005/Atom"${tombstones.length > 0 ? ` xmlns:at="${TOMBSTONES_NAMESPACE}"` : ''} ${MEDIA_RSS_NAMESPACE} xml:lang="${escapeXml(site.language)}">`,
     ...head,
-    ...linkElements(site, pagingLinks(site, 'atom', page), 'link', ATOM_MEDIA_TYPE, '  '),
+    ...linkElements(site, pagingLinks(site, 'atom', page), 'link', responseKinds.atom.mediaType, '  '),
     ...tombstones,
     ...entries,
     '</feed>',
     '',
-  ].join('\n');
+  ];
+  return joinedParts(lines, '\n');
 }

@@ -11,7 +11,8 @@ import { escapeXml } from './xml.ts';
  * `<p class="credit">Source: <a href="…">www.news.cn</a> · Editor: Yi Yi · Responsible editor: Li Nian</p>`
  * and `<p class="copyright">…</p>`, each only when the article has something to say; '' when it has nothing.
  * The labels are in the article's language (labels.ts: `来源：新华社 · 编辑：张三` for Chinese).
- * Every value is escaped (escapeXml escapes the same five characters HTML needs).
+ * Every value goes through escapeXml: `& < > "` and CR, enough for HTML text and the double-quoted `href` (`'`
+ * stays literal), and characters XML cannot carry become U+FFFD, so the same line is valid in feeds and pages.
  */
 export function creditLineHtml(article: Article): string {
   const labels = labelsFor(article.language);

@@ -1,9 +1,7 @@
 /** Feed date formats from an article's own date and offset: RFC 822 (RSS) and RFC 3339 (Atom, JSON Feed). */
 import type { ArticleDate } from '../article.ts';
+import { dayNames, monthNames } from '../http/http-date.ts';
 import type { PageInfo } from './feed-page.ts';
-
-const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 /** The date an empty archive reports as its last change: fixed, so an empty feed is still byte-stable. */
 export const EMPTY_ARCHIVE_DATE: ArticleDate = { iso: '1970-01-01T00:00:00Z', epochMs: 0 };
@@ -56,7 +54,7 @@ function offsetText(offset: number, separator: string): string {
 export function rfc822Date(date: ArticleDate): string {
   const t = localTime(date);
   const time = `${pad(t.hours)}:${pad(t.minutes)}:${pad(t.seconds)}`;
-  return `${weekdays[t.weekday]}, ${pad(t.day)} ${months[t.month]} ${pad(t.year, 4)} ${time} ${offsetText(t.offset, '')}`;
+  return `${dayNames[t.weekday]}, ${pad(t.day)} ${monthNames[t.month]} ${pad(t.year, 4)} ${time} ${offsetText(t.offset, '')}`;
 }
 
 /** RFC 3339 §5.6 at the article's own offset: `2025-07-16T00:00:00+08:00`; fractions only when present. */

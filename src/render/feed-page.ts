@@ -1,5 +1,5 @@
-/** FeedPage: one page of the newest-first archive, as every paged renderer (feeds, index) receives it. */
-import type { Article, ArticleDate } from '../article.ts';
+/** PageInfo: where one page of a newest-first list sits, as every paged renderer (feeds, index) receives it. */
+import type { ArticleDate } from '../article.ts';
 import type { SectionInfo } from './list-identity.ts';
 
 /** Where a page sits in the archive: all a page's head and paging links depend on. */
@@ -12,9 +12,4 @@ export interface PageInfo {
   readonly archiveUpdated?: ArticleDate;
   /** The tag or source section this page lists; undefined for the site-wide lists. */
   readonly section?: SectionInfo;
-}
-
-export interface FeedPage extends PageInfo {
-  /** The articles on this page, newest first. */
-  readonly articles: readonly Article[];
 }

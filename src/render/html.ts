@@ -23,3 +23,8 @@ export function link(href: string, text: string, rel?: string): string {
   const relAttribute = rel === undefined ? '' : ` ${attribute('rel', rel)}`;
   return `<a ${attribute('href', href)}${relAttribute}>${escapeHtml(text)}</a>`;
 }
+
+/** `<meta property="…" content="…">` and a newline: Open Graph (https://ogp.me/) and its kin, both escaped. */
+export function metaProperty(property: string, content: string): string {
+  return `<meta ${attribute('property', property)} ${attribute('content', content)}>\n`;
+}

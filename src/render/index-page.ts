@@ -2,21 +2,13 @@
 import type { Article } from '../article.ts';
 import type { Site } from '../site.ts';
 import { formatDisplayDate } from './display-date.ts';
-import type { FeedPage, PageInfo } from './feed-page.ts';
-import { attribute, escapeHtml, link } from './html.ts';
+import type { PageInfo } from './feed-page.ts';
+import { attribute, escapeHtml, link, metaProperty } from './html.ts';
 import { renderLayout, sitePath } from './layout.ts';
 import { type ListIdentity, listIdentity } from './list-identity.ts';
 import { thumbnailHtml } from './media-elements.ts';
 import { sectionHeading } from './section-pages.ts';
 import { absoluteUrl, articlePath } from './urls.ts';
-
-export function renderIndexPage(site: Site, page: FeedPage): string {
-  return renderIndexDocument(
-    site,
-    page,
-    page.articles.map((article) => renderIndexEntry(site, article)),
-  );
-}
 
 /** The page around entries rendered once, at build time, by renderIndexEntry; a section's page when `page.section` is set. */
 export function renderIndexDocument(site: Site, page: PageInfo, entries: readonly string[]): string {
@@ -36,15 +28,13 @@ export function renderIndexDocument(site: Site, page: PageInfo, entries: readonl
 
 function indexHead(site: Site, page: PageInfo, title: string, list: ListIdentity): string {
   const canonical = absoluteUrl(site, list.htmlPath(page.page));
-  const meta = (property: string, content: string): string =>
-    `<meta ${attribute('property', property)} ${attribute('content', content)}>\n`;
   return (
     `<link rel="canonical" ${attribute('href', canonical)}>\n` +
-    meta('og:type', 'website') +
-    meta('og:title', title) +
-    meta('og:description', list.description) +
-    meta('og:url', canonical) +
-    meta('og:site_name', site.title)
+    metaProperty('og:type', 'website') +
+    metaProperty('og:title', title) +
+    metaProperty('og:description', list.description) +
+    metaProperty('og:url', canonical) +
+    metaProperty('og:site_name', site.title)
   );
 }
 

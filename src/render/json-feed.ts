@@ -1,9 +1,10 @@
 /** JSON Feed 1.1 rendering, with attribution and RFC 5005-style paging in the `_wirefeed` extension. */
 import type { Article } from '../article.ts';
+import { joinedParts } from '../http/encode-parts.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { rfc3339Date } from './feed-dates.ts';
-import type { FeedPage, PageInfo } from './feed-page.ts';
+import type { PageInfo } from './feed-page.ts';
 import { listIdentity } from './list-identity.ts';
 import { jsonFeedImageCredit, jsonFeedImageFields } from './media-elements.ts';
 import { pagingLinks } from './paging-links.ts';
@@ -44,15 +45,6 @@ export function renderJsonFeedItem(site: Site, article: Article): string {
   return `    ${JSON.stringify(jsonFeedItem(site, article), null, 2).replaceAll('\n', '\n    ')}`;
 }
 
-/** A whole JSON Feed 1.1 document for one page of the archive, ending with a newline. */
-export function renderJsonFeed(site: Site, page: FeedPage): string {
-  return renderJsonFeedDocument(
-    site,
-    page,
-    page.articles.map((article) => renderJsonFeedItem(site, article)),
-  );
-}
-
 /**
  * The document around items serialized once, at build time, by renderJsonFeedItem. Byte-identical to
  * `JSON.stringify(feed, null, 2)` of the whole feed: the items are spliced in where the array goes.
@@ -64,6 +56,16 @@ export function renderJsonFeedDocument(
   /** Retracted items (page 1 only), as `_wirefeed.deleted`: JSON Feed has no tombstones of its own. */
   deleted: readonly DeletedItem[] = [],
 ): string {
+  return jsonFeedDocumentParts(site, page, items, deleted).join('');
+}
+
+/** renderJsonFeedDocument's text as parts (head, the items themselves, tail), for a route to encode without joining. */
+export function jsonFeedDocumentParts(
+  site: Site,
+  page: PageInfo,
+  items: readonly string[],
+  deleted: readonly DeletedItem[] = [],
+): string[] {
   const links = pagingLinks(site, 'json', page);
   const list = listIdentity(site, page.section);
   const feed = {
@@ -94,7 +96,8 @@ export function renderJsonFeedDocument(
     items: 0,
   };
   const head = JSON.stringify(feed, null, 2);
-  const array = items.length === 0 ? '[]' : `[\n${items.join(',\n')}\n  ]`;
   // The placeholder `0` is the last value of the object: swap it for the array.
-  return `${head.slice(0, head.length - '0\n}'.length)}${array}\n}\n`;
+  const before = head.slice(0, head.length - '0\n}'.length);
+  if (items.length === 0) return [before, '[]\n}\n'];
+  return [before, '[\n', ...joinedParts(items, ',\n'), '\n  ]\n}\n'];
 }

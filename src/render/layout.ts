@@ -1,4 +1,5 @@
 /** The HTML document shell every page shares: head essentials, feed autodiscovery, banner, main, footer. */
+import { responseKinds } from '../response-kinds.ts';
 import type { Site } from '../site.ts';
 import { attribute, escapeHtml, link } from './html.ts';
 import type { ListIdentity } from './list-identity.ts';
@@ -24,9 +25,9 @@ export interface PageParts {
 }
 
 const feedTypes: readonly { format: FeedFormat; type: string; label: string; linkText: string }[] = [
-  { format: 'rss', type: 'application/rss+xml', label: 'RSS', linkText: 'RSS feed' },
-  { format: 'atom', type: 'application/atom+xml', label: 'Atom', linkText: 'Atom feed' },
-  { format: 'json', type: 'application/feed+json', label: 'JSON Feed', linkText: 'JSON Feed' },
+  { format: 'rss', type: responseKinds.rss.mediaType, label: 'RSS', linkText: 'RSS feed' },
+  { format: 'atom', type: responseKinds.atom.mediaType, label: 'Atom', linkText: 'Atom feed' },
+  { format: 'json', type: responseKinds.json.mediaType, label: 'JSON Feed', linkText: 'JSON Feed' },
 ];
 
 export function renderLayout(site: Site, parts: PageParts): string {

@@ -1,7 +1,7 @@
 /** The lead picture in every channel: HTML figure and thumbnail, OpenGraph, JSON-LD, RSS/Atom enclosure + Media RSS, JSON Feed. */
 import type { ArticleImage, ImageRendition } from '../media.ts';
 import type { Site } from '../site.ts';
-import { attribute, escapeHtml } from './html.ts';
+import { attribute, escapeHtml, metaProperty } from './html.ts';
 import { sitePath } from './layout.ts';
 import { element } from './xml.ts';
 
@@ -80,7 +80,7 @@ function wideOf(image: ArticleImage): { url: string; width?: number; height?: nu
 export function imageMetaTags(site: Site, image: ArticleImage | undefined): string {
   if (image === undefined) return '';
   const meta = (property: string, content: string | number | undefined): string =>
-    content === undefined ? '' : `<meta ${attribute('property', property)} ${attribute('content', String(content))}>\n`;
+    content === undefined ? '' : metaProperty(property, String(content));
   const wide = wideOf(image);
   return (
     meta('og:image', mediaUrl(site, wide.url)) +

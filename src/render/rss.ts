@@ -1,16 +1,16 @@
 /** RSS 2.0 rendering (RSS Best Practices Profile), with Atom paging links, content:encoded and Dublin Core attribution. */
 import type { Article } from '../article.ts';
+import { joinedParts } from '../http/encode-parts.ts';
+import { responseKinds } from '../response-kinds.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc822Date, rfc3339Date } from './feed-dates.ts';
-import type { FeedPage, PageInfo } from './feed-page.ts';
+import type { PageInfo } from './feed-page.ts';
 import { listIdentity } from './list-identity.ts';
 import { MEDIA_RSS_NAMESPACE, rssMediaElements } from './media-elements.ts';
 import { linkElements, pagingLinks } from './paging-links.ts';
 import { absoluteUrl, articleUrl } from './urls.ts';
 import { element, escapeXml, XML_DECLARATION } from './xml.ts';
-
-export const RSS_MEDIA_TYPE = 'application/rss+xml';
 
 const namespaces = [
   'version="2.0"',
@@ -50,17 +50,13 @@ export function renderRssItem(site: Site, article: Article): string {
   return ['    <item>', ...lines.map((line) => `      ${line}`), '    </item>'].join('\n');
 }
 
-/** A whole RSS 2.0 document for one page of the archive, ending with a newline. */
-export function renderRss(site: Site, page: FeedPage): string {
-  return renderRssDocument(
-    site,
-    page,
-    page.articles.map((article) => renderRssItem(site, article)),
-  );
-}
-
 /** The document around items that were rendered once, at build time, by renderRssItem. */
 export function renderRssDocument(site: Site, page: PageInfo, items: readonly string[]): string {
+  return rssDocumentParts(site, page, items).join('');
+}
+
+/** renderRssDocument's text as parts (markup and the items themselves), for a route to encode without joining. */
+export function rssDocumentParts(site: Site, page: PageInfo, items: readonly string[]): string[] {
   const list = listIdentity(site, page.section);
   const channel = [
     element('title', {}, list.title),
@@ -72,15 +68,16 @@ export function renderRssDocument(site: Site, page: PageInfo, items: readonly st
     element('docs', {}, 'https://www.rssboard.org/rss-specification'),
     element('generator', {}, 'wirefeed'),
   ].map((line) => `    ${line}`);
-  return [
+  const lines = [
     XML_DECLARATION,
     `<rss ${namespaces}>`,
     '  <channel>',
     ...channel,
-    ...linkElements(site, pagingLinks(site, 'rss', page), 'atom:link', RSS_MEDIA_TYPE, '    '),
+    ...linkElements(site, pagingLinks(site, 'rss', page), 'atom:link', responseKinds.rss.mediaType, '    '),
     ...items,
     '  </channel>',
     '</rss>',
     '',
-  ].join('\n');
+  ];
+  return joinedParts(lines, '\n');
 }

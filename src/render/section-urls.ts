@@ -25,8 +25,3 @@ export function sectionFeedPath(kind: SectionKind, key: string, format: FeedForm
   const path = `${prefixes[kind]}${sectionSegment(key)}/${feedFiles[format]}`;
   return page === 1 ? path : `${path}?page=${page}`;
 }
-
-/** A section feed's path as the request guard sees it: these answer CORS preflight like the site's feeds. */
-export function isSectionFeedPath(path: string): boolean {
-  return /^\/(?:tags|sources)\/[^/]+\/(?:rss\.xml|atom\.xml|feed\.json)$/.test(path);
-}

@@ -1,4 +1,5 @@
 /** The one inline stylesheet every HTML page carries, and its CSP hash. */
+import { sha256Base64 } from '../http/digest.ts';
 import type { Site } from '../site.ts';
 
 /**
@@ -21,10 +22,7 @@ const stylesheets = new Map<string, string>();
 
 /** CSP source expression for the exact CSS text: `sha256-<base64>` (CSP Level 3 §2.3.1). */
 export async function stylesheetHash(cssText: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(cssText));
-  let binary = '';
-  for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
-  return `sha256-${btoa(binary)}`;
+  return `sha256-${await sha256Base64(cssText)}`;
 }
 
 const lightBackground = '#fbfaf7';

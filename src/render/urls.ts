@@ -2,6 +2,7 @@
 import type { Article } from '../article.ts';
 import type { Site } from '../site.ts';
 
+/** The three feed formats; a list's formats (storage/layout.ts) and the manifest's header families build on it. */
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
 const feedPaths: Record<FeedFormat, string> = {
@@ -40,7 +41,7 @@ export function articleUrl(site: Site, article: Article): string {
   return absoluteUrl(site, articlePath(article.slug));
 }
 
-/** SPEC: canonical is the front-matter override, else the source URL (cross-domain canonical), else the page itself. */
+/** README "Metadata in every format": canonical is the front-matter override, else the source URL (cross-domain canonical), else the page itself. */
 export function canonicalUrl(site: Site, article: Article): string {
   return article.canonical ?? article.source?.url ?? articleUrl(site, article);
 }

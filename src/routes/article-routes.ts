@@ -4,11 +4,11 @@ import { serve } from '../http/serve.ts';
 import { articlePath } from '../render/urls.ts';
 import { articlePackPath } from '../storage/layout.ts';
 import { loadPacked } from './packed-load.ts';
-import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
+import { type AppEnv, errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
-export function articlePages(deps: RouteDeps): Hono {
+export function articlePages(deps: RouteDeps): Hono<AppEnv> {
   const { manifest } = deps;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   app.get('/articles/:slug', (c) => {
     const slug = c.req.param('slug');
     return serve(serveRequest(c, deps, articlePath(slug)), {

@@ -1,63 +1,71 @@
 /** `/`, `/rss.xml`, `/atom.xml`, `/feed.json`: one newest-first page, joined from fragments rendered at build time. */
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import type { ArticleDate } from '../article.ts';
 import { parsePageParams } from '../http/page-query.ts';
 import { serve } from '../http/serve.ts';
 import { websubLinkHeader } from '../http/websub-links.ts';
-import { renderAtomDocument } from '../render/atom.ts';
+import type { ResponseFamily, SiteManifest } from '../manifest.ts';
+import { atomDocumentParts } from '../render/atom.ts';
 import type { PageInfo } from '../render/feed-page.ts';
 import { renderIndexDocument } from '../render/index-page.ts';
-import { renderJsonFeedDocument } from '../render/json-feed.ts';
+import { jsonFeedDocumentParts } from '../render/json-feed.ts';
 import type { SectionInfo } from '../render/list-identity.ts';
-import { renderRssDocument } from '../render/rss.ts';
+import { rssDocumentParts } from '../render/rss.ts';
 import type { DeletedEntries } from '../render/tombstones.ts';
 import { absoluteUrl, feedPath, indexPath } from '../render/urls.ts';
+import { versionEtag } from '../response-kinds.ts';
 import type { Site } from '../site.ts';
-import type { ResponseFamily, SiteManifest } from '../site-build.ts';
 import { type ListFormat, listChunkPath, pageSpan } from '../storage/layout.ts';
 import { decodeSelected } from '../storage/record-file.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { StoredFileError } from '../storage/stored-file-error.ts';
 import { isListEntry, readExisting } from '../storage/stored-shapes.ts';
-import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
+import { type AppContext, type AppEnv, errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
 export interface ListRoute {
   readonly format: ListFormat;
   readonly family: ResponseFamily;
   readonly path: (page: number) => string;
-  readonly render: (site: Site, page: PageInfo, fragments: readonly string[], deleted?: DeletedEntries) => string;
+  /** The page's text, whole or as parts that `serve` encodes without joining them. */
+  readonly render: (
+    site: Site,
+    page: PageInfo,
+    fragments: readonly string[],
+    deleted?: DeletedEntries,
+  ) => string | readonly string[];
 }
 
 /** The site's list routes by path; section routes reuse their format, family and renderer. */
 export const listRoutes: Readonly<Record<string, ListRoute>> = {
   '/': { format: 'index', family: 'html', path: indexPath, render: renderIndexDocument },
-  '/rss.xml': { format: 'rss', family: 'rss', path: (page) => feedPath('rss', page), render: renderRssDocument },
+  '/rss.xml': { format: 'rss', family: 'rss', path: (page) => feedPath('rss', page), render: rssDocumentParts },
   '/atom.xml': {
     format: 'atom',
     family: 'atom',
     path: (page) => feedPath('atom', page),
-    render: (site, page, entries, deleted) => renderAtomDocument(site, page, entries, deleted?.atom),
+    render: (site, page, entries, deleted) => atomDocumentParts(site, page, entries, deleted?.atom),
   },
   '/feed.json': {
     format: 'json',
     family: 'json',
     path: (page) => feedPath('json', page),
-    render: (site, page, items, deleted) => renderJsonFeedDocument(site, page, items, deleted?.json),
+    render: (site, page, items, deleted) => jsonFeedDocumentParts(site, page, items, deleted?.json),
   },
 };
 
-export function listPages(deps: RouteDeps): Hono {
+export function listPages(deps: RouteDeps): Hono<AppEnv> {
   const { manifest, storeFor } = deps;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   for (const [path, route] of Object.entries(listRoutes)) {
-    app.get(path, (c: Context) => {
+    const headersOf = pageHeaders(manifest, route);
+    app.get(path, (c: AppContext) => {
       // `?page=N`: malformed is 400, past the last page 404; other parameters are ignored.
       const query = parsePageParams(c.req.queries('page') ?? []);
       if (!query.ok) return errorResponse(manifest, 400);
       const { page } = query;
       if (page > manifest.pageCount) return errorResponse(manifest, 404);
       // Every list page changes with any new article, so the content version is its validator.
-      const headers = listHeaders(manifest, route, page);
+      const headers = headersOf(page);
       return serve(serveRequest(c, deps, route.path(page)), {
         known: headers,
         load: async () => ({
@@ -71,12 +79,29 @@ export function listPages(deps: RouteDeps): Hono {
   return app;
 }
 
+/** Pages whose headers are kept once made (what readers poll); later pages make theirs per request. */
+const keptPages = 16;
+
+/** A route's headers by page, made on first use: a 304 then costs a lookup, not a new object. */
+function pageHeaders(manifest: SiteManifest, route: ListRoute): (page: number) => Readonly<Record<string, string>> {
+  const kept: Record<string, string>[] = [];
+  return (page) => {
+    if (page > keptPages) return listHeaders(manifest, route, page);
+    let headers = kept[page];
+    if (headers === undefined) {
+      headers = listHeaders(manifest, route, page);
+      kept[page] = headers;
+    }
+    return headers;
+  };
+}
+
 function listHeaders(manifest: SiteManifest, route: ListRoute, page: number): Record<string, string> {
   const hub =
     route.family === 'html' ? undefined : websubLinkHeader(manifest.site, absoluteUrl(manifest.site, route.path(page)));
   return {
     ...manifest.headers[route.family],
-    ETag: `"${manifest.version}-${route.format}-${page}"`,
+    ETag: versionEtag(manifest.version, route.format, page),
     'Last-Modified': manifest.lastModified,
     ...(hub ? { Link: hub } : {}),
   };
@@ -122,7 +147,12 @@ export function pageCountOf(articleCount: number, pageSize: number): number {
 }
 
 /** Reads the one or two chunks that hold the page and joins their fragments, newest first. */
-export async function renderListPage(site: Site, list: StoredList, route: ListRoute, page: number): Promise<string> {
+export async function renderListPage(
+  site: Site,
+  list: StoredList,
+  route: ListRoute,
+  page: number,
+): Promise<string | readonly string[]> {
   const { articleCount, archiveUpdated, section } = list;
   const span = pageSpan(articleCount, site.pageSize, page);
   const fragments: string[] = [];

@@ -2,17 +2,15 @@
 import { Hono } from 'hono';
 import { ifNoneMatchMatches } from '../http/conditional-get.ts';
 import { mediaTypes } from '../media.ts';
-import { errorResponse, type RouteDeps } from './route-context.ts';
+import { kindHeaders, responseKinds } from '../response-kinds.ts';
+import { type AppEnv, errorResponse, type RouteDeps } from './route-context.ts';
 
 /** A published name: 22 base64url characters (the first 16 bytes of the file's SHA-256) and a known extension. */
 const mediaName = /^([A-Za-z0-9_-]{22})\.(jpg|png|webp|avif|gif)$/;
 
-/** The name is the hash of the bytes, so the file never changes: a year, and immutable (RFC 8246). */
-const cacheControl = 'public, max-age=31536000, immutable';
-
-export function mediaFiles(deps: RouteDeps): Hono {
+export function mediaFiles(deps: RouteDeps): Hono<AppEnv> {
   const { manifest, storeFor } = deps;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   app.get('/media/:file', async (c) => {
     // Only names the build could have made reach storage: no other stored file, no traversal, no guessing.
     const match = mediaName.exec(c.req.param('file'));
@@ -22,9 +20,7 @@ export function mediaFiles(deps: RouteDeps): Hono {
     if (stored === undefined) return errorResponse(manifest, 404);
     const { body } = stored;
     const headers = {
-      'Content-Type': type,
-      'Cache-Control': cacheControl,
-      'X-Content-Type-Options': 'nosniff',
+      ...kindHeaders(responseKinds.media, manifest.site, { type }),
       // Strong: the tag is the content hash itself (RFC 9110 §8.8.3).
       ETag: `"${match[1]}"`,
     };

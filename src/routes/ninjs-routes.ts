@@ -4,17 +4,12 @@ import { serve } from '../http/serve.ts';
 import { ninjsPath } from '../render/urls.ts';
 import { ninjsPackPath } from '../storage/layout.ts';
 import { loadPacked } from './packed-load.ts';
-import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
+import { type AppEnv, errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
 const suffix = '.ninjs.json';
 
-/** A ninjs path of a well-formed slug (`[a-z0-9][a-z0-9_-]*`): the routes that also answer CORS preflight. */
-export function isNinjsPath(path: string): boolean {
-  return /^\/articles\/[a-z0-9][a-z0-9_-]*\.ninjs\.json$/.test(path);
-}
-
-export function ninjsDocuments(deps: RouteDeps): Hono {
-  const app = new Hono();
+export function ninjsDocuments(deps: RouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   // Only well-formed slugs match; anything else with the suffix falls through to the page route's 404.
   app.get('/articles/:file{[a-z0-9][a-z0-9_-]*\\.ninjs\\.json}', (c) => {
     const slug = c.req.param('file').slice(0, -suffix.length);

@@ -8,7 +8,7 @@ import type { RouteDeps } from './route-context.ts';
 /** The record of `slug` in the pack `packPath` names for it; undefined when the archive has no such article. */
 export async function loadPacked(
   { manifest, storeFor }: RouteDeps,
-  env: unknown,
+  env: Env,
   packPath: (pack: number) => string,
   slug: string,
 ): Promise<Loaded | undefined> {

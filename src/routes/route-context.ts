@@ -1,27 +1,48 @@
 /** What every route needs from a request: the manifest, storage, and the pieces `serve` reads. */
-import type { Context } from 'hono';
+import type { Context, Env as HonoEnv } from 'hono';
 import { edgeCacheKey } from '../http/edge-cache.ts';
 import type { MemoryCache } from '../http/memory-cache.ts';
 import type { ServeRequest } from '../http/serve.ts';
-import type { Representation, SiteManifest } from '../site-build.ts';
+import type { Representation, SiteManifest } from '../manifest.ts';
 import type { SiteStore } from '../storage/site-store.ts';
+
+/** The app's Hono environment: the Worker's bindings, as `wrangler types` generates them (src/generated/worker-env.d.ts). */
+export interface AppEnv extends HonoEnv {
+  readonly Bindings: Env;
+}
+
+/** The request context every route handler gets. */
+export type AppContext = Context<AppEnv>;
 
 export interface RouteDeps {
   readonly manifest: SiteManifest;
   /** Storage for this request's environment (the ASSETS binding in production). */
-  readonly storeFor: (env: unknown) => SiteStore;
+  readonly storeFor: (env: Env) => SiteStore;
+  /** The edge cache (Cache API `caches.default` in the Worker); absent where there is none (Node tools and tests). */
+  readonly edgeCache?: Cache;
   /** The isolate's memory of recent responses, shared by every route of one app. */
   readonly memory: MemoryCache;
 }
 
-export function serveRequest(c: Context, { manifest, memory }: RouteDeps, routeKey: string): ServeRequest {
+export function serveRequest(
+  c: AppContext,
+  { manifest, memory, edgeCache }: RouteDeps,
+  routeKey: string,
+): ServeRequest {
+  const ifNoneMatch = c.req.header('If-None-Match') ?? null;
   return {
     memory,
-    ifNoneMatch: c.req.header('If-None-Match') ?? null,
-    ifModifiedSince: c.req.header('If-Modified-Since') ?? null,
+    cache: edgeCache,
+    ifNoneMatch,
+    // RFC 9110 §13.1.3: If-Modified-Since counts only without If-None-Match, so it is only read then.
+    ifModifiedSince: ifNoneMatch === null ? (c.req.header('If-Modified-Since') ?? null) : null,
     // The configured site's origin, not the request's Host: other Host headers cannot fragment the caches.
-    cacheKey: edgeCacheKey(siteOrigin(manifest), routeKey, manifest.version),
-    waitUntil: waitUntilOf(c),
+    // Made when first read: a 304 from known validators never needs it.
+    get cacheKey() {
+      return edgeCacheKey(siteOrigin(manifest), routeKey, manifest.version);
+    },
+    // Only called to store in the edge cache, which exists only where the runtime gives a context.
+    waitUntil: (promise) => c.executionCtx.waitUntil(promise),
   };
 }
 
@@ -46,14 +67,4 @@ function siteOrigin(manifest: SiteManifest): string {
     origins.set(manifest, origin);
   }
   return origin;
-}
-
-function waitUntilOf(c: Context): (promise: Promise<unknown>) => void {
-  try {
-    const context = c.executionCtx;
-    return (promise) => context.waitUntil(promise);
-  } catch {
-    // No ExecutionContext (plain Node, as in the browser tests): finish the write in the background.
-    return (promise) => void promise.catch(() => {});
-  }
 }

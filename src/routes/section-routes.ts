@@ -1,5 +1,5 @@
 /** `/tags/`, `/sources/`, and each section's HTML index and three feeds: the site's list routes over one section. */
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { parsePageParams } from '../http/page-query.ts';
 import { serve } from '../http/serve.ts';
 import { websubLinkHeader } from '../http/websub-links.ts';
@@ -12,6 +12,7 @@ import {
   sectionPagePath,
 } from '../render/section-urls.ts';
 import { absoluteUrl } from '../render/urls.ts';
+import { versionEtag } from '../response-kinds.ts';
 import { decodeSectionChunk, utf8Bytes } from '../sections/chunk-file.ts';
 import {
   chunkFormats,
@@ -25,7 +26,7 @@ import { tagKey } from '../sections/tag-key.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { StoredFileError } from '../storage/stored-file-error.ts';
 import { type ListRoute, listRoutes, pageCountOf, renderListPage, type StoredList } from './list-routes.ts';
-import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
+import { type AppContext, type AppEnv, errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
 /** Each section path's suffix and the site list route whose format, headers and renderer it shares. */
 const sectionRoutes: readonly (readonly [suffix: string, route: ListRoute | undefined])[] = [
@@ -35,20 +36,20 @@ const sectionRoutes: readonly (readonly [suffix: string, route: ListRoute | unde
   ['/feed.json', listRoutes['/feed.json']],
 ];
 
-export function sectionPages(deps: RouteDeps): Hono {
+export function sectionPages(deps: RouteDeps): Hono<AppEnv> {
   const { manifest, storeFor } = deps;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   const notFound = () => errorResponse(manifest, 404);
   for (const kind of sectionKinds) {
     const directory = sectionDirectoryPath(kind);
     app.get(directory.slice(0, -1), (c) => c.redirect(sitePath(manifest.site, directory), 301));
+    // The directory changes with any new article, so the content version is its validator, as for lists.
+    const known = {
+      ...manifest.headers.html,
+      ETag: versionEtag(manifest.version, kind, 'directory'),
+      'Last-Modified': manifest.lastModified,
+    };
     app.get(directory, (c) => {
-      // The directory changes with any new article, so the content version is its validator, as for lists.
-      const known = {
-        ...manifest.headers.html,
-        ETag: `"${manifest.version}-${kind}-directory"`,
-        'Last-Modified': manifest.lastModified,
-      };
       return serve(serveRequest(c, deps, directory), {
         known,
         load: async () => {
@@ -66,7 +67,12 @@ export function sectionPages(deps: RouteDeps): Hono {
 }
 
 /** One page of one section: its head (count, name, dates), then the one or two chunks that hold the page. */
-function sectionPage(c: Context, deps: RouteDeps, kind: SectionKind, route: ListRoute): Response | Promise<Response> {
+function sectionPage(
+  c: AppContext,
+  deps: RouteDeps,
+  kind: SectionKind,
+  route: ListRoute,
+): Response | Promise<Response> {
   const { manifest, storeFor } = deps;
   const { site } = manifest;
   const query = parsePageParams(c.req.queries('page') ?? []);
@@ -91,7 +97,7 @@ function sectionPage(c: Context, deps: RouteDeps, kind: SectionKind, route: List
       const hub = route.family === 'html' ? undefined : websubLinkHeader(site, absoluteUrl(site, path));
       const headers = {
         ...manifest.headers[route.family],
-        ETag: `"${manifest.version}-${kind}-${keyHash(key)}-${route.format}-${page}"`,
+        ETag: versionEtag(manifest.version, kind, keyHash(key), route.format, page),
         'Last-Modified': head.lastModified,
         ...(hub ? { Link: hub } : {}),
       };

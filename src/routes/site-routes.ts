@@ -3,24 +3,28 @@ import { Hono } from 'hono';
 import { serve } from '../http/serve.ts';
 import { renderSitemapIndex } from '../render/sitemap.ts';
 import { sitemapPartPath } from '../render/urls.ts';
+import { versionEtag } from '../response-kinds.ts';
 import { newsSitemapPath, sitemapPath } from '../storage/layout.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { StoredFileError } from '../storage/stored-file-error.ts';
 import { readExisting } from '../storage/stored-shapes.ts';
-import { errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
+import { type AppEnv, errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
-export function siteFiles(deps: RouteDeps): Hono {
+export function siteFiles(deps: RouteDeps): Hono<AppEnv> {
   const { manifest, storeFor } = deps;
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   const notFound = () => errorResponse(manifest, 404);
   const headers = (name: string) => ({
     ...manifest.headers.sitemap,
-    ETag: `"${manifest.version}-${name}"`,
+    ETag: versionEtag(manifest.version, name),
     'Last-Modified': manifest.lastModified,
   });
 
+  const sitemapKnown = headers('sitemap');
+  const newsKnown = headers('news-sitemap');
+
   app.get('/sitemap.xml', (c) => {
-    const known = headers('sitemap');
+    const known = sitemapKnown;
     const body = async () =>
       manifest.sitemapCount === 1
         ? readXml(storeFor(c.env), sitemapPath(1))
@@ -44,7 +48,7 @@ export function siteFiles(deps: RouteDeps): Hono {
   });
 
   app.get('/news-sitemap.xml', (c) => {
-    const known = headers('news-sitemap');
+    const known = newsKnown;
     return serve(serveRequest(c, deps, '/news-sitemap.xml'), {
       known,
       load: async () => {

@@ -1,7 +1,7 @@
 /** Writes every section's stored files at build time: chunks of all four list formats, heads, directories. */
 import type { Article, ArticleDate } from '../article.ts';
-import type { WriteFile } from '../build/build-site.ts';
 import { toHttpDate } from '../http/http-date.ts';
+import type { WriteFile } from '../prerender/build-site.ts';
 import { renderSectionDirectory } from '../render/section-pages.ts';
 import { type SectionKind, sectionDirectoryPath, sectionPagePath } from '../render/section-urls.ts';
 import { renderTombstones } from '../render/tombstones.ts';

@@ -1,6 +1,6 @@
 /** The members of every tag and source section: the ONE place that decides which article is in which section. */
 import type { Article } from '../article.ts';
-import { newestUpdate } from '../build/paginate.ts';
+import { newestUpdate } from '../article-order.ts';
 import type { SectionSummary } from '../render/section-pages.ts';
 import type { SectionKind } from '../render/section-urls.ts';
 import { sourceHome, sourceKey } from './source-key.ts';

@@ -1,4 +1,5 @@
 /** Where each rendered piece lives in storage: article packs, list chunks, sitemaps (shared by build and Worker). */
+import type { FeedFormat } from '../render/urls.ts';
 
 /** Articles per pack file: few enough that reading one article reads little, many enough to stay under file limits. */
 export const articlesPerPack = 4;
@@ -6,7 +7,8 @@ export const articlesPerPack = 4;
 /** The sitemaps.org protocol's limit of URLs per sitemap file. */
 export const sitemapUrlsPerFile = 50_000;
 
-export type ListFormat = 'rss' | 'atom' | 'json' | 'index';
+/** A list's formats: its three feeds and its HTML index. */
+export type ListFormat = FeedFormat | 'index';
 
 export const listFormats: readonly ListFormat[] = ['rss', 'atom', 'json', 'index'];
 

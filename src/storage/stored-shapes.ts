@@ -1,5 +1,5 @@
 /** What the Worker accepts from stored files before serving them: the metadata shapes of packs and list chunks. */
-import type { PackedArticle } from '../site-build.ts';
+import type { PackedArticle } from '../manifest.ts';
 import type { SiteStore } from './site-store.ts';
 import { StoredFileError } from './stored-file-error.ts';
 

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import type { Article } from '../../src/article.ts';
-import { buildInMemory } from '../../src/build/in-memory-site.ts';
+import { buildInMemory } from '../../src/prerender/in-memory-site.ts';
 import { articleDate, seedArticle, site } from '../fixtures/html/articles.ts';
 import { hasChromium, launchChromium, missingChromiumMessage } from './chromium.ts';
 import { type PageServer, startPageServer } from './page-server.ts';

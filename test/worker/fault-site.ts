@@ -2,9 +2,9 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { createApp } from '../../src/app.ts';
 import type { Article } from '../../src/article.ts';
-import { withCodeVersion } from '../../src/build/code-version.ts';
-import { buildInMemory } from '../../src/build/in-memory-site.ts';
 import { MemoryCache } from '../../src/http/memory-cache.ts';
+import { withCodeVersion } from '../../src/prerender/code-version.ts';
+import { buildInMemory } from '../../src/prerender/in-memory-site.ts';
 import type { Site } from '../../src/site.ts';
 import type { SiteStore } from '../../src/storage/site-store.ts';
 import { testOrigin, testSite, wireCopy } from './test-site.ts';
@@ -36,7 +36,12 @@ export async function faultySite(
       return files.get(path);
     },
   };
-  const app = createApp({ manifest, storeFor: () => store, memory: new MemoryCache(options.memoryBytes ?? 1 << 24) });
+  const app = createApp({
+    manifest,
+    storeFor: () => store,
+    edgeCache: caches.default,
+    memory: new MemoryCache(options.memoryBytes ?? 1 << 24),
+  });
   const fetch = async (path: string, init?: RequestInit, origin = testOrigin): Promise<Response> => {
     const context = createExecutionContext();
     const response = await app.fetch(new Request(`${origin}${path}`, init), {}, context);

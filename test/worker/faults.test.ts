@@ -5,8 +5,8 @@ import { defaultArticleBounds, fieldSizeProblems } from '../../src/content/artic
 import { parseMarkdownArticle } from '../../src/content/markdown-article.ts';
 import { edgeCacheKey } from '../../src/http/edge-cache.ts';
 import { decodeHeaderValue } from '../../src/http/header-value.ts';
+import type { PackedArticle } from '../../src/manifest.ts';
 import { sectionChunkPath, sectionHeadPath } from '../../src/sections/section-layout.ts';
-import type { PackedArticle } from '../../src/site-build.ts';
 import { articlePackPath, packOf } from '../../src/storage/layout.ts';
 import { decodeRecords, encodeRecords } from '../../src/storage/record-file.ts';
 import { faultySite, stories, wrapEdgeCache } from './fault-site.ts';

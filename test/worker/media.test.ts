@@ -2,7 +2,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { buildInMemory } from '../../src/build/in-memory-site.ts';
+import { buildInMemory } from '../../src/prerender/in-memory-site.ts';
 import { memoryStore } from '../../src/storage/site-store.ts';
 import { testOrigin, testSite, wireCopy } from './test-site.ts';
 import { get } from './worker-client.ts';
@@ -30,7 +30,7 @@ async function mediaSite() {
     [`media/${pngName}`, png],
   ]);
   const store = memoryStore(built.files, binaries);
-  const app = createApp({ manifest: built.manifest, storeFor: () => store });
+  const app = createApp({ manifest: built.manifest, storeFor: () => store, edgeCache: caches.default });
   return async (path: string, init?: RequestInit) => {
     const context = createExecutionContext();
     const response = await app.fetch(new Request(`${testOrigin}${path}`, init), {}, context);

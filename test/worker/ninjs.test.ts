@@ -3,8 +3,8 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest';
 import seed from '../../content/articles/sco-digital-link.txt?raw';
 import { createApp } from '../../src/app.ts';
-import { buildInMemory } from '../../src/build/in-memory-site.ts';
 import { strongEtag } from '../../src/http/etag.ts';
+import { buildInMemory } from '../../src/prerender/in-memory-site.ts';
 import { testOrigin, testSite, wireCopy } from './test-site.ts';
 import { get, origin, textsOf } from './worker-client.ts';
 
@@ -154,6 +154,7 @@ describe('storage reads', () => {
           return built.files.get(path);
         },
       }),
+      edgeCache: caches.default,
     });
     const fetch = async (path: string) => {
       const context = createExecutionContext();

@@ -2,9 +2,9 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { createApp } from '../../src/app.ts';
 import type { Article } from '../../src/article.ts';
-import { buildInMemory } from '../../src/build/in-memory-site.ts';
 import { defaultSite } from '../../src/catalog/site-config.ts';
 import { parseWireCopy } from '../../src/content/wire-copy.ts';
+import { buildInMemory } from '../../src/prerender/in-memory-site.ts';
 import type { Site } from '../../src/site.ts';
 
 export const testOrigin = 'https://wire.example';
@@ -22,7 +22,7 @@ export function wireCopy(file: string, text: string, site: Site = testSite): Art
 /** A fetch through createApp(buildSite(...)) that waits for the edge-cache write like the runtime would. */
 export async function serveSite(articles: readonly Article[], site: Site = testSite, urlsPerSitemap?: number) {
   const built = await buildInMemory(site, articles, urlsPerSitemap);
-  const app = createApp(built.deps);
+  const app = createApp({ ...built.deps, edgeCache: caches.default });
   const fetch = async (path: string, init?: RequestInit): Promise<Response> => {
     const context = createExecutionContext();
     const response = await app.fetch(new Request(`${testOrigin}${path}`, init), {}, context);

@@ -131,7 +131,7 @@ describe('the deploy step (scripts/websub-ping.ts) on a built site', () => {
       const assets = join(work, 'assets');
       const record = join(work, 'websub-etags.json');
       await run(process.execPath, [
-        'src/catalog/cli.ts',
+        'src/prerender/cli.ts',
         '--content',
         'test/fixtures/content/sites/good',
         '--assets',

@@ -1,5 +1,6 @@
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { checkPath, checkRequest, maxTargetLength } from '../../../src/http/request-guard.ts';
+import { checkPath, checkRequest, maxTargetLength, requestGuard } from '../../../src/http/request-guard.ts';
 
 const origin = 'https://wirefeed.example';
 
@@ -173,5 +174,37 @@ describe('checkPath', () => {
 
   it('rejects a raw backslash', () => {
     expect(checkPath('/articles/a\\b')).toBe('The request path contains an encoded slash or a backslash.');
+  });
+});
+
+describe('requestGuard middleware', () => {
+  const app = new Hono();
+  app.use(
+    requestGuard({
+      allowsOptions: (path) => path === '/feed',
+      refuse: (verdict) =>
+        new Response(verdict.reason, { status: verdict.status, headers: { Allow: verdict.allow ?? '' } }),
+    }),
+  );
+  app.get('*', (c) => c.text('routed'));
+  app.options('*', () => new Response(null, { status: 204 }));
+
+  it('lets a sound GET reach the routes', async () => {
+    const response = await app.request('/page');
+    expect(await response.text()).toBe('routed');
+  });
+
+  it('answers what no route can before routing, with Allow on a 405', async () => {
+    const response = await app.request('/page', { method: 'DELETE' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('Allow')).toBe('GET, HEAD');
+    expect((await app.request('/a%2Fb')).status).toBe(400);
+  });
+
+  it('lets OPTIONS through only where it is allowed', async () => {
+    expect((await app.request('/feed', { method: 'OPTIONS' })).status).toBe(204);
+    const refused = await app.request('/page', { method: 'OPTIONS' });
+    expect(refused.status).toBe(405);
+    expect((await app.request('/feed', { method: 'PUT' })).headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderArticlePage } from '../../../src/render/article-page.ts';
 import { creditLineHtml } from '../../../src/render/credit-line.ts';
 import { labelsFor, labelTable } from '../../../src/render/labels.ts';
-import { seedArticle, site } from './feeds/fixtures.ts';
+import { seedArticle, site } from './fixtures.ts';
 
 describe('attribution labels in the article language', () => {
   it.each([

@@ -4,13 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/article.ts';
 import type { ArticleImage } from '../../../src/media.ts';
 import { renderArticlePage } from '../../../src/render/article-page.ts';
-import { renderAtom } from '../../../src/render/atom.ts';
-import type { FeedPage } from '../../../src/render/feed-page.ts';
 import { renderIndexEntry } from '../../../src/render/index-page.ts';
 import { jsonFeedItem } from '../../../src/render/json-feed.ts';
 import { newsArticleJsonLd } from '../../../src/render/json-ld.ts';
-import { renderRss } from '../../../src/render/rss.ts';
-import { seedArticle, site } from './feeds/fixtures.ts';
+import { type FeedPage, renderAtom, renderRss } from '../../whole-documents.ts';
+import { seedArticle, site } from './fixtures.ts';
 
 const rendition = (name: string, width: number, height: number, length: number) => ({
   path: `/media/${name}.jpg`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/article.ts';
-import { newestFirst } from '../../../src/build/paginate.ts';
+import { newestFirst } from '../../../src/article-order.ts';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
 import { maxNewsUrls, newsLanguage, newsSitemapArticles, renderNewsSitemap } from '../../../src/render/news-sitemap.ts';
 import { articleOf, site } from '../content/helpers.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ninjsDocument, renderNinjs, rfc3986Uri } from '../../../src/render/ninjs.ts';
-import { bareArticle, date, HOSTILE_TEXT, hostileArticle, seedArticle, site } from './feeds/fixtures.ts';
+import { bareArticle, date, HOSTILE_TEXT, hostileArticle, seedArticle, site } from './fixtures.ts';
 
 const seed = seedArticle();
 

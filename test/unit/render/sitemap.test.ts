@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderSitemap, renderSitemapIndex } from '../../../src/render/sitemap.ts';
-import { date, seedArticle, site } from './feeds/fixtures.ts';
+import { date, seedArticle, site } from './fixtures.ts';
 
 describe('sitemap lastmod', () => {
   it("gives the home page the newest article's date, and no lastmod for an empty archive", () => {

@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../../src/build/build-site.ts';
 import { sectionFeedPaths } from '../../../src/catalog/section-feeds.ts';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
+import { buildSite } from '../../../src/prerender/build-site.ts';
 import { site as siteWith } from '../content/helpers.ts';
 
 describe('the section feeds a deploy pings', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
 import type { Article } from '../../../src/article.ts';
-import { buildInMemory } from '../../../src/build/in-memory-site.ts';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
+import { buildInMemory } from '../../../src/prerender/in-memory-site.ts';
 import { keyHash } from '../../../src/sections/source-key.ts';
 import type { SiteStore } from '../../../src/storage/site-store.ts';
 import { site as siteWith } from '../content/helpers.ts';

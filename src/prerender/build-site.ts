@@ -1,0 +1,207 @@
+/** Renders the whole site once, at build time: a manifest for the Worker and the files for storage. */
+import type { Article } from '../article.ts';
+import { newestFirst, newestUpdate } from '../article-order.ts';
+import { withAlternateLink } from '../http/alternate-link.ts';
+import { attributionHeaders } from '../http/attribution-headers.ts';
+import { strongEtag } from '../http/etag.ts';
+import { toHttpDate } from '../http/http-date.ts';
+import { htmlSecurityHeaders } from '../http/security-headers.ts';
+import type { PackedArticle, SiteManifest } from '../manifest.ts';
+import { renderArticlePage } from '../render/article-page.ts';
+import { renderAtomEntry } from '../render/atom.ts';
+import { renderErrorPage } from '../render/error-page.ts';
+import { renderIndexEntry } from '../render/index-page.ts';
+import { renderJsonFeedItem } from '../render/json-feed.ts';
+import { renderNewsSitemap } from '../render/news-sitemap.ts';
+import { renderRetractionPage } from '../render/retraction-page.ts';
+import { renderRssItem } from '../render/rss.ts';
+import { renderRobots, renderSitemap } from '../render/sitemap.ts';
+import { stylesheet, stylesheetHash } from '../render/stylesheet.ts';
+import { renderTombstones } from '../render/tombstones.ts';
+import { canonicalUrl, ninjsUrl } from '../render/urls.ts';
+import { kindHeaders, responseKinds } from '../response-kinds.ts';
+import { latestDate, sectionWriter } from '../sections/build-sections.ts';
+import { chunkFormats } from '../sections/section-layout.ts';
+import { sectionLists } from '../sections/section-lists.ts';
+import type { Site } from '../site.ts';
+import {
+  articlePackPath,
+  type ListFormat,
+  listChunkPath,
+  listFormats,
+  newsSitemapPath,
+  ninjsPackPath,
+  packCountFor,
+  packOf,
+  sitemapPath,
+  sitemapUrlsPerFile,
+} from '../storage/layout.ts';
+import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
+import { listedArticles, listsUpdated, recentRetractions } from './listed-articles.ts';
+import { renderNinjsPack } from './ninjs-pack.ts';
+
+/** Receives each stored file once; the CLI writes it to disk, tests keep it in memory. */
+export type WriteFile = (path: string, text: string) => void | Promise<void>;
+
+/** Reports progress on long builds: `done` of `total` articles rendered. */
+export type Progress = (done: number, total: number) => void;
+
+/** The heading (reason phrase, RFC 9110 §15) and the explanation each error page shows. */
+export const errorMessages: Readonly<Record<number, readonly [string, string]>> = {
+  400: ['Bad Request', 'The address or its query is malformed; a page number is a whole number from 1.'],
+  404: ['Not Found', 'There is no page at this address.'],
+  405: ['Method Not Allowed', 'This address answers GET and HEAD only.'],
+  414: ['URI Too Long', 'The address is longer than this site accepts.'],
+  500: ['Internal Server Error', 'Something went wrong on our side. Please try again later.'],
+  503: ['Service Unavailable', 'This page cannot be read from storage right now. Please try again in a minute.'],
+};
+
+const fragmentRenderers: Readonly<Record<ListFormat, (site: Site, article: Article) => string>> = {
+  rss: renderRssItem,
+  atom: renderAtomEntry,
+  json: renderJsonFeedItem,
+  index: renderIndexEntry,
+};
+
+export async function buildSite(
+  site: Site,
+  unordered: readonly Article[],
+  write: WriteFile,
+  progress: Progress = () => {},
+  /** URLs per sitemap file: the protocol's 50,000, smaller only to test the sitemap index. */
+  urlsPerSitemap = sitemapUrlsPerFile,
+): Promise<SiteManifest> {
+  const all = newestFirst(unordered);
+  // Every article keeps its page (a retracted one answers 410); only listed ones enter lists and sitemaps.
+  const newest = listedArticles(all);
+  const oldestFirst = [...newest].reverse();
+  const fileHashes: string[] = [];
+  const store = async (path: string, text: string): Promise<void> => {
+    fileHashes.push(`${path} ${await strongEtag(text)}`);
+    await write(path, text);
+  };
+
+  const css = stylesheet(site);
+  const security = htmlSecurityHeaders(await stylesheetHash(css));
+  const htmlHeaders = kindHeaders(responseKinds.page, site, { security });
+  // IPTC ninjs: an article's document changes when its page does (pages' lifetimes), readable cross-origin.
+  const ninjsHeaders = kindHeaders(responseKinds.ninjs, site);
+
+  // Article pages, in packs chosen by slug: each pack is rendered, written and let go before the next.
+  const packCount = packCountFor(all.length);
+  const packs = new Map<number, Article[]>();
+  for (const article of all) {
+    const pack = packOf(article.slug, packCount);
+    const members = packs.get(pack);
+    if (members) members.push(article);
+    else packs.set(pack, [article]);
+  }
+  let rendered = 0;
+  // Every pack is written, an empty one too, so the Worker can tell a missing file (a fault) from a missing slug.
+  for (let pack = 0; pack < packCount; pack++) {
+    const entries: StoredRecord<PackedArticle>[] = [];
+    for (const article of packs.get(pack) ?? []) {
+      const body = article.retracted ? renderRetractionPage(site, article) : renderArticlePage(site, article);
+      const headers = {
+        ...htmlHeaders,
+        ETag: await strongEtag(body),
+        'Last-Modified': toHttpDate((article.retracted?.date ?? article.updated).epochMs),
+        ...withAlternateLink(
+          attributionHeaders(article, canonicalUrl(site, article)),
+          ninjsUrl(site, article),
+          'application/json',
+        ),
+      };
+      // RFC 9110 §15.5.11: 410 Gone, the article was withdrawn on purpose and will not come back.
+      entries.push({ text: body, meta: article.retracted ? [article.slug, headers, 410] : [article.slug, headers] });
+      if (++rendered % 1000 === 0) progress(rendered, all.length);
+    }
+    await store(articlePackPath(pack), encodeRecords(entries));
+    await store(ninjsPackPath(pack), await renderNinjsPack(site, packs.get(pack) ?? [], ninjsHeaders));
+  }
+  packs.clear();
+
+  // List fragments (feed items, index entries), in publication-order chunks of one page's size; each
+  // article's fragments are rendered once and also go to its tag and source sections' chunks.
+  // Retracted articles are not in `newest`, so they leave every section; their tombstones go to their sections' page 1.
+  const sections = sectionWriter(site, sectionLists(newest), store, recentRetractions(all));
+  for (let start = 0; start < oldestFirst.length; start += site.pageSize) {
+    const chunk = oldestFirst.slice(start, start + site.pageSize);
+    const fragments = chunk.map((article) => chunkFormats.map((format) => fragmentRenderers[format](site, article)));
+    for (const format of listFormats) {
+      const index = chunkFormats.indexOf(format);
+      await store(
+        listChunkPath(format, start / site.pageSize),
+        encodeRecords(fragments.map((texts) => ({ meta: 0, text: texts[index] ?? '' }))),
+      );
+    }
+    for (const [index, article] of chunk.entries()) await sections.add(article, fragments[index] ?? []);
+  }
+  const sectionUrls = await sections.finish();
+
+  // Sitemaps of at most 50,000 URLs each (sitemaps.org protocol); /sitemap.xml indexes them when there are
+  // several. Section pages follow the articles.
+  const sitemapCount = Math.max(1, Math.ceil((newest.length + sectionUrls.length) / urlsPerSitemap));
+  const sitemapUpdated: string[] = [];
+  for (let part = 1; part <= sitemapCount; part++) {
+    const [from, to] = [(part - 1) * urlsPerSitemap, part * urlsPerSitemap];
+    const articles = oldestFirst.slice(from, to);
+    const extra = sectionUrls.slice(Math.max(0, from - newest.length), Math.max(0, to - newest.length));
+    const dates = [...articles.map((article) => article.updated), ...extra.map((url) => url.updated)];
+    sitemapUpdated.push(latestDate(dates)?.iso ?? '');
+    const home = part === 1 ? { newest: newestUpdate(newest) } : undefined;
+    await store(sitemapPath(part), renderSitemap(site, articles, home, extra));
+  }
+  await store(newsSitemapPath, renderNewsSitemap(site, newest));
+  progress(all.length, all.length);
+
+  const archiveUpdated = listsUpdated(all);
+  const tombstones = recentRetractions(all);
+  const lastModified = toHttpDate(archiveUpdated?.epochMs ?? 0);
+  const headers: SiteManifest['headers'] = {
+    html: kindHeaders(responseKinds.list, site, { security }),
+    rss: kindHeaders(responseKinds.rss, site),
+    atom: kindHeaders(responseKinds.atom, site),
+    json: kindHeaders(responseKinds.json, site),
+    sitemap: kindHeaders(responseKinds.sitemap, site),
+  };
+  const robotsBody = renderRobots(site);
+  const robots = {
+    status: 200,
+    body: robotsBody,
+    headers: {
+      ...kindHeaders(responseKinds.robots, site),
+      ETag: await strongEtag(robotsBody),
+      'Last-Modified': lastModified,
+    },
+  };
+  const errors: Record<number, SiteManifest['robots']> = {};
+  for (const [status, [message, detail]] of Object.entries(errorMessages)) {
+    errors[Number(status)] = {
+      status: Number(status),
+      body: renderErrorPage(site, Number(status), message, detail),
+      headers: kindHeaders(responseKinds.error, site, { security }),
+    };
+  }
+
+  const manifest = {
+    site,
+    articleCount: newest.length,
+    ...(all.length > newest.length ? { retractedCount: all.length - newest.length } : {}),
+    ...(tombstones.length > 0 ? { deleted: renderTombstones(site, tombstones) } : {}),
+    pageCount: Math.max(1, Math.ceil(newest.length / site.pageSize)),
+    packCount,
+    sitemapCount,
+    sitemapUpdated,
+    ...(archiveUpdated ? { archiveUpdated } : {}),
+    lastModified,
+    headers,
+    robots,
+    errors,
+  };
+  // The version covers every stored file and the manifest itself (settings, error pages, headers).
+  fileHashes.sort();
+  fileHashes.push(JSON.stringify(manifest));
+  const version = (await strongEtag(fileHashes.join('\n'))).replaceAll('"', '');
+  return { version, ...manifest };
+}

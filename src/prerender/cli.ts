@@ -1,0 +1,130 @@
+/** `npm run build` / `npm run check`: content/ -> validated articles -> rendered site -> static assets + manifest module. */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadContent } from '../catalog/load-content.ts';
+import { mediaAssetHeaders } from '../catalog/media/asset-headers.ts';
+import { placeMediaFiles } from '../catalog/media/publish-media.ts';
+import { BuildStageError, stageBuild } from '../catalog/publish-build.ts';
+import { hashWorkerCode } from '../catalog/worker-code-hash.ts';
+import { ContentError, type ContentProblem } from '../content/content-error.ts';
+import { formatProblemsPerFile } from '../content/problem-limit.ts';
+import { buildSite } from './build-site.ts';
+import { withCodeVersion } from './code-version.ts';
+
+const usage = `usage: node src/prerender/cli.ts [--content DIR] [--assets DIR] [--manifest FILE] [--base-url URL] [--check] [--deploy]
+  --content DIR     content folder (default: content)
+  --assets DIR      static assets folder the Worker reads (default: build/assets; wrangler.toml [assets])
+  --manifest FILE   generated manifest module (default: src/generated/site-manifest.js)
+  --base-url URL    absolute site URL, overrides site.yaml's baseUrl
+  --media-cache DIR picture renditions kept between builds (default: build/.cache/media)
+  --check           validate and render everything, write nothing
+  --deploy          refuse to build for a localhost base URL (set baseUrl in content/site.yaml first)`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      content: { type: 'string', default: 'content' },
+      assets: { type: 'string', default: 'build/assets' },
+      manifest: { type: 'string', default: 'src/generated/site-manifest.js' },
+      'base-url': { type: 'string' },
+      'media-cache': { type: 'string', default: 'build/.cache/media' },
+      check: { type: 'boolean', default: false },
+      deploy: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const started = performance.now();
+  const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
+  const { site, articles, warnings, media } = await loadContent(resolve(values.content), {
+    ...(baseUrl ? { baseUrl } : {}),
+    media: { cacheDir: resolve(values['media-cache']) },
+  });
+  printWarnings(warnings);
+  if (values.deploy && isLocal(site.baseUrl)) {
+    console.error(
+      `wirefeed: baseUrl is ${site.baseUrl}; set baseUrl in content/site.yaml (or WIREFEED_BASE_URL) to the site's public address before deploying.`,
+    );
+    return 1;
+  }
+  log(`wirefeed: ${articles.length} article(s) valid in ${seconds(started)}; rendering…`);
+
+  // Assets and manifest go to staging and are swapped in together only once all is written (publish-build.ts).
+  const staged = values.check
+    ? undefined
+    : await stageBuild({ assets: resolve(values.assets), manifest: resolve(values.manifest) });
+  let files = 0;
+  const built = await buildSite(
+    site,
+    articles,
+    async (path, text) => {
+      files++;
+      await staged?.write(path, text);
+    },
+    (done, total) => log(`wirefeed: rendered ${done}/${total} articles (${seconds(started)})`),
+  );
+  if (staged) {
+    // Pictures are hard links into the rendition cache (build/.cache/media): the served build is never touched.
+    placeMediaFiles(media.files, staged.folder);
+    await staged.write('_headers', mediaAssetHeaders);
+  }
+  files += media.files.length;
+  // The version covers the Worker's request-time code too: a renderer change alone changes every list ETag.
+  const manifest = await withCodeVersion(built, await hashWorkerCode(fileURLToPath(new URL('../..', import.meta.url))));
+  const summary = `${articles.length} article(s), ${manifest.pageCount} page(s), ${files} stored file(s) (${media.files.length} picture file(s), ${media.encoded} picture(s) encoded), version ${manifest.version}, ${seconds(started)}`;
+  if (!staged) {
+    console.log(`wirefeed: content OK: ${summary}`);
+    return 0;
+  }
+  await staged.publish(moduleSource(JSON.stringify(manifest)));
+  console.log(`wirefeed: built ${summary} for ${site.baseUrl} -> ${values.assets}, ${values.manifest}`);
+  return 0;
+}
+
+function isLocal(baseUrl: string): boolean {
+  const { hostname } = new URL(baseUrl);
+  return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
+}
+
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)}s`;
+}
+
+/** Warnings (odd but published) go to stderr, one `file:line: …` line each, in build, check and dev alike. */
+function printWarnings(warnings: readonly ContentProblem[]): void {
+  if (warnings.length === 0) return;
+  log(`wirefeed: ${warnings.length} warning(s) in content (a warning never stops the build):`);
+  log(formatProblemsPerFile(warnings));
+}
+
+/** Progress goes to stderr, so the one-line summary on stdout stays easy to read. */
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** The manifest module's text; publish-build.ts writes it to a temporary file and renames it in. */
+function moduleSource(json: string): string {
+  return `// Generated by src/prerender/cli.ts from content/ — do not edit; \`npm run build\` rewrites it.\nexport default JSON.parse(${JSON.stringify(json)});\n`;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ContentError) {
+      printWarnings(error.warnings);
+      // At most 20 problems a file are printed, then a count of the rest (problem-limit.ts).
+      console.error(
+        `wirefeed: ${error.problems.length} problem(s) in content — nothing was built:\n${formatProblemsPerFile(error.problems)}`,
+      );
+    } else if (error instanceof BuildStageError) {
+      console.error(`wirefeed: ${error.message} — the previous build is unchanged`);
+    } else {
+      console.error('wirefeed: build failed:', error);
+    }
+    process.exit(1);
+  },
+);

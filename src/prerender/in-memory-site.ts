@@ -1,0 +1,32 @@
+/** Builds a site into memory and pairs it with a memory store: for tests, benchmarks and previews. */
+import type { Article } from '../article.ts';
+import type { SiteManifest } from '../manifest.ts';
+import type { Site } from '../site.ts';
+import { memoryStore, type SiteStore } from '../storage/site-store.ts';
+import { buildSite } from './build-site.ts';
+
+export interface InMemorySite {
+  readonly manifest: SiteManifest;
+  readonly files: ReadonlyMap<string, string>;
+  /** What createApp() takes: the manifest and the memory store (no edge cache unless the caller adds one). */
+  readonly deps: { readonly manifest: SiteManifest; readonly storeFor: () => SiteStore };
+}
+
+export async function buildInMemory(
+  site: Site,
+  articles: readonly Article[],
+  urlsPerSitemap?: number,
+): Promise<InMemorySite> {
+  const files = new Map<string, string>();
+  const manifest = await buildSite(
+    site,
+    articles,
+    (path, text) => {
+      files.set(path, text);
+    },
+    undefined,
+    urlsPerSitemap,
+  );
+  const store = memoryStore(files);
+  return { manifest, files, deps: { manifest, storeFor: () => store } };
+}

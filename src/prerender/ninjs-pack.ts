@@ -1,0 +1,30 @@
+/** Renders one pack of ninjs documents at build time, each with every header it is served with. */
+import type { Article } from '../article.ts';
+import { strongEtag } from '../http/etag.ts';
+import { toHttpDate } from '../http/http-date.ts';
+import type { PackedArticle } from '../manifest.ts';
+import { renderNinjs } from '../render/ninjs.ts';
+import type { Site } from '../site.ts';
+import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
+
+/**
+ * The pack file for `members`, in the record format of the pages' packs: the route reads one file, finds the
+ * slug and sends the stored bytes. ETag is the SHA-256 of the bytes, Last-Modified the article's update.
+ */
+export async function renderNinjsPack(
+  site: Site,
+  members: readonly Article[],
+  sharedHeaders: Readonly<Record<string, string>>,
+): Promise<string> {
+  const entries: StoredRecord<PackedArticle>[] = [];
+  for (const article of members) {
+    const body = renderNinjs(site, article);
+    const headers = {
+      ...sharedHeaders,
+      ETag: await strongEtag(body),
+      'Last-Modified': toHttpDate(article.updated.epochMs),
+    };
+    entries.push({ text: body, meta: [article.slug, headers] });
+  }
+  return encodeRecords(entries);
+}
