@@ -3,7 +3,6 @@ import type { Article } from '../article.ts';
 import { withAlternateLink } from '../http/alternate-link.ts';
 import { attributionHeaders } from '../http/attribution-headers.ts';
 import { cacheControlValue } from '../http/cache-control.ts';
-import { strongEtag } from '../http/etag.ts';
 import { toHttpDate } from '../http/http-date.ts';
 import { htmlSecurityHeaders } from '../http/security-headers.ts';
 import { renderArticlePage } from '../render/article-page.ts';
@@ -39,6 +38,7 @@ import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
 import { listedArticles, listsUpdated, recentRetractions } from './listed-articles.ts';
 import { renderNinjsPack } from './ninjs-pack.ts';
 import { newestFirst, newestUpdate } from './paginate.ts';
+import { textEtag } from './text-etag.ts';
 
 /** Receives each stored file once; the CLI writes it to disk, tests keep it in memory. */
 export type WriteFile = (path: string, text: string) => void | Promise<void>;
@@ -94,7 +94,7 @@ export async function buildSite(
   const oldestFirst = [...newest].reverse();
   const fileHashes: string[] = [];
   const store = async (path: string, text: string): Promise<void> => {
-    fileHashes.push(`${path} ${await strongEtag(text)}`);
+    fileHashes.push(`${path} ${await textEtag(text)}`);
     await write(path, text);
   };
 
@@ -128,7 +128,7 @@ export async function buildSite(
       const body = article.retracted ? renderRetractionPage(site, article) : renderArticlePage(site, article);
       const headers = {
         ...htmlHeaders,
-        ETag: await strongEtag(body),
+        ETag: await textEtag(body),
         'Last-Modified': toHttpDate((article.retracted?.date ?? article.updated).epochMs),
         ...withAlternateLink(
           attributionHeaders(article, canonicalUrl(site, article)),
@@ -206,7 +206,7 @@ export async function buildSite(
       'Content-Type': contentTypes.text,
       'Cache-Control': cacheControlValue(site.cache.other),
       'X-Content-Type-Options': 'nosniff',
-      ETag: await strongEtag(robotsBody),
+      ETag: await textEtag(robotsBody),
       'Last-Modified': lastModified,
     },
   };
@@ -237,6 +237,6 @@ export async function buildSite(
   // The version covers every stored file and the manifest itself (settings, error pages, headers).
   fileHashes.sort();
   fileHashes.push(JSON.stringify(manifest));
-  const version = (await strongEtag(fileHashes.join('\n'))).replaceAll('"', '');
+  const version = (await textEtag(fileHashes.join('\n'))).replaceAll('"', '');
   return { version, ...manifest };
 }

@@ -4,13 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../build/build-site.ts';
 import { withCodeVersion } from '../build/code-version.ts';
+import { useTextEtag } from '../build/text-etag.ts';
 import { ContentError, type ContentProblem } from '../content/content-error.ts';
 import { formatProblemsPerFile } from '../content/problem-limit.ts';
+import { stageProgress } from './build-progress.ts';
 import { loadContent } from './load-content.ts';
-import { BuildStageError, stageBuild } from './publish-build.ts';
-import { hashWorkerCode } from './worker-code-hash.ts';
 import { mediaAssetHeaders } from './media/asset-headers.ts';
 import { placeMediaFiles } from './media/publish-media.ts';
+import { nodeStrongEtag } from './node-etag.ts';
+import { BuildStageError, stageBuild } from './publish-build.ts';
+import { hashWorkerCode } from './worker-code-hash.ts';
 
 const usage = `usage: node src/catalog/cli.ts [--content DIR] [--assets DIR] [--manifest FILE] [--base-url URL] [--check] [--deploy]
   --content DIR     content folder (default: content)
@@ -39,11 +42,20 @@ async function main(): Promise<number> {
     return 0;
   }
   const started = performance.now();
+  // Same ETags as crypto.subtle, without a thread-pool round trip per page (node-etag.ts).
+  useTextEtag(nodeStrongEtag);
+  const parsing = stageProgress(process.stderr, 'parsed', 'files');
+  let contentFiles = 0;
   const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
   const { site, articles, warnings, media } = await loadContent(resolve(values.content), {
     ...(baseUrl ? { baseUrl } : {}),
     media: { cacheDir: resolve(values['media-cache']) },
+    progress: (done, total) => {
+      contentFiles = total;
+      parsing.update(done, total);
+    },
   });
+  parsing.end(contentFiles);
   printWarnings(warnings);
   if (values.deploy && isLocal(site.baseUrl)) {
     console.error(
@@ -52,6 +64,7 @@ async function main(): Promise<number> {
     return 1;
   }
   log(`wirefeed: ${articles.length} article(s) valid in ${seconds(started)}; rendering…`);
+  const rendering = stageProgress(process.stderr, 'rendered', 'articles');
 
   // Assets and manifest go to staging and are swapped in together only once all is written (publish-build.ts).
   const staged = values.check
@@ -65,8 +78,9 @@ async function main(): Promise<number> {
       files++;
       await staged?.write(path, text);
     },
-    (done, total) => log(`wirefeed: rendered ${done}/${total} articles (${seconds(started)})`),
+    (done, total) => rendering.update(done, total),
   );
+  rendering.end(articles.length);
   if (staged) {
     // Pictures are hard links into the rendition cache (build/.cache/media): the served build is never touched.
     placeMediaFiles(media.files, staged.folder);

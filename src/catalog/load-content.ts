@@ -32,6 +32,8 @@ export interface LoadContentOptions {
   readonly bounds?: ArticleBounds;
   /** Picture cache and rendition settings. */
   readonly media?: MediaOptions;
+  /** Called as files are parsed: `done` of `total` files (the CLI's progress line). */
+  readonly progress?: (done: number, total: number) => void;
 }
 
 const parsers: Record<string, (file: string, text: string, site: Site) => ParseResult> = {
@@ -74,6 +76,7 @@ export async function loadContent(contentDir: string, options: LoadContentOption
     parserOf(file) ? readText(join(contentDir, file), shown(file), problems) : Promise.resolve(undefined),
   );
   for (const [index, file] of files.entries()) {
+    options.progress?.(index + 1, files.length);
     const parse = parserOf(file);
     const text = await texts(index);
     if (isSidecarFile(file)) {
