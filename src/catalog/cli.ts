@@ -8,6 +8,7 @@ import { useTextEtag } from '../build/text-etag.ts';
 import { ContentError, type ContentProblem } from '../content/content-error.ts';
 import { formatProblemsPerFile } from '../content/problem-limit.ts';
 import { stageProgress } from './build-progress.ts';
+import { buildCodeHash, openDiskRenderCache } from './disk-render-cache.ts';
 import { loadContent } from './load-content.ts';
 import { mediaAssetHeaders } from './media/asset-headers.ts';
 import { placeMediaFiles } from './media/publish-media.ts';
@@ -21,6 +22,8 @@ const usage = `usage: node src/catalog/cli.ts [--content DIR] [--assets DIR] [--
   --manifest FILE   generated manifest module (default: src/generated/site-manifest.js)
   --base-url URL    absolute site URL, overrides site.yaml's baseUrl
   --media-cache DIR picture renditions kept between builds (default: build/.cache/media)
+  --render-cache DIR stored files kept between builds, reused where their articles are unchanged (default: build/.cache/render)
+  --no-cache        render every file (the render cache is neither read nor written)
   --check           validate and render everything, write nothing
   --deploy          refuse to build for a localhost base URL (set baseUrl in content/site.yaml first)`;
 
@@ -32,6 +35,8 @@ async function main(): Promise<number> {
       manifest: { type: 'string', default: 'src/generated/site-manifest.js' },
       'base-url': { type: 'string' },
       'media-cache': { type: 'string', default: 'build/.cache/media' },
+      'render-cache': { type: 'string', default: 'build/.cache/render' },
+      'no-cache': { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       deploy: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -70,6 +75,15 @@ async function main(): Promise<number> {
   const staged = values.check
     ? undefined
     : await stageBuild({ assets: resolve(values.assets), manifest: resolve(values.manifest) });
+  // Keyed by the site config and all of src/ too: another site.yaml or other code is a full build.
+  const cache =
+    staged && !values['no-cache']
+      ? openDiskRenderCache(
+          resolve(values['render-cache']),
+          `${JSON.stringify(site)}\n${await buildCodeHash(fileURLToPath(new URL('../..', import.meta.url)))}`,
+          staged.folder,
+        )
+      : undefined;
   let files = 0;
   const built = await buildSite(
     site,
@@ -79,8 +93,11 @@ async function main(): Promise<number> {
       await staged?.write(path, text);
     },
     (done, total) => rendering.update(done, total),
+    undefined,
+    cache,
   );
   rendering.end(articles.length);
+  if (cache) files += cache.counts.reused;
   if (staged) {
     // Pictures are hard links into the rendition cache (build/.cache/media): the served build is never touched.
     placeMediaFiles(media.files, staged.folder);
@@ -95,6 +112,13 @@ async function main(): Promise<number> {
     return 0;
   }
   await staged.publish(moduleSource(JSON.stringify(manifest)));
+  if (cache) {
+    cache.save(resolve(values.assets));
+    const { reused, rendered, damaged } = cache.counts;
+    log(
+      `wirefeed: render cache: ${reused} file(s) reused, ${rendered} rendered${damaged > 0 ? `, ${damaged} damaged entr(ies) rebuilt` : ''}`,
+    );
+  }
   console.log(`wirefeed: built ${summary} for ${site.baseUrl} -> ${values.assets}, ${values.manifest}`);
   return 0;
 }
