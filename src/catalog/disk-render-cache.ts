@@ -113,7 +113,7 @@ function statOrUndefined(path: string): Stats | undefined {
 }
 
 function matches(stats: Stats | undefined, [size, mtimeMs, ino]: Entry): boolean {
-  return stats !== undefined && stats.isFile() && stats.size === size && stats.mtimeMs === mtimeMs && stats.ino === ino;
+  return stats?.isFile() === true && stats.size === size && stats.mtimeMs === mtimeMs && stats.ino === ino;
 }
 
 /** The saved index, or an empty one when it is missing, damaged or not the expected shape. */
