@@ -16,10 +16,19 @@ export interface RenderCache {
   keep(path: string, identity: string, etag: string): void;
 }
 
+/** Hashes taken when an article was parsed (body-spill.ts), so its bodies need not be read back to hash it. */
+const remembered = new WeakMap<Article, string>();
+
+/** Records `hash` as the content hash of `article` (the hash of its JSON, as articleHashes would take it). */
+export function rememberArticleHash(article: Article, hash: string): void {
+  remembered.set(article, hash);
+}
+
 /** The content hash of each article: its whole parsed form, which is all a renderer reads of it. */
 export async function articleHashes(articles: readonly Article[]): Promise<Map<Article, string>> {
   const hashes = new Map<Article, string>();
-  for (const article of articles) hashes.set(article, await textEtag(JSON.stringify(article)));
+  for (const article of articles)
+    hashes.set(article, remembered.get(article) ?? (await textEtag(JSON.stringify(article))));
   return hashes;
 }
 

@@ -1,5 +1,6 @@
 /** `npm run build` / `npm run check`: content/ -> validated articles -> rendered site -> static assets + manifest module. */
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../build/build-site.ts';
@@ -7,6 +8,7 @@ import { withCodeVersion } from '../build/code-version.ts';
 import { useTextEtag } from '../build/text-etag.ts';
 import { ContentError, type ContentProblem } from '../content/content-error.ts';
 import { formatProblemsPerFile } from '../content/problem-limit.ts';
+import { openBodySpill } from './body-spill.ts';
 import { stageProgress } from './build-progress.ts';
 import { buildCodeHash, openDiskRenderCache } from './disk-render-cache.ts';
 import { loadContent } from './load-content.ts';
@@ -50,11 +52,17 @@ async function main(): Promise<number> {
   // Same ETags as crypto.subtle, without a thread-pool round trip per page (node-etag.ts).
   useTextEtag(nodeStrongEtag);
   const parsing = stageProgress(process.stderr, 'parsed', 'files');
+  // Bodies wait on disk until rendered: memory holds the archive's metadata, not 100,000 bodies.
+  const spillFile = resolve(values['render-cache'], `..`, `bodies-${process.pid}.tmp`);
+  mkdirSync(dirname(spillFile), { recursive: true });
+  const bodies = openBodySpill(spillFile);
+  process.on('exit', () => bodies.close());
   let contentFiles = 0;
   const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
   const { site, articles, warnings, media } = await loadContent(resolve(values.content), {
     ...(baseUrl ? { baseUrl } : {}),
     media: { cacheDir: resolve(values['media-cache']) },
+    keep: (article) => bodies.spill(article),
     progress: (done, total) => {
       contentFiles = total;
       parsing.update(done, total);

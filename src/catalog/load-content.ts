@@ -34,6 +34,8 @@ export interface LoadContentOptions {
   readonly media?: MediaOptions;
   /** Called as files are parsed: `done` of `total` files (the CLI's progress line). */
   readonly progress?: (done: number, total: number) => void;
+  /** What is kept of each valid article (the CLI keeps its bodies on disk: body-spill.ts). @default the article */
+  readonly keep?: (article: Article) => Article;
 }
 
 const parsers: Record<string, (file: string, text: string, site: Site) => ParseResult> = {
@@ -142,7 +144,11 @@ export async function loadContent(contentDir: string, options: LoadContentOption
       const oversized = result.draft ? [] : fieldSizeProblems(shown(file), result.article, options.bounds);
       for (const problem of oversized) problems.push(problem);
       if (!result.draft && oversized.length === 0)
-        parsed.push({ file: pictureFile, article: result.article, ...(result.media ? { media: result.media } : {}) });
+        parsed.push({
+          file: pictureFile,
+          article: options.keep ? options.keep(result.article) : result.article,
+          ...(result.media ? { media: result.media } : {}),
+        });
     }
   }
   const media = await publishMedia(site, contentDir, parsed, shown, options.media);
