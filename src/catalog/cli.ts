@@ -1,6 +1,8 @@
 /** `npm run build` / `npm run check`: content/ -> validated articles -> rendered site -> static assets + manifest module. */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../build/build-site.ts';
@@ -8,13 +10,14 @@ import { withCodeVersion } from '../build/code-version.ts';
 import { useTextEtag } from '../build/text-etag.ts';
 import { ContentError, type ContentProblem } from '../content/content-error.ts';
 import { formatProblemsPerFile } from '../content/problem-limit.ts';
-import { openBodySpill } from './body-spill.ts';
+import { BodyFileError } from './body-spill.ts';
 import { stageProgress } from './build-progress.ts';
 import { buildCodeHash, openDiskRenderCache } from './disk-render-cache.ts';
 import { loadContent } from './load-content.ts';
 import { mediaAssetHeaders } from './media/asset-headers.ts';
 import { placeMediaFiles } from './media/publish-media.ts';
 import { nodeStrongEtag } from './node-etag.ts';
+import { openParseCache } from './parse-cache.ts';
 import { BuildStageError, stageBuild } from './publish-build.ts';
 import { hashWorkerCode } from './worker-code-hash.ts';
 
@@ -25,7 +28,8 @@ const usage = `usage: node src/catalog/cli.ts [--content DIR] [--assets DIR] [--
   --base-url URL    absolute site URL, overrides site.yaml's baseUrl
   --media-cache DIR picture renditions kept between builds (default: build/.cache/media)
   --render-cache DIR stored files kept between builds, reused where their articles are unchanged (default: build/.cache/render)
-  --no-cache        render every file (the render cache is neither read nor written)
+  --parse-cache DIR parsed articles kept between builds, bodies on disk (default: build/.cache/parse)
+  --no-cache        parse and render every file (no cache is read or written)
   --check           validate and render everything, write nothing
   --deploy          refuse to build for a localhost base URL (set baseUrl in content/site.yaml first)`;
 
@@ -38,6 +42,7 @@ async function main(): Promise<number> {
       'base-url': { type: 'string' },
       'media-cache': { type: 'string', default: 'build/.cache/media' },
       'render-cache': { type: 'string', default: 'build/.cache/render' },
+      'parse-cache': { type: 'string', default: 'build/.cache/parse' },
       'no-cache': { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       deploy: { type: 'boolean', default: false },
@@ -52,23 +57,34 @@ async function main(): Promise<number> {
   // Same ETags as crypto.subtle, without a thread-pool round trip per page (node-etag.ts).
   useTextEtag(nodeStrongEtag);
   const parsing = stageProgress(process.stderr, 'parsed', 'files');
-  // Bodies wait on disk until rendered: memory holds the archive's metadata, not 100,000 bodies.
-  const spillFile = resolve(values['render-cache'], `..`, `bodies-${process.pid}.tmp`);
-  mkdirSync(dirname(spillFile), { recursive: true });
-  const bodies = openBodySpill(spillFile);
-  process.on('exit', () => bodies.close());
   let contentFiles = 0;
   const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
+  const codeHash = await buildCodeHash(fileURLToPath(new URL('../..', import.meta.url)));
+  // Bodies wait on disk until rendered (memory holds the archive's metadata); unchanged files are not parsed
+  // again. Without the cache (--no-cache, --check) the body file is a fresh one in a temporary folder.
+  const scratch = values.check || values['no-cache'] ? mkdtempSync(join(tmpdir(), 'wirefeed-bodies-')) : undefined;
+  parseCacheDir = scratch ? undefined : resolve(values['parse-cache']);
+  const parseCache = openParseCache(
+    scratch ?? resolve(values['parse-cache']),
+    // Every parse depends on the code, the size bounds (in the code), site.yaml's bytes and the base URL given.
+    `${codeHash}\n${baseUrl ?? ''}\n${await readFile(resolve(values.content, 'site.yaml'), 'utf8').catch(() => '')}`,
+    resolve(values.content),
+  );
+  process.on('exit', () => {
+    parseCache.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
   const { site, articles, warnings, media } = await loadContent(resolve(values.content), {
     ...(baseUrl ? { baseUrl } : {}),
     media: { cacheDir: resolve(values['media-cache']) },
-    keep: (article) => bodies.spill(article),
+    store: parseCache,
     progress: (done, total) => {
       contentFiles = total;
       parsing.update(done, total);
     },
   });
   parsing.end(contentFiles);
+  log(`wirefeed: parse cache: ${parseCache.counts.reused} article(s) unchanged, ${parseCache.counts.parsed} parsed`);
   printWarnings(warnings);
   if (values.deploy && isLocal(site.baseUrl)) {
     console.error(
@@ -86,11 +102,7 @@ async function main(): Promise<number> {
   // Keyed by the site config and all of src/ too: another site.yaml or other code is a full build.
   const cache =
     staged && !values['no-cache']
-      ? openDiskRenderCache(
-          resolve(values['render-cache']),
-          `${JSON.stringify(site)}\n${await buildCodeHash(fileURLToPath(new URL('../..', import.meta.url)))}`,
-          staged.folder,
-        )
+      ? openDiskRenderCache(resolve(values['render-cache']), `${JSON.stringify(site)}\n${codeHash}`, staged.folder)
       : undefined;
   let files = 0;
   const built = await buildSite(
@@ -120,6 +132,7 @@ async function main(): Promise<number> {
     return 0;
   }
   await staged.publish(moduleSource(JSON.stringify(manifest)));
+  if (!scratch) parseCache.save();
   if (cache) {
     cache.save(resolve(values.assets));
     const { reused, rendered, damaged } = cache.counts;
@@ -157,7 +170,22 @@ function moduleSource(json: string): string {
   return `// Generated by src/catalog/cli.ts from content/ — do not edit; \`npm run build\` rewrites it.\nexport default JSON.parse(${JSON.stringify(json)});\n`;
 }
 
-main().then(
+/** The parse cache of this run, dropped when one of its bodies turns out damaged. */
+let parseCacheDir: string | undefined;
+
+/** A damaged cached body is never served: the cache is dropped and the build runs again from the files. */
+async function mainWithoutDamagedCache(): Promise<number> {
+  try {
+    return await main();
+  } catch (error) {
+    if (!(error instanceof BodyFileError) || parseCacheDir === undefined) throw error;
+    log(`wirefeed: ${error.message}; dropping the parse cache and building again from the files`);
+    rmSync(parseCacheDir, { recursive: true, force: true });
+    return main();
+  }
+}
+
+mainWithoutDamagedCache().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof ContentError) {
