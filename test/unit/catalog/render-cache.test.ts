@@ -29,14 +29,26 @@ function build(dir: string, out: string, noCache = false) {
     [
       cli,
       ...['--content', join(dir, 'content'), '--assets', join(dir, out), '--manifest', join(dir, `${out}.js`)],
-      ...['--media-cache', join(dir, 'media'), '--render-cache', join(dir, 'cache')],
+      ...[
+        '--media-cache',
+        join(dir, 'media'),
+        '--render-cache',
+        join(dir, 'cache'),
+        '--parse-cache',
+        join(dir, 'parse'),
+      ],
       ...(noCache ? ['--no-cache'] : []),
     ],
     { encoding: 'utf8' },
   );
   expect(result.status, result.stderr).toBe(0);
   const counts = /render cache: (\d+) file\(s\) reused, (\d+) rendered(?:, (\d+) damaged)?/.exec(result.stderr);
+  // The last run's line: a build that drops a damaged cache runs twice.
+  const parses = [...result.stderr.matchAll(/parse cache: (\d+) article\(s\) unchanged, (\d+) parsed/g)].at(-1);
   return {
+    stderr: result.stderr,
+    unchanged: Number(parses?.[1] ?? -1),
+    parsed: Number(parses?.[2] ?? -1),
     reused: Number(counts?.[1] ?? -1),
     rendered: Number(counts?.[2] ?? -1),
     damaged: Number(counts?.[3] ?? 0),
@@ -77,7 +89,7 @@ function clean(dir: string) {
   return build(dir, 'clean', true);
 }
 
-describe('the render cache (build/.cache/render)', () => {
+describe('the build caches (build/.cache/render, build/.cache/parse)', () => {
   it('gives a tree byte-identical to a clean build, and re-renders only what a new or edited article changes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wirefeed-cache-'));
     temporary.push(dir);
@@ -86,7 +98,7 @@ describe('the render cache (build/.cache/render)', () => {
     expect(first.reused).toBe(0);
     expect(first.tree).toEqual(clean(dir).tree);
     const again = build(dir, 'site');
-    expect(again).toMatchObject({ rendered: 0, reused: first.rendered });
+    expect(again).toMatchObject({ unchanged: 30, parsed: 0, rendered: 0, reused: first.rendered });
     expect(again.tree).toEqual(first.tree);
     expect(again.manifest).toBe(first.manifest);
 
@@ -94,7 +106,7 @@ describe('the render cache (build/.cache/render)', () => {
     // the 4 site lists, its 3 sections' newest chunks.
     addArticle(dir, 31);
     const added = build(dir, 'site');
-    expect(added.rendered).toBe(2 + 4 + 3);
+    expect(added).toMatchObject({ unchanged: 30, parsed: 1, rendered: 2 + 4 + 3 });
     const expected = clean(dir);
     expect(added.tree).toEqual(expected.tree);
     expect(added.manifest).toBe(expected.manifest);
@@ -102,7 +114,7 @@ describe('the render cache (build/.cache/render)', () => {
     // An old article edited: its packs, the site chunk it is in (4 formats), the chunk of each of its 3 sections.
     appendFileSync(join(dir, 'content', 'articles', 'story-000003.txt'), 'A late paragraph, added by the desk.\n');
     const edited = build(dir, 'site');
-    expect(edited.rendered).toBe(2 + 4 + 3);
+    expect(edited).toMatchObject({ unchanged: 30, parsed: 1, rendered: 2 + 4 + 3 });
     expect(edited.tree).toEqual(clean(dir).tree);
   });
 
@@ -122,6 +134,24 @@ describe('the render cache (build/.cache/render)', () => {
     expect(rebuilt.tree).toEqual(clean(dir).tree);
   });
 
+  it('drops the parse cache when a stored body is damaged, and builds from the files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wirefeed-cache-'));
+    temporary.push(dir);
+    archive(dir, 12);
+    build(dir, 'site');
+    const bodies = join(dir, 'parse', 'bodies.bin');
+    const bytes = readFileSync(bodies);
+    bytes.fill(0x2a, 100, 200);
+    writeFileSync(bodies, bytes);
+    // Bodies are read only to render: without the render cache every one of them is.
+    rmSync(join(dir, 'cache'), { recursive: true });
+    const rebuilt = build(dir, 'site');
+    expect(rebuilt.stderr).toContain('a stored article body does not match its checksum; dropping the parse cache');
+    expect(rebuilt).toMatchObject({ unchanged: 0, parsed: 12 });
+    expect(rebuilt.tree).toEqual(clean(dir).tree);
+    expect(build(dir, 'site')).toMatchObject({ unchanged: 12, parsed: 0, rendered: 0, damaged: 0 });
+  });
+
   it('builds everything again when site.yaml changes or the index is damaged, never a stale mix', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wirefeed-cache-'));
     temporary.push(dir);
@@ -129,12 +159,13 @@ describe('the render cache (build/.cache/render)', () => {
     const first = build(dir, 'site');
     writeFileSync(join(dir, 'content', 'site.yaml'), 'title: Renamed desk\npageSize: 5\ntimeZone: Asia/Shanghai\n');
     const renamed = build(dir, 'site');
-    expect(renamed).toMatchObject({ reused: 0, rendered: first.rendered });
+    expect(renamed).toMatchObject({ unchanged: 0, parsed: 12, reused: 0, rendered: first.rendered });
     expect(renamed.tree).toEqual(clean(dir).tree);
 
     writeFileSync(join(dir, 'cache', 'index.json'), '{"not": "checked"}');
+    writeFileSync(join(dir, 'parse', 'index.json'), '{"not": "checked"}');
     const afterDamage = build(dir, 'site');
-    expect(afterDamage).toMatchObject({ reused: 0, rendered: first.rendered });
+    expect(afterDamage).toMatchObject({ unchanged: 0, parsed: 12, reused: 0, rendered: first.rendered });
     expect(afterDamage.tree).toEqual(renamed.tree);
   });
 });
