@@ -68,7 +68,7 @@ function treeOf(root: string): Record<string, string> {
   return tree;
 }
 
-/** 30 tagged wire-copy articles from two sources, 5 a page: 6 list chunks, 8 packs, every article in 3 sections. */
+/** 30 tagged wire-copy articles from two sources, 5 a page: 6 list chunks, 4 packs, every article in 3 sections. */
 function archive(dir: string, count = 30, title = 'Cache test'): void {
   mkdirSync(join(dir, 'content', 'articles'), { recursive: true });
   writeFileSync(join(dir, 'content', 'site.yaml'), `title: ${title}\npageSize: 5\ntimeZone: Asia/Shanghai\n`);
