@@ -89,6 +89,7 @@ function clean(dir: string) {
   return build(dir, 'clean', true);
 }
 
+// Each test runs the CLI five to seven times: seconds each on a loaded machine.
 describe('the build caches (build/.cache/render, build/.cache/parse)', () => {
   it('gives a tree byte-identical to a clean build, and re-renders only what a new or edited article changes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wirefeed-cache-'));
@@ -116,7 +117,7 @@ describe('the build caches (build/.cache/render, build/.cache/parse)', () => {
     const edited = build(dir, 'site');
     expect(edited).toMatchObject({ unchanged: 30, parsed: 1, rendered: 2 + 4 + 3 });
     expect(edited.tree).toEqual(clean(dir).tree);
-  });
+  }, 60_000);
 
   it('detects a truncated or rewritten cache entry and renders that file again', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wirefeed-cache-'));
@@ -132,7 +133,7 @@ describe('the build caches (build/.cache/render, build/.cache/parse)', () => {
     expect(rebuilt.damaged).toBe(2);
     expect(rebuilt.rendered).toBe(2);
     expect(rebuilt.tree).toEqual(clean(dir).tree);
-  });
+  }, 60_000);
 
   it('drops the parse cache when a stored body is damaged, and builds from the files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wirefeed-cache-'));
@@ -150,7 +151,7 @@ describe('the build caches (build/.cache/render, build/.cache/parse)', () => {
     expect(rebuilt).toMatchObject({ unchanged: 0, parsed: 12 });
     expect(rebuilt.tree).toEqual(clean(dir).tree);
     expect(build(dir, 'site')).toMatchObject({ unchanged: 12, parsed: 0, rendered: 0, damaged: 0 });
-  });
+  }, 60_000);
 
   it('builds everything again when site.yaml changes or the index is damaged, never a stale mix', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wirefeed-cache-'));
@@ -167,5 +168,5 @@ describe('the build caches (build/.cache/render, build/.cache/parse)', () => {
     const afterDamage = build(dir, 'site');
     expect(afterDamage).toMatchObject({ unchanged: 0, parsed: 12, reused: 0, rendered: first.rendered });
     expect(afterDamage.tree).toEqual(renamed.tree);
-  });
+  }, 60_000);
 });
