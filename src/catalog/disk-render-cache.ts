@@ -11,9 +11,10 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { RenderCache } from '../build/render-cache.ts';
+import { hashWorkerCode } from './worker-code-hash.ts';
 
 /** Per entry: [size, mtimeMs, inode, ETag] of the cached file `files/<key>`. */
 type Entry = readonly [number, number, number, string];
@@ -148,19 +149,12 @@ function readIndex(path: string): Map<string, Entry> {
 }
 
 /**
- * SHA-256 over every source file under `root/src` (all of it: parsing and building included) and
- * `root/package-lock.json` (dependency versions): a code upgrade changes every cache key.
+ * The code version of the build caches: every source file under `root/src` (parsing and building included,
+ * generated/ left out) and `root/package-lock.json` (every dependency's version): a code upgrade changes every key.
  */
 export async function buildCodeHash(root: string): Promise<string> {
-  const src = join(root, 'src');
-  const entries = await readdir(src, { recursive: true, withFileTypes: true });
-  const paths = entries
-    .filter((entry) => entry.isFile() && /\.(?:ts|js)$/.test(entry.name))
-    .map((entry) => relative(src, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((path) => !path.startsWith('generated/'))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const hash = createHash('sha256');
-  for (const path of paths) hash.update(`${path}\n${await readFile(join(src, path), 'utf8')}\n\0\n`);
-  hash.update(await readFile(join(root, 'package-lock.json'), 'utf8').catch(() => ''));
-  return hash.digest('base64url');
+  const lock = await readFile(join(root, 'package-lock.json'), 'utf8').catch(() => '');
+  return createHash('sha256')
+    .update(`${await hashWorkerCode(root, new Set(['generated']))}\n${lock}`)
+    .digest('base64url');
 }
