@@ -7,8 +7,8 @@ import { attribute, escapeHtml, link } from './html.ts';
 import { newsArticleJsonLd, serializeJsonLd } from './json-ld.ts';
 import { labelsFor } from './labels.ts';
 import { renderLayout } from './layout.ts';
-import { imageMetaTags, leadFigureHtml } from './media-elements.ts';
 import { sectionLinks } from './section-links.ts';
+import { imageMetaTags, leadFigureHtml } from './media-elements.ts';
 import { canonicalUrl, ninjsUrl } from './urls.ts';
 
 export function renderArticlePage(site: Site, article: Article): string {

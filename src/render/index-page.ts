@@ -6,9 +6,9 @@ import type { FeedPage, PageInfo } from './feed-page.ts';
 import { attribute, escapeHtml, link } from './html.ts';
 import { renderLayout, sitePath } from './layout.ts';
 import { type ListIdentity, listIdentity } from './list-identity.ts';
-import { thumbnailHtml } from './media-elements.ts';
 import { sectionHeading } from './section-pages.ts';
 import { absoluteUrl, articlePath } from './urls.ts';
+import { thumbnailHtml } from './media-elements.ts';
 
 export function renderIndexPage(site: Site, page: FeedPage): string {
   return renderIndexDocument(
