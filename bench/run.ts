@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { runBundleSize } from './bundle-size.ts';
 import { runEndToEnd } from './end-to-end.ts';
 import { runInProcess } from './in-process.ts';
+import { runIncremental } from './incremental.ts';
 import { runMedia } from './media.ts';
 import { renderTable } from './report.ts';
 import { runScale, type ScalePoint } from './scale.ts';
@@ -35,6 +36,7 @@ const sections: readonly Section[] = [
   { id: 'end-to-end', run: runEndToEnd, by: 'default' },
   { id: 'scale', run: runScale, by: 'scale' },
   { id: 'sections', run: runSectionsScale, by: 'scale' },
+  { id: 'incremental', run: runIncremental, by: 'scale' },
   { id: 'media', run: runMedia, by: 'media' },
 ];
 

@@ -64,6 +64,8 @@ export async function buildSite(
       manifestFile,
       '--base-url',
       baseUrl,
+      // The caches (issue 16) live beside the build: a new folder is a clean build, the same folder a cached rebuild.
+      ...['--render-cache', join(outDir, '.cache', 'render'), '--parse-cache', join(outDir, '.cache', 'parse')],
       ...extraArgs,
     ],
     { cwd: root, maxBuffer: 64 * 1024 * 1024 },

@@ -32,6 +32,21 @@ export interface LoadContentOptions {
   readonly bounds?: ArticleBounds;
   /** Picture cache and rendition settings. */
   readonly media?: MediaOptions;
+  /** Called as files are parsed: `done` of `total` files (the CLI's progress line). */
+  readonly progress?: (done: number, total: number) => void;
+  /** Articles kept between builds and bodies kept on disk (the CLI's parse-cache.ts). @default none: all parsed, all in memory */
+  readonly store?: ParsedArticleStore;
+}
+
+/** Where parsed articles go, and where unchanged ones come from (paths relative to the content folder). */
+export interface ParsedArticleStore {
+  /** The article parsed from `file` (and its `sidecar`) in an earlier build, when neither has changed since. */
+  lookup(
+    file: string,
+    sidecar: string | undefined,
+  ): { article: Article; warnings: readonly ContentProblem[] } | undefined;
+  /** What is kept of a valid article just parsed; `cacheable` is false when its pictures must be checked again. */
+  keep(article: Article, file: string, warnings: readonly ContentProblem[], cacheable: boolean): Article;
 }
 
 const parsers: Record<string, (file: string, text: string, site: Site) => ParseResult> = {
@@ -70,10 +85,20 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   const files = await listArticleFiles(contentDir, shown, problems);
   const listed = new Set(files);
   // Reads run ahead of parsing (a bounded number in flight), so the disk and the parser overlap.
-  const texts = readAhead(files, 32, (file) =>
-    parserOf(file) ? readText(join(contentDir, file), shown(file), problems) : Promise.resolve(undefined),
+  // An unchanged article (same bytes as in the last build, its sidecar too) is neither read nor parsed.
+  const hits = files.map((file) => {
+    const parse = parserOf(file);
+    if (!parse || !options.store) return undefined;
+    const sidecar = parse === parseWireCopy ? sidecarPathOf(file) : undefined;
+    return options.store.lookup(file, sidecar !== undefined && listed.has(sidecar) ? sidecar : undefined);
+  });
+  const texts = readAhead(files, 32, (file, index) =>
+    parserOf(file) && !hits[index]
+      ? readText(join(contentDir, file), shown(file), problems)
+      : Promise.resolve(undefined),
   );
   for (const [index, file] of files.entries()) {
+    options.progress?.(index + 1, files.length);
     const parse = parserOf(file);
     const text = await texts(index);
     if (isSidecarFile(file)) {
@@ -100,6 +125,12 @@ export async function loadContent(contentDir: string, options: LoadContentOption
         file: shown(file),
         message: 'not an article: articles are .txt (wire copy) or .md (Markdown) files',
       });
+      continue;
+    }
+    const hit = hits[index];
+    if (hit) {
+      for (const warning of hit.warnings) warnings.push(warning);
+      parsed.push({ file, article: hit.article });
       continue;
     }
     if (text === undefined) continue;
@@ -135,11 +166,18 @@ export async function loadContent(contentDir: string, options: LoadContentOption
       for (const problem of result.problems) problems.push(located(problem));
       if (result.media) parsed.push({ file: pictureFile, media: result.media });
     } else {
-      for (const warning of result.warnings ?? []) warnings.push(located(warning));
+      const fileWarnings = (result.warnings ?? []).map(located);
+      for (const warning of fileWarnings) warnings.push(warning);
       const oversized = result.draft ? [] : fieldSizeProblems(shown(file), result.article, options.bounds);
       for (const problem of oversized) problems.push(problem);
       if (!result.draft && oversized.length === 0)
-        parsed.push({ file: pictureFile, article: result.article, ...(result.media ? { media: result.media } : {}) });
+        parsed.push({
+          file: pictureFile,
+          article: options.store
+            ? options.store.keep(result.article, file, fileWarnings, result.media === undefined)
+            : result.article,
+          ...(result.media ? { media: result.media } : {}),
+        });
     }
   }
   const media = await publishMedia(site, contentDir, parsed, shown, options.media);
@@ -165,12 +203,12 @@ function parserOf(file: string) {
 function readAhead<T, R>(
   items: readonly T[],
   window: number,
-  read: (item: T) => Promise<R>,
+  read: (item: T, index: number) => Promise<R>,
 ): (index: number) => Promise<R> {
   const started = new Map<number, Promise<R>>();
   let next = 0;
   const fill = (upTo: number) => {
-    for (; next < items.length && next < upTo; next++) started.set(next, read(items[next] as T));
+    for (; next < items.length && next < upTo; next++) started.set(next, read(items[next] as T, next));
   };
   return async (index) => {
     fill(index + window);

@@ -11,13 +11,17 @@ const buildOnly = new Set(['catalog', 'content', 'generated']);
  * folders (path and bytes, in code-unit order of path) and the hono version `root/package-lock.json` pins.
  * A change to any renderer or HTTP module changes it; rebuilding unchanged code gives the same value.
  */
-export async function hashWorkerCode(root: string): Promise<string> {
+export async function hashWorkerCode(
+  root: string,
+  /** Top folders of src/ left out; the build cache's code version (disk-render-cache.ts) leaves out only generated/. */
+  excluded: ReadonlySet<string> = buildOnly,
+): Promise<string> {
   const src = join(root, 'src');
   const entries = await readdir(src, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile() && /\.(?:ts|js)$/.test(entry.name))
     .map((entry) => relative(src, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((path) => !buildOnly.has(path.split('/')[0] ?? ''))
+    .filter((path) => !excluded.has(path.split('/')[0] ?? ''))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const parts: string[] = [`hono ${await honoVersion(root)}`];
   for (const path of files) parts.push(`${path}\n${await readFile(join(src, path), 'utf8')}`);

@@ -3,7 +3,6 @@ import type { Article } from '../article.ts';
 import { newestFirst, newestUpdate } from '../article-order.ts';
 import { withAlternateLink } from '../http/alternate-link.ts';
 import { attributionHeaders } from '../http/attribution-headers.ts';
-import { strongEtag } from '../http/etag.ts';
 import { toHttpDate } from '../http/http-date.ts';
 import { htmlSecurityHeaders } from '../http/security-headers.ts';
 import type { PackedArticle, SiteManifest } from '../manifest.ts';
@@ -21,7 +20,7 @@ import { renderTombstones } from '../render/tombstones.ts';
 import { canonicalUrl, ninjsUrl } from '../render/urls.ts';
 import { kindHeaders, responseKinds } from '../response-kinds.ts';
 import { latestDate, sectionWriter } from '../sections/build-sections.ts';
-import { chunkFormats } from '../sections/section-layout.ts';
+import { chunkFormats, sectionChunkPath } from '../sections/section-layout.ts';
 import { sectionLists } from '../sections/section-lists.ts';
 import type { Site } from '../site.ts';
 import {
@@ -39,6 +38,8 @@ import {
 import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
 import { listedArticles, listsUpdated, recentRetractions } from './listed-articles.ts';
 import { renderNinjsPack } from './ninjs-pack.ts';
+import { articleHashes, membersIdentity, type RenderCache } from './render-cache.ts';
+import { textEtag } from './text-etag.ts';
 
 /** Receives each stored file once; the CLI writes it to disk, tests keep it in memory. */
 export type WriteFile = (path: string, text: string) => void | Promise<void>;
@@ -70,15 +71,36 @@ export async function buildSite(
   progress: Progress = () => {},
   /** URLs per sitemap file: the protocol's 50,000, smaller only to test the sitemap index. */
   urlsPerSitemap = sitemapUrlsPerFile,
+  /** Files of an earlier build to reuse where their articles are unchanged (render-cache.ts); none by default. */
+  cache?: RenderCache,
 ): Promise<SiteManifest> {
   const all = newestFirst(unordered);
   // Every article keeps its page (a retracted one answers 410); only listed ones enter lists and sitemaps.
   const newest = listedArticles(all);
   const oldestFirst = [...newest].reverse();
   const fileHashes: string[] = [];
-  const store = async (path: string, text: string): Promise<void> => {
-    fileHashes.push(`${path} ${await strongEtag(text)}`);
+  const store = async (path: string, text: string): Promise<string> => {
+    const etag = await textEtag(text);
+    fileHashes.push(`${path} ${etag}`);
     await write(path, text);
+    return etag;
+  };
+  // With a cache, a file whose articles are all unchanged is placed from the cache instead of rendered.
+  const hashes = cache ? await articleHashes(all) : new Map<Article, string>();
+  const isCached = (path: string, members: readonly Article[]) =>
+    cache?.has(path, membersIdentity(hashes, members)) ?? false;
+  const storeCached = async (
+    path: string,
+    members: readonly Article[],
+    render: () => string | Promise<string>,
+  ): Promise<void> => {
+    const identity = membersIdentity(hashes, members);
+    if (cache?.has(path, identity)) {
+      fileHashes.push(`${path} ${await cache.place(path, identity)}`);
+      return;
+    }
+    const etag = await store(path, await render());
+    cache?.keep(path, identity, etag);
   };
 
   const css = stylesheet(site);
@@ -98,13 +120,13 @@ export async function buildSite(
   }
   let rendered = 0;
   // Every pack is written, an empty one too, so the Worker can tell a missing file (a fault) from a missing slug.
-  for (let pack = 0; pack < packCount; pack++) {
+  const renderPack = async (members: readonly Article[]): Promise<string> => {
     const entries: StoredRecord<PackedArticle>[] = [];
-    for (const article of packs.get(pack) ?? []) {
+    for (const article of members) {
       const body = article.retracted ? renderRetractionPage(site, article) : renderArticlePage(site, article);
       const headers = {
         ...htmlHeaders,
-        ETag: await strongEtag(body),
+        ETag: await textEtag(body),
         'Last-Modified': toHttpDate((article.retracted?.date ?? article.updated).epochMs),
         ...withAlternateLink(
           attributionHeaders(article, canonicalUrl(site, article)),
@@ -114,28 +136,44 @@ export async function buildSite(
       };
       // RFC 9110 §15.5.11: 410 Gone, the article was withdrawn on purpose and will not come back.
       entries.push({ text: body, meta: article.retracted ? [article.slug, headers, 410] : [article.slug, headers] });
-      if (++rendered % 1000 === 0) progress(rendered, all.length);
     }
-    await store(articlePackPath(pack), encodeRecords(entries));
-    await store(ninjsPackPath(pack), await renderNinjsPack(site, packs.get(pack) ?? [], ninjsHeaders));
+    return encodeRecords(entries);
+  };
+  for (let pack = 0; pack < packCount; pack++) {
+    const members = packs.get(pack) ?? [];
+    await storeCached(articlePackPath(pack), members, () => renderPack(members));
+    await storeCached(ninjsPackPath(pack), members, () => renderNinjsPack(site, members, ninjsHeaders));
+    rendered += members.length;
+    if (Math.floor(rendered / 1000) > Math.floor((rendered - members.length) / 1000)) progress(rendered, all.length);
   }
   packs.clear();
 
   // List fragments (feed items, index entries), in publication-order chunks of one page's size; each
   // article's fragments are rendered once and also go to its tag and source sections' chunks.
   // Retracted articles are not in `newest`, so they leave every section; their tombstones go to their sections' page 1.
-  const sections = sectionWriter(site, sectionLists(newest), store, recentRetractions(all));
+  const lists = sectionLists(newest);
+  // Fragments are rendered only for articles in a site or section chunk that is not cached.
+  const needed = cache ? uncachedSectionMembers(site, lists, isCached) : undefined;
+  const writeFile: WriteFile = async (path, text) => {
+    await store(path, text);
+  };
+  const sections = sectionWriter(site, lists, writeFile, recentRetractions(all), storeCached);
   for (let start = 0; start < oldestFirst.length; start += site.pageSize) {
     const chunk = oldestFirst.slice(start, start + site.pageSize);
-    const fragments = chunk.map((article) => chunkFormats.map((format) => fragmentRenderers[format](site, article)));
-    for (const format of listFormats) {
+    const chunkPaths = listFormats.map((format) => listChunkPath(format, start / site.pageSize));
+    const siteCached = chunkPaths.every((path) => isCached(path, chunk));
+    const fragments = chunk.map((article) =>
+      needed && siteCached && !needed.has(article)
+        ? undefined
+        : chunkFormats.map((format) => fragmentRenderers[format](site, article)),
+    );
+    for (const [position, format] of listFormats.entries()) {
       const index = chunkFormats.indexOf(format);
-      await store(
-        listChunkPath(format, start / site.pageSize),
-        encodeRecords(fragments.map((texts) => ({ meta: 0, text: texts[index] ?? '' }))),
+      await storeCached(chunkPaths[position] ?? '', chunk, () =>
+        encodeRecords(fragments.map((texts) => ({ meta: 0, text: texts?.[index] ?? '' }))),
       );
     }
-    for (const [index, article] of chunk.entries()) await sections.add(article, fragments[index] ?? []);
+    for (const [index, article] of chunk.entries()) await sections.add(article, fragments[index]);
   }
   const sectionUrls = await sections.finish();
 
@@ -171,7 +209,7 @@ export async function buildSite(
     body: robotsBody,
     headers: {
       ...kindHeaders(responseKinds.robots, site),
-      ETag: await strongEtag(robotsBody),
+      ETag: await textEtag(robotsBody),
       'Last-Modified': lastModified,
     },
   };
@@ -202,6 +240,24 @@ export async function buildSite(
   // The version covers every stored file and the manifest itself (settings, error pages, headers).
   fileHashes.sort();
   fileHashes.push(JSON.stringify(manifest));
-  const version = (await strongEtag(fileHashes.join('\n'))).replaceAll('"', '');
+  const version = (await textEtag(fileHashes.join('\n'))).replaceAll('"', '');
   return { version, ...manifest };
+}
+
+/** Articles in a section chunk the cache does not hold: their fragments must be rendered even when their site chunk is cached. */
+function uncachedSectionMembers(
+  site: Site,
+  lists: ReturnType<typeof sectionLists>,
+  isCached: (path: string, members: readonly Article[]) => boolean,
+): Set<Article> {
+  const needed = new Set<Article>();
+  for (const section of [...lists.tags, ...lists.sources]) {
+    const oldestFirst = [...section.articles].reverse();
+    for (let start = 0; start < oldestFirst.length; start += site.pageSize) {
+      const members = oldestFirst.slice(start, start + site.pageSize);
+      if (!isCached(sectionChunkPath(section.kind, section.key, start / site.pageSize), members))
+        for (const article of members) needed.add(article);
+    }
+  }
+  return needed;
 }

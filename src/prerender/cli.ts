@@ -1,16 +1,25 @@
 /** `npm run build` / `npm run check`: content/ -> validated articles -> rendered site -> static assets + manifest module. */
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BodyFileError } from '../catalog/body-spill.ts';
+import { stageProgress } from '../catalog/build-progress.ts';
+import { buildCodeHash, openDiskRenderCache } from '../catalog/disk-render-cache.ts';
 import { loadContent } from '../catalog/load-content.ts';
 import { mediaAssetHeaders } from '../catalog/media/asset-headers.ts';
 import { placeMediaFiles } from '../catalog/media/publish-media.ts';
+import { nodeStrongEtag } from '../catalog/node-etag.ts';
+import { openParseCache } from '../catalog/parse-cache.ts';
 import { BuildStageError, stageBuild } from '../catalog/publish-build.ts';
 import { hashWorkerCode } from '../catalog/worker-code-hash.ts';
 import { ContentError, type ContentProblem } from '../content/content-error.ts';
 import { formatProblemsPerFile } from '../content/problem-limit.ts';
 import { buildSite } from './build-site.ts';
 import { withCodeVersion } from './code-version.ts';
+import { useTextEtag } from './text-etag.ts';
 
 const usage = `usage: node src/prerender/cli.ts [--content DIR] [--assets DIR] [--manifest FILE] [--base-url URL] [--check] [--deploy]
   --content DIR     content folder (default: content)
@@ -18,6 +27,9 @@ const usage = `usage: node src/prerender/cli.ts [--content DIR] [--assets DIR] [
   --manifest FILE   generated manifest module (default: src/generated/site-manifest.js)
   --base-url URL    absolute site URL, overrides site.yaml's baseUrl
   --media-cache DIR picture renditions kept between builds (default: build/.cache/media)
+  --render-cache DIR stored files kept between builds, reused where their articles are unchanged (default: build/.cache/render)
+  --parse-cache DIR parsed articles kept between builds, bodies on disk (default: build/.cache/parse)
+  --no-cache        parse and render every file (no cache is read or written)
   --check           validate and render everything, write nothing
   --deploy          refuse to build for a localhost base URL (set baseUrl in content/site.yaml first)`;
 
@@ -29,6 +41,9 @@ async function main(): Promise<number> {
       manifest: { type: 'string', default: 'src/generated/site-manifest.js' },
       'base-url': { type: 'string' },
       'media-cache': { type: 'string', default: 'build/.cache/media' },
+      'render-cache': { type: 'string', default: 'build/.cache/render' },
+      'parse-cache': { type: 'string', default: 'build/.cache/parse' },
+      'no-cache': { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       deploy: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -39,11 +54,37 @@ async function main(): Promise<number> {
     return 0;
   }
   const started = performance.now();
+  // Same ETags as crypto.subtle, without a thread-pool round trip per page (node-etag.ts).
+  useTextEtag(nodeStrongEtag);
+  const parsing = stageProgress(process.stderr, 'parsed', 'files');
+  let contentFiles = 0;
   const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
+  const codeHash = await buildCodeHash(fileURLToPath(new URL('../..', import.meta.url)));
+  // Bodies wait on disk until rendered (memory holds the archive's metadata); unchanged files are not parsed
+  // again. Without the cache (--no-cache, --check) the body file is a fresh one in a temporary folder.
+  const scratch = values.check || values['no-cache'] ? mkdtempSync(join(tmpdir(), 'wirefeed-bodies-')) : undefined;
+  parseCacheDir = scratch ? undefined : resolve(values['parse-cache']);
+  const parseCache = openParseCache(
+    scratch ?? resolve(values['parse-cache']),
+    // Every parse depends on the code, the size bounds (in the code), site.yaml's bytes and the base URL given.
+    `${codeHash}\n${baseUrl ?? ''}\n${await readFile(resolve(values.content, 'site.yaml'), 'utf8').catch(() => '')}`,
+    resolve(values.content),
+  );
+  process.on('exit', () => {
+    parseCache.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
   const { site, articles, warnings, media } = await loadContent(resolve(values.content), {
     ...(baseUrl ? { baseUrl } : {}),
     media: { cacheDir: resolve(values['media-cache']) },
+    store: parseCache,
+    progress: (done, total) => {
+      contentFiles = total;
+      parsing.update(done, total);
+    },
   });
+  parsing.end(contentFiles);
+  log(`wirefeed: parse cache: ${parseCache.counts.reused} article(s) unchanged, ${parseCache.counts.parsed} parsed`);
   printWarnings(warnings);
   if (values.deploy && isLocal(site.baseUrl)) {
     console.error(
@@ -52,11 +93,17 @@ async function main(): Promise<number> {
     return 1;
   }
   log(`wirefeed: ${articles.length} article(s) valid in ${seconds(started)}; rendering…`);
+  const rendering = stageProgress(process.stderr, 'rendered', 'articles');
 
   // Assets and manifest go to staging and are swapped in together only once all is written (publish-build.ts).
   const staged = values.check
     ? undefined
     : await stageBuild({ assets: resolve(values.assets), manifest: resolve(values.manifest) });
+  // Keyed by the site config and all of src/ too: another site.yaml or other code is a full build.
+  const cache =
+    staged && !values['no-cache']
+      ? openDiskRenderCache(resolve(values['render-cache']), `${JSON.stringify(site)}\n${codeHash}`, staged.folder)
+      : undefined;
   let files = 0;
   const built = await buildSite(
     site,
@@ -65,8 +112,12 @@ async function main(): Promise<number> {
       files++;
       await staged?.write(path, text);
     },
-    (done, total) => log(`wirefeed: rendered ${done}/${total} articles (${seconds(started)})`),
+    (done, total) => rendering.update(done, total),
+    undefined,
+    cache,
   );
+  rendering.end(articles.length);
+  if (cache) files += cache.counts.reused;
   if (staged) {
     // Pictures are hard links into the rendition cache (build/.cache/media): the served build is never touched.
     placeMediaFiles(media.files, staged.folder);
@@ -81,6 +132,14 @@ async function main(): Promise<number> {
     return 0;
   }
   await staged.publish(moduleSource(JSON.stringify(manifest)));
+  if (!scratch) parseCache.save();
+  if (cache) {
+    cache.save(resolve(values.assets));
+    const { reused, rendered, damaged } = cache.counts;
+    log(
+      `wirefeed: render cache: ${reused} file(s) reused, ${rendered} rendered${damaged > 0 ? `, ${damaged} damaged entr(ies) rebuilt` : ''}`,
+    );
+  }
   console.log(`wirefeed: built ${summary} for ${site.baseUrl} -> ${values.assets}, ${values.manifest}`);
   return 0;
 }
@@ -111,7 +170,22 @@ function moduleSource(json: string): string {
   return `// Generated by src/prerender/cli.ts from content/ — do not edit; \`npm run build\` rewrites it.\nexport default JSON.parse(${JSON.stringify(json)});\n`;
 }
 
-main().then(
+/** The parse cache of this run, dropped when one of its bodies turns out damaged. */
+let parseCacheDir: string | undefined;
+
+/** A damaged cached body is never served: the cache is dropped and the build runs again from the files. */
+async function mainWithoutDamagedCache(): Promise<number> {
+  try {
+    return await main();
+  } catch (error) {
+    if (!(error instanceof BodyFileError) || parseCacheDir === undefined) throw error;
+    log(`wirefeed: ${error.message}; dropping the parse cache and building again from the files`);
+    rmSync(parseCacheDir, { recursive: true, force: true });
+    return main();
+  }
+}
+
+mainWithoutDamagedCache().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof ContentError) {

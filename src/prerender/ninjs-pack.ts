@@ -1,11 +1,11 @@
 /** Renders one pack of ninjs documents at build time, each with every header it is served with. */
 import type { Article } from '../article.ts';
-import { strongEtag } from '../http/etag.ts';
 import { toHttpDate } from '../http/http-date.ts';
 import type { PackedArticle } from '../manifest.ts';
 import { renderNinjs } from '../render/ninjs.ts';
 import type { Site } from '../site.ts';
 import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
+import { textEtag } from './text-etag.ts';
 
 /**
  * The pack file for `members`, in the record format of the pages' packs: the route reads one file, finds the
@@ -21,7 +21,7 @@ export async function renderNinjsPack(
     const body = renderNinjs(site, article);
     const headers = {
       ...sharedHeaders,
-      ETag: await strongEtag(body),
+      ETag: await textEtag(body),
       'Last-Modified': toHttpDate(article.updated.epochMs),
     };
     entries.push({ text: body, meta: [article.slug, headers] });

@@ -25,15 +25,22 @@ export function latestDate(dates: readonly (ArticleDate | undefined)[]): Article
 }
 
 export interface SectionWriter {
-  /** Takes the next article in publication order (oldest first) with its fragments in `chunkFormats` order. */
-  add(article: Article, fragments: readonly string[]): Promise<void>;
+  /**
+   * Takes the next article in publication order (oldest first) with its fragments in `chunkFormats` order;
+   * without fragments only when every chunk of its sections is cached (`storeChunk` never renders it).
+   */
+  add(article: Article, fragments: readonly string[] | undefined): Promise<void>;
   /** Writes the partial newest chunks, the heads and the directories; returns the sections' sitemap URLs. */
   finish(): Promise<SitemapUrl[]>;
 }
 
+/** Stores a chunk made of `members`: renders it with `render` unless the build's cache holds it (build-site.ts). */
+export type StoreChunk = (path: string, members: readonly Article[], render: () => string) => Promise<void>;
+
 interface Pending {
   readonly section: Section;
-  fragments: ChunkRecord[];
+  fragments: (ChunkRecord | undefined)[];
+  members: Article[];
   inChunk: number;
   written: number;
 }
@@ -49,11 +56,14 @@ export function sectionWriter(
   write: WriteFile,
   /** Recently retracted articles (not in `lists`): each section's page 1 carries the tombstones of its own. */
   retracted: readonly Article[] = [],
+  storeChunk: StoreChunk = async (path, _members, render) => {
+    await write(path, render());
+  },
 ): SectionWriter {
   const memberships = new Map<string, Pending[]>();
   const states = new Map<Section, Pending>();
   for (const section of [...lists.tags, ...lists.sources]) {
-    const pending: Pending = { section, fragments: [], inChunk: 0, written: 0 };
+    const pending: Pending = { section, fragments: [], members: [], inChunk: 0, written: 0 };
     states.set(section, pending);
     for (const article of section.articles) {
       const list = memberships.get(article.slug);
@@ -64,17 +74,24 @@ export function sectionWriter(
   const flush = async (pending: Pending): Promise<void> => {
     const { kind, key } = pending.section;
     const chunk = pending.written / site.pageSize;
-    await write(sectionChunkPath(kind, key, chunk), encodeSectionChunk(pending.fragments));
+    const { fragments } = pending;
+    await storeChunk(sectionChunkPath(kind, key, chunk), pending.members, () => {
+      const records = fragments.filter((record) => record !== undefined);
+      if (records.length !== fragments.length) throw new Error(`${kind} section ${key}: a chunk without fragments`);
+      return encodeSectionChunk(records);
+    });
     pending.written += pending.inChunk;
     pending.fragments = [];
+    pending.members = [];
     pending.inChunk = 0;
   };
   return {
     async add(article, fragments) {
       const sections = memberships.get(article.slug) ?? [];
-      const record = sections.length > 0 ? chunkRecord(fragments) : undefined;
+      const record = sections.length > 0 && fragments ? chunkRecord(fragments) : undefined;
       for (const pending of sections) {
-        if (record) pending.fragments.push(record);
+        pending.fragments.push(record);
+        pending.members.push(article);
         if (++pending.inChunk === site.pageSize) await flush(pending);
       }
     },

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { articlesPerPack, packCountFor, packOf, pageSpan } from '../../../src/storage/layout.ts';
 
 describe('storage layout', () => {
-  it('keeps about four articles a pack, in a power-of-two number of packs', () => {
-    expect([0, 1, 4, 5, 45, 1000, 100_000].map(packCountFor)).toEqual([1, 1, 1, 2, 16, 256, 32768]);
+  it('keeps about eight articles a pack, in a power-of-two number of packs', () => {
+    expect([0, 1, 4, 5, 45, 1000, 100_000].map(packCountFor)).toEqual([1, 1, 1, 1, 8, 128, 16384]);
     for (const count of [5, 45, 1000, 100_000]) {
       expect(packCountFor(count) * articlesPerPack).toBeGreaterThanOrEqual(count);
       expect(packCountFor(count) * articlesPerPack).toBeLessThan(count * 2);

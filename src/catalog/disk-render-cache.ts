@@ -1,0 +1,160 @@
+/** The render cache on disk (build/.cache/render): stored files kept as hard links, checked by size, mtime and inode before reuse. */
+import { createHash } from 'node:crypto';
+import {
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { RenderCache } from '../prerender/render-cache.ts';
+import { hashWorkerCode } from './worker-code-hash.ts';
+
+/** Per entry: [size, mtimeMs, inode, ETag] of the cached file `files/<key>`. */
+type Entry = readonly [number, number, number, string];
+
+export interface DiskRenderCache extends RenderCache {
+  /** After the build is published: links this build's new files into the cache, drops unused entries, saves the index. */
+  save(assetsDir: string): void;
+  /** Files placed from the cache, files rendered, and damaged entries found (and rebuilt) in this build. */
+  readonly counts: { readonly reused: number; readonly rendered: number; readonly damaged: number };
+}
+
+const indexName = 'index.json';
+
+/**
+ * `base` is everything every stored file depends on besides its articles: the site config and the code
+ * version (buildCodeHash). An entry is reused only when its key (base + path + identity) matches and the
+ * cached file still has the size, mtime and inode recorded when it was kept: a truncated or rewritten file
+ * is detected, dropped and rendered again. The index itself carries a SHA-256 of its text; a damaged index
+ * is an empty cache (a full build), never a stale mix.
+ */
+export function openDiskRenderCache(dir: string, base: string, stagingDir: string): DiskRenderCache {
+  const files = join(dir, 'files');
+  const previous = readIndex(join(dir, indexName));
+  const next = new Map<string, Entry>();
+  const fresh: { key: string; path: string; etag: string }[] = [];
+  const folders = new Set<string>();
+  const counts = { reused: 0, rendered: 0, damaged: 0 };
+  const keyOf = (path: string, identity: string) =>
+    createHash('sha256').update(`${base}\n${path}\n${identity}`).digest('base64url').slice(0, 32);
+
+  return {
+    counts,
+    has(path, identity) {
+      const key = keyOf(path, identity);
+      if (next.has(key)) return true;
+      const entry = previous.get(key);
+      if (!entry) return false;
+      if (!matches(statOrUndefined(join(files, key)), entry)) {
+        counts.damaged++;
+        previous.delete(key);
+        rmSync(join(files, key), { force: true });
+        return false;
+      }
+      return true;
+    },
+    async place(path, identity) {
+      const key = keyOf(path, identity);
+      const entry = next.get(key) ?? previous.get(key);
+      if (!entry) throw new Error(`render cache: ${path} placed without an entry`);
+      const target = join(stagingDir, path);
+      if (!folders.has(dirname(target))) {
+        mkdirSync(dirname(target), { recursive: true });
+        folders.add(dirname(target));
+      }
+      linkSync(join(files, key), target);
+      next.set(key, entry);
+      counts.reused++;
+      return entry[3];
+    },
+    keep(path, identity, etag) {
+      fresh.push({ key: keyOf(path, identity), path, etag });
+      counts.rendered++;
+    },
+    save(assetsDir) {
+      mkdirSync(files, { recursive: true });
+      for (const { key, path, etag } of fresh) {
+        const cached = join(files, key);
+        rmSync(cached, { force: true });
+        try {
+          linkSync(join(assetsDir, path), cached);
+        } catch {
+          continue; // another file system (EXDEV) or no links: that file is rendered again next time
+        }
+        const stats = statSync(cached);
+        next.set(key, [stats.size, stats.mtimeMs, stats.ino, etag]);
+      }
+      // Entries this build did not use are let go, so the cache holds one build's files, not every build's.
+      for (const name of readdirSync(files)) if (!next.has(name)) rmSync(join(files, name), { force: true });
+      const text = JSON.stringify(Object.fromEntries(next));
+      const temporary = join(dir, `${indexName}.tmp`);
+      writeFileSync(temporary, `${sha256(text)}\n${text}`);
+      renameSync(temporary, join(dir, indexName));
+    },
+  };
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function matches(stats: Stats | undefined, [size, mtimeMs, ino]: Entry): boolean {
+  return stats?.isFile() === true && stats.size === size && stats.mtimeMs === mtimeMs && stats.ino === ino;
+}
+
+/** The saved index, or an empty one when it is missing, damaged or not the expected shape. */
+function readIndex(path: string): Map<string, Entry> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return new Map();
+  }
+  const newline = text.indexOf('\n');
+  const body = text.slice(newline + 1);
+  if (newline < 0 || text.slice(0, newline) !== sha256(body)) return new Map();
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    const entries = new Map<string, Entry>();
+    for (const [key, entry] of Object.entries(parsed)) {
+      if (
+        Array.isArray(entry) &&
+        entry.length === 4 &&
+        typeof entry[0] === 'number' &&
+        typeof entry[1] === 'number' &&
+        typeof entry[2] === 'number' &&
+        typeof entry[3] === 'string'
+      )
+        entries.set(key, entry as unknown as Entry);
+    }
+    return entries;
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * The code version of the build caches: every source file under `root/src` (parsing and building included,
+ * generated/ left out) and `root/package-lock.json` (every dependency's version): a code upgrade changes every key.
+ */
+export async function buildCodeHash(root: string): Promise<string> {
+  const lock = await readFile(join(root, 'package-lock.json'), 'utf8').catch(() => '');
+  return createHash('sha256')
+    .update(`${await hashWorkerCode(root, new Set(['generated']))}\n${lock}`)
+    .digest('base64url');
+}

@@ -1,0 +1,10 @@
+/** Build-time strong ETags with node:crypto: synchronous, so 100,000 pages are not 100,000 thread-pool round trips. */
+import { createHash } from 'node:crypto';
+
+/**
+ * Byte for byte what src/http/etag.ts gives (the Worker's crypto.subtle version): SHA-256 over the UTF-8
+ * bytes (a lone surrogate becomes U+FFFD in both), first 16 bytes, base64url without padding, quoted.
+ */
+export function nodeStrongEtag(text: string): string {
+  return `"${createHash('sha256').update(text, 'utf8').digest().subarray(0, 16).toString('base64url')}"`;
+}
