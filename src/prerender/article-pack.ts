@@ -52,5 +52,5 @@ export interface PackFiles {
   readonly ninjs?: string;
 }
 
-/** Renders packs off the main thread (pack-pool.ts); buildSite renders in place without one. */
+/** Renders packs off the main thread (build-pool.ts); buildSite renders in place without one. */
 export type PackRenderer = (job: PackJob) => Promise<PackFiles>;

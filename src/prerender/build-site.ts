@@ -69,7 +69,7 @@ export async function buildSite(
   urlsPerSitemap = sitemapUrlsPerFile,
   /** Files of an earlier build to reuse where their articles are unchanged (render-cache.ts); none by default. */
   cache?: RenderCache,
-  /** Renders article and ninjs packs elsewhere (worker threads, pack-pool.ts); in place by default. */
+  /** Renders article and ninjs packs elsewhere (worker threads, build-pool.ts); in place by default. */
   packRenderer?: PackRenderer,
 ): Promise<SiteManifest> {
   const all = newestFirst(unordered);

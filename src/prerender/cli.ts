@@ -17,9 +17,9 @@ import { BuildStageError, stageBuild } from '../catalog/publish-build.ts';
 import { hashWorkerCode } from '../catalog/worker-code-hash.ts';
 import { ContentError, type ContentProblem } from '../content/content-error.ts';
 import { formatProblemsPerFile } from '../content/problem-limit.ts';
+import { defaultWorkerCount, openBuildPool } from './build-pool.ts';
 import { buildSite } from './build-site.ts';
 import { withCodeVersion } from './code-version.ts';
-import { defaultWorkerCount, openPackPool } from './pack-pool.ts';
 import { useTextEtag } from './text-etag.ts';
 
 const usage = `usage: node src/prerender/cli.ts [--content DIR] [--assets DIR] [--manifest FILE] [--base-url URL] [--check] [--deploy]
@@ -31,7 +31,7 @@ const usage = `usage: node src/prerender/cli.ts [--content DIR] [--assets DIR] [
   --render-cache DIR stored files kept between builds, reused where their articles are unchanged (default: build/.cache/render)
   --parse-cache DIR parsed articles kept between builds, bodies on disk (default: build/.cache/parse)
   --no-cache        parse and render every file (no cache is read or written)
-  --workers N       threads rendering article and ninjs packs (default: one per core; 1 renders on the main thread)
+  --workers N       threads parsing files and rendering article and ninjs packs (default: one per core; 1 renders on the main thread)
   --check           validate and render everything, write nothing
   --deploy          refuse to build for a localhost base URL (set baseUrl in content/site.yaml first)`;
 
@@ -60,6 +60,8 @@ async function main(): Promise<number> {
   const workers = workerCount(values.workers);
   // Same ETags as crypto.subtle, without a thread-pool round trip per page (node-etag.ts).
   useTextEtag(nodeStrongEtag);
+  // The output is the same bytes whatever the count: files are settled in file order, packs stored in pack order (tested).
+  const pool = workers > 1 ? openBuildPool(workers) : undefined;
   const parsing = stageProgress(process.stderr, 'parsed', 'files');
   let contentFiles = 0;
   const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
@@ -82,6 +84,7 @@ async function main(): Promise<number> {
     ...(baseUrl ? { baseUrl } : {}),
     media: { cacheDir: resolve(values['media-cache']) },
     store: parseCache,
+    ...(pool ? { parser: pool.parse } : {}),
     progress: (done, total) => {
       contentFiles = total;
       parsing.update(done, total);
@@ -109,8 +112,6 @@ async function main(): Promise<number> {
       ? openDiskRenderCache(resolve(values['render-cache']), `${JSON.stringify(site)}\n${codeHash}`, staged.folder)
       : undefined;
   let files = 0;
-  // The output is the same bytes whatever the count: packs are stored in pack order (tested).
-  const pool = workers > 1 ? openPackPool(workers) : undefined;
   const built = await buildSite(
     site,
     articles,
@@ -122,7 +123,8 @@ async function main(): Promise<number> {
     undefined,
     cache,
     pool?.render,
-  ).finally(() => pool?.close());
+  );
+  await pool?.close();
   rendering.end(articles.length);
   if (cache) files += cache.counts.reused;
   if (staged) {
