@@ -15,23 +15,17 @@ const cli = resolve('src/prerender/cli.ts');
 
 /** `npm run build` into `<dir>/<out>` with `--workers <workers>`; the caches in `<dir>` unless `noCache`. */
 function build(dir: string, out: string, workers: string, noCache = false) {
-  const result = spawnSync(
-    process.execPath,
-    [
-      cli,
-      ...['--content', join(dir, 'content'), '--assets', join(dir, out), '--manifest', join(dir, `${out}.js`)],
-      ...[
-        '--media-cache',
-        join(dir, 'media'),
-        '--render-cache',
-        join(dir, 'render'),
-        '--parse-cache',
-        join(dir, 'parse'),
-      ],
-      ...['--workers', workers, ...(noCache ? ['--no-cache'] : [])],
-    ],
-    { encoding: 'utf8' },
-  );
+  const flags = {
+    content: join(dir, 'content'),
+    assets: join(dir, out),
+    manifest: join(dir, `${out}.js`),
+    'media-cache': join(dir, 'media'),
+    'render-cache': join(dir, 'render'),
+    'parse-cache': join(dir, 'parse'),
+    workers,
+  };
+  const args = Object.entries(flags).flatMap(([flag, value]) => [`--${flag}`, value]);
+  const result = spawnSync(process.execPath, [cli, ...args, ...(noCache ? ['--no-cache'] : [])], { encoding: 'utf8' });
   return { status: result.status, stderr: result.stderr, tree: result.status === 0 ? treeOf(dir, out) : {} };
 }
 
@@ -81,6 +75,21 @@ describe('npm run build --workers N', () => {
     const grown = build(dir, 'grown', '2');
     expect(grown.stderr).toMatch(/render cache: [1-9]\d* file\(s\) reused, [1-9]\d* rendered/);
     expect(grown.tree).toEqual(build(dir, 'grown-clean', '1', true).tree);
+  });
+
+  it('reports the same problems, file by file, when the files are parsed on two threads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wirefeed-parallel-'));
+    temporary.push(dir);
+    archive(dir, 20);
+    writeFileSync(join(dir, 'content', 'articles', 'broken.txt'), 'Only a title\n');
+    writeFileSync(join(dir, 'content', 'articles', 'story-000003.yaml'), 'tags: [[unclosed\n');
+    const one = build(dir, 'one', '1', true);
+    const two = build(dir, 'two', '2', true);
+    expect(one.status).toBe(1);
+    expect(one.stderr).toMatch(/broken\.txt:\d+: /);
+    expect(one.stderr).toMatch(/story-000003\.yaml:\d+: /);
+    expect(two.status).toBe(1);
+    expect(two.stderr).toBe(one.stderr);
   });
 
   it('refuses a worker count that is not a whole number from 1, before reading any content', () => {
