@@ -20,14 +20,17 @@ export function defaultWorkerCount(): number {
   return availableParallelism();
 }
 
+type Thread = { readonly worker: Worker; busy: number };
 type Waiting = { resolve: (result: PackFiles | ParseResult) => void; reject: (error: Error) => void };
 
 /** Starts `size` threads. A job goes to the thread with the fewest in flight; answers are matched by number, so order is the caller's. */
 export function openBuildPool(size: number): BuildPool {
   const pending = new Map<number, Waiting>();
-  const threads = Array.from({ length: size }, () => {
+  // Started at the first job: a rebuild the caches answer for whole starts no thread.
+  let threads: Thread[] = [];
+  const start = (): Thread => {
     const worker = new Worker(new URL('./build-worker.ts', import.meta.url));
-    const thread = { worker, busy: 0 };
+    const thread: Thread = { worker, busy: 0 };
     worker.on('message', (response: BuildResponse) => {
       thread.busy--;
       const waiting = pending.get(response.id);
@@ -35,15 +38,19 @@ export function openBuildPool(size: number): BuildPool {
       if ('error' in response) waiting?.reject(new Error(`a build worker failed: ${response.error}`));
       else waiting?.resolve(response.result);
     });
-    worker.on('error', (error) => {
+    // A thread that fails or ends with jobs in flight fails the build; never a job left waiting.
+    const failAll = (error: Error) => {
       for (const waiting of pending.values()) waiting.reject(error);
       pending.clear();
-    });
+    };
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`a build worker ended (exit code ${code})`)));
     return thread;
-  });
+  };
   let next = 0;
   const send = (request: Omit<BuildRequest, 'id'>): Promise<PackFiles | ParseResult> => {
     const id = next++;
+    if (threads.length === 0) threads = Array.from({ length: size }, start);
     const thread = threads.reduce((least, candidate) => (candidate.busy < least.busy ? candidate : least));
     thread.busy++;
     return new Promise((resolve, reject) => {
