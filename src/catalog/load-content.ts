@@ -6,13 +6,13 @@ import type { Article } from '../article.ts';
 import { newestFirst } from '../article-order.ts';
 import { type ArticleBounds, fieldSizeProblems, fileSizeProblem } from '../content/article-bounds.ts';
 import { ContentError, type ContentProblem, sortProblems } from '../content/content-error.ts';
-import { parseMarkdownArticle } from '../content/markdown-article.ts';
-import type { MediaRefs, ParseResult } from '../content/parse-result.ts';
-import { applySidecar, isSidecarFile, sidecarPathOf } from '../content/sidecar.ts';
+import type { MediaRefs } from '../content/parse-result.ts';
+import { isSidecarFile, sidecarPathOf } from '../content/sidecar.ts';
 import { parseWireCopy } from '../content/wire-copy.ts';
 import type { Site } from '../site.ts';
 import { isPictureFile } from './media/image-format.ts';
 import { type MediaOptions, type PublishedFile, publishMedia } from './media/publish-media.ts';
+import { type FileParser, type ParseJob, parseFile, parsers } from './parse-file.ts';
 import { defaultSite, parseSiteConfig } from './site-config.ts';
 
 export interface LoadedContent {
@@ -36,6 +36,8 @@ export interface LoadContentOptions {
   readonly progress?: (done: number, total: number) => void;
   /** Articles kept between builds and bodies kept on disk (the CLI's parse-cache.ts). @default none: all parsed, all in memory */
   readonly store?: ParsedArticleStore;
+  /** Parses files elsewhere (the CLI's worker threads), several at once; results are taken in file order. @default in place */
+  readonly parser?: FileParser;
 }
 
 /** Where parsed articles go, and where unchanged ones come from (paths relative to the content folder). */
@@ -48,12 +50,6 @@ export interface ParsedArticleStore {
   /** What is kept of a valid article just parsed; `cacheable` is false when its pictures must be checked again. */
   keep(article: Article, file: string, warnings: readonly ContentProblem[], cacheable: boolean): Article;
 }
-
-const parsers: Record<string, (file: string, text: string, site: Site) => ParseResult> = {
-  '.txt': parseWireCopy,
-  '.md': parseMarkdownArticle,
-  '.markdown': parseMarkdownArticle,
-};
 
 /** Files editors and operating systems leave behind: never articles, never worth stopping a build for. */
 const leftovers = /^(?:.*~|#.*#|thumbs\.db|desktop\.ini)$/i;
@@ -97,6 +93,13 @@ export async function loadContent(contentDir: string, options: LoadContentOption
       ? readText(join(contentDir, file), shown(file), problems)
       : Promise.resolve(undefined),
   );
+  // With a parser elsewhere, up to `window` files parse at once; each file's result is settled in file order.
+  const window = options.parser ? 64 : 0;
+  const settling: (() => Promise<void>)[] = [];
+  const settleInOrder = async (settle: () => Promise<void>) => {
+    settling.push(settle);
+    while (settling.length > window) await settling.shift()?.();
+  };
   for (const [index, file] of files.entries()) {
     options.progress?.(index + 1, files.length);
     const parse = parserOf(file);
@@ -129,8 +132,10 @@ export async function loadContent(contentDir: string, options: LoadContentOption
     }
     const hit = hits[index];
     if (hit) {
-      for (const warning of hit.warnings) warnings.push(warning);
-      parsed.push({ file, article: hit.article });
+      await settleInOrder(async () => {
+        for (const warning of hit.warnings) warnings.push(warning);
+        parsed.push({ file, article: hit.article });
+      });
       continue;
     }
     if (text === undefined) continue;
@@ -153,33 +158,42 @@ export async function loadContent(contentDir: string, options: LoadContentOption
       problems.push(sidecarTooLarge);
       continue;
     }
-    const own = parse(file, text, site);
     const hasSidecar = sidecar !== undefined && sidecarText !== undefined;
-    const result = hasSidecar
-      ? applySidecar(own, { file: sidecar, text: sidecarText, wireCopyFile: shown(file) }, site)
-      : own;
-    const located = (problem: ContentProblem) => ({ ...problem, file: shown(problem.file) });
-    // The build checks pictures (it has the files), also those of a file that did not parse: every problem in one run.
-    const pictureFile = hasSidecar ? sidecar : file;
-    // One push per problem: a spread of 200,000 problems or warnings would overflow the call stack.
-    if (!result.ok) {
-      for (const problem of result.problems) problems.push(located(problem));
-      if (result.media) parsed.push({ file: pictureFile, media: result.media });
-    } else {
-      const fileWarnings = (result.warnings ?? []).map(located);
-      for (const warning of fileWarnings) warnings.push(warning);
-      const oversized = result.draft ? [] : fieldSizeProblems(shown(file), result.article, options.bounds);
-      for (const problem of oversized) problems.push(problem);
-      if (!result.draft && oversized.length === 0)
-        parsed.push({
-          file: pictureFile,
-          article: options.store
-            ? options.store.keep(result.article, file, fileWarnings, result.media === undefined)
-            : result.article,
-          ...(result.media ? { media: result.media } : {}),
-        });
-    }
+    const job: ParseJob = {
+      file,
+      text,
+      site,
+      ...(hasSidecar ? { sidecar: { file: sidecar, text: sidecarText, wireCopyFile: shown(file) } } : {}),
+    };
+    const parsing = options.parser?.(job);
+    // A failure is thrown where the file is settled, in order; until then it is not an unhandled rejection.
+    parsing?.catch(() => {});
+    await settleInOrder(async () => {
+      const result = parsing ? await parsing : parseFile(job);
+      const located = (problem: ContentProblem) => ({ ...problem, file: shown(problem.file) });
+      // The build checks pictures (it has the files), also those of a file that did not parse: every problem in one run.
+      const pictureFile = hasSidecar ? sidecar : file;
+      // One push per problem: a spread of 200,000 problems or warnings would overflow the call stack.
+      if (!result.ok) {
+        for (const problem of result.problems) problems.push(located(problem));
+        if (result.media) parsed.push({ file: pictureFile, media: result.media });
+      } else {
+        const fileWarnings = (result.warnings ?? []).map(located);
+        for (const warning of fileWarnings) warnings.push(warning);
+        const oversized = result.draft ? [] : fieldSizeProblems(shown(file), result.article, options.bounds);
+        for (const problem of oversized) problems.push(problem);
+        if (!result.draft && oversized.length === 0)
+          parsed.push({
+            file: pictureFile,
+            article: options.store
+              ? options.store.keep(result.article, file, fileWarnings, result.media === undefined)
+              : result.article,
+            ...(result.media ? { media: result.media } : {}),
+          });
+      }
+    });
   }
+  while (settling.length > 0) await settling.shift()?.();
   const media = await publishMedia(site, contentDir, parsed, shown, options.media);
   const { articles } = media;
   for (const problem of media.problems) problems.push(problem);

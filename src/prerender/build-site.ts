@@ -1,23 +1,18 @@
 /** Renders the whole site once, at build time: a manifest for the Worker and the files for storage. */
 import type { Article } from '../article.ts';
 import { newestFirst, newestUpdate } from '../article-order.ts';
-import { withAlternateLink } from '../http/alternate-link.ts';
-import { attributionHeaders } from '../http/attribution-headers.ts';
 import { toHttpDate } from '../http/http-date.ts';
 import { htmlSecurityHeaders } from '../http/security-headers.ts';
-import type { PackedArticle, SiteManifest } from '../manifest.ts';
-import { renderArticlePage } from '../render/article-page.ts';
+import type { SiteManifest } from '../manifest.ts';
 import { renderAtomEntry } from '../render/atom.ts';
 import { renderErrorPage } from '../render/error-page.ts';
 import { renderIndexEntry } from '../render/index-page.ts';
 import { renderJsonFeedItem } from '../render/json-feed.ts';
 import { renderNewsSitemap } from '../render/news-sitemap.ts';
-import { renderRetractionPage } from '../render/retraction-page.ts';
 import { renderRssItem } from '../render/rss.ts';
 import { renderRobots, renderSitemap } from '../render/sitemap.ts';
 import { stylesheet, stylesheetHash } from '../render/stylesheet.ts';
 import { renderTombstones } from '../render/tombstones.ts';
-import { canonicalUrl, ninjsUrl } from '../render/urls.ts';
 import { kindHeaders, responseKinds } from '../response-kinds.ts';
 import { latestDate, sectionWriter } from '../sections/build-sections.ts';
 import { chunkFormats, sectionChunkPath } from '../sections/section-layout.ts';
@@ -35,7 +30,8 @@ import {
   sitemapPath,
   sitemapUrlsPerFile,
 } from '../storage/layout.ts';
-import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
+import { encodeRecords } from '../storage/record-file.ts';
+import { type PackFiles, type PackRenderer, renderArticlePack } from './article-pack.ts';
 import { listedArticles, listsUpdated, recentRetractions } from './listed-articles.ts';
 import { renderNinjsPack } from './ninjs-pack.ts';
 import { articleHashes, membersIdentity, type RenderCache } from './render-cache.ts';
@@ -73,6 +69,8 @@ export async function buildSite(
   urlsPerSitemap = sitemapUrlsPerFile,
   /** Files of an earlier build to reuse where their articles are unchanged (render-cache.ts); none by default. */
   cache?: RenderCache,
+  /** Renders article and ninjs packs elsewhere (worker threads, build-pool.ts); in place by default. */
+  packRenderer?: PackRenderer,
 ): Promise<SiteManifest> {
   const all = newestFirst(unordered);
   // Every article keeps its page (a retracted one answers 410); only listed ones enter lists and sitemaps.
@@ -120,29 +118,32 @@ export async function buildSite(
   }
   let rendered = 0;
   // Every pack is written, an empty one too, so the Worker can tell a missing file (a fault) from a missing slug.
-  const renderPack = async (members: readonly Article[]): Promise<string> => {
-    const entries: StoredRecord<PackedArticle>[] = [];
-    for (const article of members) {
-      const body = article.retracted ? renderRetractionPage(site, article) : renderArticlePage(site, article);
-      const headers = {
-        ...htmlHeaders,
-        ETag: await textEtag(body),
-        'Last-Modified': toHttpDate((article.retracted?.date ?? article.updated).epochMs),
-        ...withAlternateLink(
-          attributionHeaders(article, canonicalUrl(site, article)),
-          ninjsUrl(site, article),
-          'application/json',
-        ),
-      };
-      // RFC 9110 §15.5.11: 410 Gone, the article was withdrawn on purpose and will not come back.
-      entries.push({ text: body, meta: article.retracted ? [article.slug, headers, 410] : [article.slug, headers] });
-    }
-    return encodeRecords(entries);
-  };
-  for (let pack = 0; pack < packCount; pack++) {
+  // With a pack renderer (worker threads), up to `ahead` packs render at once; files are still stored in pack order.
+  const ahead = packRenderer ? 16 : 0;
+  const inFlight = new Map<number, Promise<PackFiles>>();
+  const startPack = (pack: number): void => {
+    if (!packRenderer || pack >= packCount) return;
     const members = packs.get(pack) ?? [];
-    await storeCached(articlePackPath(pack), members, () => renderPack(members));
-    await storeCached(ninjsPackPath(pack), members, () => renderNinjsPack(site, members, ninjsHeaders));
+    const page = !isCached(articlePackPath(pack), members);
+    const ninjs = !isCached(ninjsPackPath(pack), members);
+    if (!page && !ninjs) return;
+    const files = packRenderer({ site, members, htmlHeaders, ninjsHeaders, page, ninjs });
+    // A failure is thrown where the pack is awaited, in order; until then it is not an unhandled rejection.
+    files.catch(() => {});
+    inFlight.set(pack, files);
+  };
+  for (let pack = 0; pack < ahead; pack++) startPack(pack);
+  for (let pack = 0; pack < packCount; pack++) {
+    startPack(pack + ahead);
+    const members = packs.get(pack) ?? [];
+    const files = await inFlight.get(pack);
+    inFlight.delete(pack);
+    await storeCached(
+      articlePackPath(pack),
+      members,
+      () => files?.page ?? renderArticlePack(site, members, htmlHeaders),
+    );
+    await storeCached(ninjsPackPath(pack), members, () => files?.ninjs ?? renderNinjsPack(site, members, ninjsHeaders));
     rendered += members.length;
     if (Math.floor(rendered / 1000) > Math.floor((rendered - members.length) / 1000)) progress(rendered, all.length);
   }

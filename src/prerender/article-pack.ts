@@ -1,0 +1,56 @@
+/** Renders one slug pack of article pages (each with every header it is served with) and the job a pack renderer is given. */
+import type { Article } from '../article.ts';
+import { withAlternateLink } from '../http/alternate-link.ts';
+import { attributionHeaders } from '../http/attribution-headers.ts';
+import { toHttpDate } from '../http/http-date.ts';
+import type { PackedArticle } from '../manifest.ts';
+import { renderArticlePage } from '../render/article-page.ts';
+import { renderRetractionPage } from '../render/retraction-page.ts';
+import { canonicalUrl, ninjsUrl } from '../render/urls.ts';
+import type { Site } from '../site.ts';
+import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
+import { textEtag } from './text-etag.ts';
+
+/** The pages' pack file for `members` (record-file.ts): each page with its ETag, Last-Modified and attribution. */
+export async function renderArticlePack(
+  site: Site,
+  members: readonly Article[],
+  htmlHeaders: Readonly<Record<string, string>>,
+): Promise<string> {
+  const entries: StoredRecord<PackedArticle>[] = [];
+  for (const article of members) {
+    const body = article.retracted ? renderRetractionPage(site, article) : renderArticlePage(site, article);
+    const headers = {
+      ...htmlHeaders,
+      ETag: await textEtag(body),
+      'Last-Modified': toHttpDate((article.retracted?.date ?? article.updated).epochMs),
+      ...withAlternateLink(
+        attributionHeaders(article, canonicalUrl(site, article)),
+        ninjsUrl(site, article),
+        'application/json',
+      ),
+    };
+    // RFC 9110 §15.5.11: 410 Gone, the article was withdrawn on purpose and will not come back.
+    entries.push({ text: body, meta: article.retracted ? [article.slug, headers, 410] : [article.slug, headers] });
+  }
+  return encodeRecords(entries);
+}
+
+/** One pack to render elsewhere (a worker thread): its articles, the shared headers, which of its two files are wanted. */
+export interface PackJob {
+  readonly site: Site;
+  readonly members: readonly Article[];
+  readonly htmlHeaders: Readonly<Record<string, string>>;
+  readonly ninjsHeaders: Readonly<Record<string, string>>;
+  readonly page: boolean;
+  readonly ninjs: boolean;
+}
+
+/** The pack's files, each present only when asked for. */
+export interface PackFiles {
+  readonly page?: string;
+  readonly ninjs?: string;
+}
+
+/** Renders packs off the main thread (build-pool.ts); buildSite renders in place without one. */
+export type PackRenderer = (job: PackJob) => Promise<PackFiles>;
