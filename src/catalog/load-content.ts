@@ -181,8 +181,14 @@ export async function loadContent(contentDir: string, options: LoadContentOption
         const fileWarnings = (result.warnings ?? []).map(located);
         for (const warning of fileWarnings) warnings.push(warning);
         const oversized = result.draft ? [] : fieldSizeProblems(shown(file), result.article, options.bounds);
-        for (const problem of oversized) problems.push(problem);
-        if (!result.draft && oversized.length === 0)
+        // The agency's own text never stops the build (README "When a file is wrong"): an over-long wire-copy
+        // field is published in full (its header is capped) with a warning; in front matter it is the publisher's error.
+        const agencyText = !result.draft && result.article.format === 'wire-copy';
+        for (const problem of oversized)
+          if (agencyText)
+            warnings.push({ ...problem, message: `${problem.message}; published in full, headers capped` });
+          else problems.push(problem);
+        if (!result.draft && (agencyText || oversized.length === 0))
           parsed.push({
             file: pictureFile,
             article: options.store

@@ -42,11 +42,28 @@ describe('article size bounds', () => {
     );
   });
 
-  it('refuses a field over 4 KiB, naming the field', async () => {
-    const dir = contentWith({ 'long.txt': `Long\n2025-07-16\nBody.\nEditor: ${'e'.repeat(5000)}\n` });
+  it('refuses a front-matter field over 4 KiB, naming the field', async () => {
+    const dir = contentWith({
+      'long.md': `---\ntitle: Long\ndate: 2025-07-16\neditor: ${'e'.repeat(5000)}\n---\n\nBody.\n`,
+    });
     const error = await contentError(dir);
     expect(error.problems.map((problem) => problem.message)).toEqual([
       'editor is 5,000 bytes; at most 4,096 are allowed',
+    ]);
+  });
+
+  it('publishes an agency field over 4 KiB in full, with a warning: the agency text never stops the build', async () => {
+    const notice = `Special statement: ${'c'.repeat(20_000)}`;
+    const dir = contentWith({
+      'long.txt': `Long\n2025-07-16\nBody.\nEditor: ${'e'.repeat(5000)}\n${notice}\n`,
+      'ok.txt': 'Ok\n2025-07-16\nFine.\n',
+    });
+    const { articles, warnings } = await loadContent(join(dir, 'content'));
+    expect(articles.map((article) => article.slug).sort()).toEqual(['long', 'ok']);
+    expect(articles.find((article) => article.slug === 'long')?.copyright).toBe(notice);
+    expect(warnings.map((warning) => warning.message)).toEqual([
+      'editor is 5,000 bytes; at most 4,096 are allowed; published in full, headers capped',
+      'copyright is 20,019 bytes; at most 4,096 are allowed; published in full, headers capped',
     ]);
   });
 
