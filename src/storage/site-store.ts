@@ -20,23 +20,22 @@ export interface StoredBytes {
  * reaches the Worker, which alone decides what to serve.
  */
 export function assetStore(assets: Fetcher): SiteStore {
+  /** The stored file's response, undefined when there is none; any other failure is a storage fault. */
+  const fetchAsset = async (path: string): Promise<Response | undefined> => {
+    const response = await assets.fetch(`https://assets.local/${path}`);
+    if (response.status === 404) return undefined;
+    if (!response.ok) throw new Error(`asset ${path}: HTTP ${response.status}`);
+    return response;
+  };
   return {
-    async read(path) {
-      const response = await assets.fetch(`https://assets.local/${path}`);
-      if (response.status === 404) return undefined;
-      if (!response.ok) throw new Error(`asset ${path}: HTTP ${response.status}`);
-      return response.text();
-    },
-    async readBytes(path) {
-      const response = await assets.fetch(`https://assets.local/${path}`);
-      if (response.status === 404) return undefined;
-      if (!response.ok) throw new Error(`asset ${path}: HTTP ${response.status}`);
-      return new Uint8Array(await response.arrayBuffer());
+    read: async (path) => (await fetchAsset(path))?.text(),
+    readBytes: async (path) => {
+      const response = await fetchAsset(path);
+      return response && new Uint8Array(await response.arrayBuffer());
     },
     async readBinary(path) {
-      const response = await assets.fetch(`https://assets.local/${path}`);
-      if (response.status === 404) return undefined;
-      if (!response.ok || response.body === null) throw new Error(`asset ${path}: HTTP ${response.status}`);
+      const response = await fetchAsset(path);
+      if (!response?.body) return undefined;
       const length = Number(response.headers.get('Content-Length') ?? Number.NaN);
       return Number.isSafeInteger(length) ? { body: response.body, length } : { body: response.body };
     },
