@@ -25,6 +25,20 @@ export interface BodyFile {
   close(): void;
 }
 
+/** Where a lazy article's bodies are: so a worker thread can read them itself instead of being sent them. */
+export interface BodyLocation {
+  readonly path: string;
+  readonly text: BodyAt;
+  readonly html: BodyAt;
+}
+
+const locations = new WeakMap<Article, BodyLocation>();
+
+/** The body file and places of an article made by `lazy`; undefined for an article whose bodies are in memory. */
+export function bodyLocation(article: Article): BodyLocation | undefined {
+  return locations.get(article);
+}
+
 /** Bodies read back lately, kept for the next renderer (a page, its ninjs, its feed items are rendered close together). */
 const recentLimit = 512;
 
@@ -69,6 +83,7 @@ export function openBodyFile(path: string, append: boolean): BodyFile {
       // Enumerable: JSON.stringify and a spread still see the whole article.
       Object.defineProperty(lazy, 'bodyText', { enumerable: true, get: () => read(at.text) });
       Object.defineProperty(lazy, 'bodyHtml', { enumerable: true, get: () => read(at.html) });
+      locations.set(lazy, { path, ...at });
       return lazy;
     },
     get size() {

@@ -1,19 +1,25 @@
-/** A pool of worker threads (build-worker.ts) that parse article files and render article and ninjs packs, for `--workers N`. */
+/** A pool of worker threads (build-worker.ts) that parse article files and run the render jobs, for `--workers N`. */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileParser } from '../catalog/parse-file.ts';
 import type { ParseResult } from '../content/parse-result.ts';
-import type { PackFiles, PackRenderer } from './article-pack.ts';
-import type { BuildRequest, BuildResponse } from './build-worker.ts';
+import type { BuildRequest, BuildResponse, ContextMessage } from './build-worker.ts';
+import { type JobResult, type RenderJob, type RenderJobs, runRenderJob } from './render-jobs.ts';
+import { toCatalog } from './thread-catalog.ts';
 
 export interface BuildPool {
   /** Parses one file on the least busy thread (loadContent's `parser`). */
   readonly parse: FileParser;
-  /** Renders one pack on the least busy thread (buildSite's `packRenderer`). */
-  readonly render: PackRenderer;
+  /** Runs a build's render jobs on the least busy thread (buildSite's `renderJobs`). */
+  readonly render: RenderJobs;
   /** Ends every thread (the build is done or failed). */
   close(): Promise<void>;
 }
+
+/** Render jobs of a build run on the main thread before any is sent to a thread. */
+const jobsInPlace = 16;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Worker threads by default: one per core the process may use. */
 export function defaultWorkerCount(): number {
@@ -21,7 +27,7 @@ export function defaultWorkerCount(): number {
 }
 
 type Thread = { readonly worker: Worker; busy: number };
-type Waiting = { resolve: (result: PackFiles | ParseResult) => void; reject: (error: Error) => void };
+type Waiting = { resolve: (result: JobResult | ParseResult) => void; reject: (error: Error) => void };
 
 /** Starts `size` threads. A job goes to the thread with the fewest in flight; answers are matched by number, so order is the caller's. */
 export function openBuildPool(size: number): BuildPool {
@@ -48,20 +54,42 @@ export function openBuildPool(size: number): BuildPool {
     return thread;
   };
   let next = 0;
-  const send = (request: Omit<BuildRequest, 'id'>): Promise<PackFiles | ParseResult> => {
+  // Sent to every thread (the ones started later too) before its first render job.
+  let context: ContextMessage | undefined;
+  const startAll = () => {
+    threads = Array.from({ length: size }, start);
+    if (context) for (const { worker } of threads) worker.postMessage(context);
+  };
+  const send = (
+    request: DistributiveOmit<Exclude<BuildRequest, ContextMessage>, 'id'>,
+  ): Promise<JobResult | ParseResult> => {
     const id = next++;
-    if (threads.length === 0) threads = Array.from({ length: size }, start);
+    if (threads.length === 0) startAll();
     const thread = threads.reduce((least, candidate) => (candidate.busy < least.busy ? candidate : least));
     thread.busy++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      // Structured clone reads each article's bodies (getters over the body file) into the message.
+      // A parse job carries the file's text; a render job only positions in the archive (threads read bodies themselves).
       thread.worker.postMessage({ id, ...request } as BuildRequest);
     });
   };
   return {
     parse: (job) => send({ kind: 'parse', job }) as Promise<ParseResult>,
-    render: (job) => send({ kind: 'pack', job }) as Promise<PackFiles>,
+    render(shared) {
+      // The first jobs run here: a rebuild that renders a handful of files never pays for sending the archive.
+      let inPlace = jobsInPlace;
+      let sent = false;
+      return (job: RenderJob) => {
+        if (inPlace-- > 0) return runRenderJob(shared, job);
+        if (!sent) {
+          const { articles, ...rest } = shared;
+          context = { kind: 'context', context: { ...rest, catalog: toCatalog(articles) } };
+          for (const { worker } of threads) worker.postMessage(context);
+          sent = true;
+        }
+        return send({ kind: 'render', job }) as Promise<JobResult>;
+      };
+    },
     async close() {
       await Promise.all(threads.map(({ worker }) => worker.terminate()));
     },

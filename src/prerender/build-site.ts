@@ -4,18 +4,14 @@ import { newestFirst, newestUpdate } from '../article-order.ts';
 import { toHttpDate } from '../http/http-date.ts';
 import { htmlSecurityHeaders } from '../http/security-headers.ts';
 import type { SiteManifest } from '../manifest.ts';
-import { renderAtomEntry } from '../render/atom.ts';
 import { renderErrorPage } from '../render/error-page.ts';
-import { renderIndexEntry } from '../render/index-page.ts';
-import { renderJsonFeedItem } from '../render/json-feed.ts';
 import { renderNewsSitemap } from '../render/news-sitemap.ts';
-import { renderRssItem } from '../render/rss.ts';
 import { renderRobots, renderSitemap } from '../render/sitemap.ts';
 import { stylesheet, stylesheetHash } from '../render/stylesheet.ts';
 import { renderTombstones } from '../render/tombstones.ts';
 import { kindHeaders, responseKinds } from '../response-kinds.ts';
 import { latestDate, sectionWriter } from '../sections/build-sections.ts';
-import { chunkFormats, sectionChunkPath } from '../sections/section-layout.ts';
+import { sectionChunkPath } from '../sections/section-layout.ts';
 import { sectionLists } from '../sections/section-lists.ts';
 import type { Site } from '../site.ts';
 import {
@@ -30,15 +26,13 @@ import {
   sitemapPath,
   sitemapUrlsPerFile,
 } from '../storage/layout.ts';
-import { encodeRecords } from '../storage/record-file.ts';
-import { type PackFiles, type PackRenderer, renderArticlePack } from './article-pack.ts';
 import { listedArticles, listsUpdated, recentRetractions } from './listed-articles.ts';
-import { renderNinjsPack } from './ninjs-pack.ts';
 import { articleHashes, membersIdentity, type RenderCache } from './render-cache.ts';
+import { type RenderJobs, runRenderJob } from './render-jobs.ts';
 import { textEtag } from './text-etag.ts';
 
 /** Receives each stored file once; the CLI writes it to disk, tests keep it in memory. */
-export type WriteFile = (path: string, text: string) => void | Promise<void>;
+export type WriteFile = (path: string, data: string | Uint8Array) => void | Promise<void>;
 
 /** Reports progress on long builds: `done` of `total` articles rendered. */
 export type Progress = (done: number, total: number) => void;
@@ -53,13 +47,6 @@ export const errorMessages: Readonly<Record<number, readonly [string, string]>> 
   503: ['Service Unavailable', 'This page cannot be read from storage right now. Please try again in a minute.'],
 };
 
-const fragmentRenderers: Readonly<Record<ListFormat, (site: Site, article: Article) => string>> = {
-  rss: renderRssItem,
-  atom: renderAtomEntry,
-  json: renderJsonFeedItem,
-  index: renderIndexEntry,
-};
-
 export async function buildSite(
   site: Site,
   unordered: readonly Article[],
@@ -69,43 +56,45 @@ export async function buildSite(
   urlsPerSitemap = sitemapUrlsPerFile,
   /** Files of an earlier build to reuse where their articles are unchanged (render-cache.ts); none by default. */
   cache?: RenderCache,
-  /** Renders article and ninjs packs elsewhere (worker threads, build-pool.ts); in place by default. */
-  packRenderer?: PackRenderer,
+  /** Runs the render jobs elsewhere (worker threads, build-pool.ts); in place by default. */
+  renderJobs: RenderJobs = (context) => (job) => runRenderJob(context, job),
 ): Promise<SiteManifest> {
   const all = newestFirst(unordered);
   // Every article keeps its page (a retracted one answers 410); only listed ones enter lists and sitemaps.
   const newest = listedArticles(all);
   const oldestFirst = [...newest].reverse();
+  // The version covers every stored file: a file made of articles by its articles' content hashes (it is a pure
+  // function of them, the site and the code, as the render cache relies on too), any other by its bytes' hash.
   const fileHashes: string[] = [];
-  const store = async (path: string, text: string): Promise<string> => {
-    const etag = await textEtag(text);
-    fileHashes.push(`${path} ${etag}`);
+  const store = async (path: string, text: string): Promise<void> => {
+    fileHashes.push(`${path} ${await textEtag(text)}`);
     await write(path, text);
-    return etag;
   };
-  // With a cache, a file whose articles are all unchanged is placed from the cache instead of rendered.
-  const hashes = cache ? await articleHashes(all) : new Map<Article, string>();
+  const hashes = await articleHashes(all);
   const isCached = (path: string, members: readonly Article[]) =>
     cache?.has(path, membersIdentity(hashes, members)) ?? false;
-  const storeCached = async (
-    path: string,
-    members: readonly Article[],
-    render: () => string | Promise<string>,
-  ): Promise<void> => {
+  /** Records a file made of `members`: placed from the cache when it holds it, otherwise `data` (rendered) is stored. */
+  const storeMade = async (path: string, members: readonly Article[], data?: Uint8Array): Promise<void> => {
     const identity = membersIdentity(hashes, members);
-    if (cache?.has(path, identity)) {
-      fileHashes.push(`${path} ${await cache.place(path, identity)}`);
-      return;
+    fileHashes.push(`${path} ${identity}`);
+    if (data === undefined) await cache?.place(path, identity);
+    else {
+      await write(path, data);
+      cache?.keep(path, identity, '');
     }
-    const etag = await store(path, await render());
-    cache?.keep(path, identity, etag);
   };
+  const storeCached = async (path: string, members: readonly Article[], render: () => Uint8Array): Promise<void> =>
+    storeMade(path, members, isCached(path, members) ? undefined : render());
 
   const css = stylesheet(site);
   const security = htmlSecurityHeaders(await stylesheetHash(css));
   const htmlHeaders = kindHeaders(responseKinds.page, site, { security });
   // IPTC ninjs: an article's document changes when its page does (pages' lifetimes), readable cross-origin.
   const ninjsHeaders = kindHeaders(responseKinds.ninjs, site);
+
+  const run = renderJobs({ site, articles: all, htmlHeaders, ninjsHeaders });
+  const position = new Map(all.map((article, index) => [article, index]));
+  const positions = (members: readonly Article[]) => members.map((article) => position.get(article) ?? -1);
 
   // Article pages, in packs chosen by slug: each pack is rendered, written and let go before the next.
   const packCount = packCountFor(all.length);
@@ -118,35 +107,23 @@ export async function buildSite(
   }
   let rendered = 0;
   // Every pack is written, an empty one too, so the Worker can tell a missing file (a fault) from a missing slug.
-  // With a pack renderer (worker threads), up to `ahead` packs render at once; files are still stored in pack order.
-  const ahead = packRenderer ? 16 : 0;
-  const inFlight = new Map<number, Promise<PackFiles>>();
-  const startPack = (pack: number): void => {
-    if (!packRenderer || pack >= packCount) return;
-    const members = packs.get(pack) ?? [];
-    const page = !isCached(articlePackPath(pack), members);
-    const ninjs = !isCached(ninjsPackPath(pack), members);
-    if (!page && !ninjs) return;
-    const files = packRenderer({ site, members, htmlHeaders, ninjsHeaders, page, ninjs });
-    // A failure is thrown where the pack is awaited, in order; until then it is not an unhandled rejection.
-    files.catch(() => {});
-    inFlight.set(pack, files);
-  };
-  for (let pack = 0; pack < ahead; pack++) startPack(pack);
-  for (let pack = 0; pack < packCount; pack++) {
-    startPack(pack + ahead);
-    const members = packs.get(pack) ?? [];
-    const files = await inFlight.get(pack);
-    inFlight.delete(pack);
-    await storeCached(
-      articlePackPath(pack),
-      members,
-      () => files?.page ?? renderArticlePack(site, members, htmlHeaders),
-    );
-    await storeCached(ninjsPackPath(pack), members, () => files?.ninjs ?? renderNinjsPack(site, members, ninjsHeaders));
-    rendered += members.length;
-    if (Math.floor(rendered / 1000) > Math.floor((rendered - members.length) / 1000)) progress(rendered, all.length);
-  }
+  // Up to `ahead` jobs run at once (on worker threads, when given); files are stored in pack order.
+  await inOrder(
+    packCount,
+    (pack) => {
+      const members = packs.get(pack) ?? [];
+      const page = !isCached(articlePackPath(pack), members);
+      const ninjs = !isCached(ninjsPackPath(pack), members);
+      return page || ninjs ? run({ kind: 'pack', pack, members: positions(members), page, ninjs }) : undefined;
+    },
+    async (pack, result) => {
+      const members = packs.get(pack) ?? [];
+      for (const path of [articlePackPath(pack), ninjsPackPath(pack)])
+        await storeMade(path, members, result?.files.find((file) => file.path === path)?.bytes);
+      rendered += members.length;
+      if (Math.floor(rendered / 1000) > Math.floor((rendered - members.length) / 1000)) progress(rendered, all.length);
+    },
+  );
   packs.clear();
 
   // List fragments (feed items, index entries), in publication-order chunks of one page's size; each
@@ -155,27 +132,27 @@ export async function buildSite(
   const lists = sectionLists(newest);
   // Fragments are rendered only for articles in a site or section chunk that is not cached.
   const needed = cache ? uncachedSectionMembers(site, lists, isCached) : undefined;
-  const writeFile: WriteFile = async (path, text) => {
-    await store(path, text);
-  };
-  const sections = sectionWriter(site, lists, writeFile, recentRetractions(all), storeCached);
-  for (let start = 0; start < oldestFirst.length; start += site.pageSize) {
-    const chunk = oldestFirst.slice(start, start + site.pageSize);
-    const chunkPaths = listFormats.map((format) => listChunkPath(format, start / site.pageSize));
-    const siteCached = chunkPaths.every((path) => isCached(path, chunk));
-    const fragments = chunk.map((article) =>
-      needed && siteCached && !needed.has(article)
-        ? undefined
-        : chunkFormats.map((format) => fragmentRenderers[format](site, article)),
-    );
-    for (const [position, format] of listFormats.entries()) {
-      const index = chunkFormats.indexOf(format);
-      await storeCached(chunkPaths[position] ?? '', chunk, () =>
-        encodeRecords(fragments.map((texts) => ({ meta: 0, text: texts?.[index] ?? '' }))),
-      );
-    }
-    for (const [index, article] of chunk.entries()) await sections.add(article, fragments[index]);
-  }
+  const sections = sectionWriter(site, lists, store, recentRetractions(all), storeCached);
+  const chunkOf = (chunk: number) => oldestFirst.slice(chunk * site.pageSize, (chunk + 1) * site.pageSize);
+  await inOrder(
+    Math.ceil(oldestFirst.length / site.pageSize),
+    (chunk) => {
+      const members = chunkOf(chunk);
+      const formats = listFormats.filter((format) => !isCached(listChunkPath(format, chunk), members));
+      const records = needed === undefined || members.some((article) => needed.has(article));
+      return formats.length > 0 || records
+        ? run({ kind: 'list', chunk, members: positions(members), formats, records })
+        : undefined;
+    },
+    async (chunk, result) => {
+      const members = chunkOf(chunk);
+      for (const format of listFormats) {
+        const path = listChunkPath(format, chunk);
+        await storeMade(path, members, result?.files.find((file) => file.path === path)?.bytes);
+      }
+      for (const [index, article] of members.entries()) await sections.add(article, result?.records?.[index]);
+    },
+  );
   const sectionUrls = await sections.finish();
 
   // Sitemaps of at most 50,000 URLs each (sitemaps.org protocol); /sitemap.xml indexes them when there are
@@ -261,4 +238,35 @@ function uncachedSectionMembers(
     }
   }
   return needed;
+}
+
+/** Jobs in flight at once: enough to keep every thread busy while results are stored in order. */
+const ahead = 16;
+
+/**
+ * Starts `start(index)` for every index up to `count`, at most `ahead` at a time, and hands each result to
+ * `settle` in index order (so the output does not depend on which job finishes first). `start` may return
+ * nothing (a piece the cache holds whole).
+ */
+async function inOrder<T>(
+  count: number,
+  start: (index: number) => Promise<T> | undefined,
+  settle: (index: number, result: T | undefined) => Promise<void>,
+): Promise<void> {
+  const inFlight = new Map<number, Promise<T>>();
+  const launch = (index: number) => {
+    if (index >= count) return;
+    const job = start(index);
+    if (job === undefined) return;
+    // A failure is thrown where the job is awaited, in order; until then it is no unhandled rejection.
+    job.catch(() => {});
+    inFlight.set(index, job);
+  };
+  for (let index = 0; index < ahead; index++) launch(index);
+  for (let index = 0; index < count; index++) {
+    launch(index + ahead);
+    const result = await inFlight.get(index);
+    inFlight.delete(index);
+    await settle(index, result);
+  }
 }

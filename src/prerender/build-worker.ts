@@ -1,38 +1,56 @@
-/** A build worker thread: parses article files and renders article and ninjs packs the main thread sends (build-pool.ts). */
+/** A build worker thread: parses article files and runs render jobs (render-jobs.ts) the main thread sends (build-pool.ts). */
 import { parentPort } from 'node:worker_threads';
 import { nodeStrongEtag } from '../catalog/node-etag.ts';
 import { type ParseJob, parseFile } from '../catalog/parse-file.ts';
 import type { ParseResult } from '../content/parse-result.ts';
-import { type PackFiles, type PackJob, renderArticlePack } from './article-pack.ts';
-import { renderNinjsPack } from './ninjs-pack.ts';
+import { type JobResult, type RenderContext, type RenderJob, runRenderJob } from './render-jobs.ts';
 import { useTextEtag } from './text-etag.ts';
+import { type CatalogEntry, fromCatalog } from './thread-catalog.ts';
 
-/** What the main thread sends: a job and its number, answered with the same number. */
+/** The context of the build's render jobs, sent once before the first of them: the archive as a catalog. */
+export interface ContextMessage {
+  readonly kind: 'context';
+  readonly context: Omit<RenderContext, 'articles'> & { readonly catalog: readonly CatalogEntry[] };
+}
+
+/** What the main thread sends: the context, or a job and its number, answered with the same number. */
 export type BuildRequest =
-  | { readonly id: number; readonly kind: 'pack'; readonly job: PackJob }
+  | ContextMessage
+  | { readonly id: number; readonly kind: 'render'; readonly job: RenderJob }
   | { readonly id: number; readonly kind: 'parse'; readonly job: ParseJob };
 
 /** The answer: the job's result (a ParseResult's lazy bodies are read into the message), or the error's text. */
 export type BuildResponse =
-  | { readonly id: number; readonly result: PackFiles | ParseResult }
+  | { readonly id: number; readonly result: JobResult | ParseResult }
   | { readonly id: number; readonly error: string };
 
 useTextEtag(nodeStrongEtag);
 
-/** Renders the files `job` asks for; the same bytes as buildSite's in-place rendering (the renderers are pure). */
-async function renderPack(job: PackJob): Promise<PackFiles> {
-  return {
-    ...(job.page ? { page: await renderArticlePack(job.site, job.members, job.htmlHeaders) } : {}),
-    ...(job.ninjs ? { ninjs: await renderNinjsPack(job.site, job.members, job.ninjsHeaders) } : {}),
-  };
+let context: RenderContext | undefined;
+
+/** The buffers a job result hands over: moved to the main thread, not copied. */
+function transferred(result: JobResult | ParseResult): ArrayBuffer[] {
+  if (!('files' in result)) return [];
+  const buffers = [...result.files.map((file) => file.bytes), ...(result.records ?? []).map((record) => record.bytes)];
+  return buffers.map((bytes) => bytes.buffer).filter((buffer) => buffer instanceof ArrayBuffer);
 }
 
 parentPort?.on('message', (request: BuildRequest) => {
+  if (request.kind === 'context') {
+    const { catalog, ...shared } = request.context;
+    context = { ...shared, articles: fromCatalog(catalog) };
+    return;
+  }
   const { id } = request;
-  const result =
-    request.kind === 'pack' ? renderPack(request.job) : Promise.resolve().then(() => parseFile(request.job));
+  const result: Promise<JobResult | ParseResult> =
+    request.kind === 'render'
+      ? Promise.resolve().then(() => {
+          if (context === undefined) throw new Error('a render job before its context');
+          return runRenderJob(context, request.job);
+        })
+      : Promise.resolve().then(() => parseFile(request.job));
   result.then(
-    (value) => parentPort?.postMessage({ id, result: value } satisfies BuildResponse),
+    (value) => parentPort?.postMessage({ id, result: value } satisfies BuildResponse, transferred(value)),
     (error: unknown) =>
       parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );

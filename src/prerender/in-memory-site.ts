@@ -21,12 +21,19 @@ export async function buildInMemory(
   const manifest = await buildSite(
     site,
     articles,
-    (path, text) => {
-      files.set(path, text);
+    (path, data) => {
+      files.set(path, storedText(data));
     },
     undefined,
     urlsPerSitemap,
   );
   const store = memoryStore(files);
   return { manifest, files, deps: { manifest, storeFor: () => store } };
+}
+
+const decoder = new TextDecoder();
+
+/** A stored file as text: the build hands over some files as their UTF-8 bytes (always valid UTF-8: it encoded them). */
+export function storedText(data: string | Uint8Array): string {
+  return typeof data === 'string' ? data : decoder.decode(data);
 }

@@ -1,12 +1,11 @@
 /** Writes every section's stored files at build time: chunks of all four list formats, heads, directories. */
 import type { Article, ArticleDate } from '../article.ts';
 import { toHttpDate } from '../http/http-date.ts';
-import type { WriteFile } from '../prerender/build-site.ts';
 import { renderSectionDirectory } from '../render/section-pages.ts';
 import { type SectionKind, sectionDirectoryPath, sectionPagePath } from '../render/section-urls.ts';
 import { renderTombstones } from '../render/tombstones.ts';
 import type { Site } from '../site.ts';
-import { type ChunkRecord, chunkRecord, encodeSectionChunk } from './chunk-file.ts';
+import { encodeSectionChunk, type FragmentRecord } from './chunk-file.ts';
 import { type SectionHead, sectionChunkPath, sectionDirectoryFile, sectionHeadPath } from './section-layout.ts';
 import { type Section, type SectionLists, sectionKeysOf } from './section-lists.ts';
 import { keyHash } from './source-key.ts';
@@ -27,19 +26,22 @@ export function latestDate(dates: readonly (ArticleDate | undefined)[]): Article
 export interface SectionWriter {
   /**
    * Takes the next article in publication order (oldest first) with its fragments in `chunkFormats` order;
-   * without fragments only when every chunk of its sections is cached (`storeChunk` never renders it).
+   * without them only when every chunk of its sections is cached (`storeChunk` never renders it).
    */
-  add(article: Article, fragments: readonly string[] | undefined): Promise<void>;
+  add(article: Article, record: FragmentRecord | undefined): Promise<void>;
   /** Writes the partial newest chunks, the heads and the directories; returns the sections' sitemap URLs. */
   finish(): Promise<SitemapUrl[]>;
 }
 
+/** Stores a small text file (a head, a directory page). */
+export type WriteText = (path: string, text: string) => void | Promise<void>;
+
 /** Stores a chunk made of `members`: renders it with `render` unless the build's cache holds it (build-site.ts). */
-export type StoreChunk = (path: string, members: readonly Article[], render: () => string) => Promise<void>;
+export type StoreChunk = (path: string, members: readonly Article[], render: () => Uint8Array) => Promise<void>;
 
 interface Pending {
   readonly section: Section;
-  fragments: (ChunkRecord | undefined)[];
+  fragments: (FragmentRecord | undefined)[];
   members: Article[];
   inChunk: number;
   written: number;
@@ -53,12 +55,10 @@ interface Pending {
 export function sectionWriter(
   site: Site,
   lists: SectionLists,
-  write: WriteFile,
+  write: WriteText,
   /** Recently retracted articles (not in `lists`): each section's page 1 carries the tombstones of its own. */
-  retracted: readonly Article[] = [],
-  storeChunk: StoreChunk = async (path, _members, render) => {
-    await write(path, render());
-  },
+  retracted: readonly Article[],
+  storeChunk: StoreChunk,
 ): SectionWriter {
   const memberships = new Map<string, Pending[]>();
   const states = new Map<Section, Pending>();
@@ -86,9 +86,8 @@ export function sectionWriter(
     pending.inChunk = 0;
   };
   return {
-    async add(article, fragments) {
+    async add(article, record) {
       const sections = memberships.get(article.slug) ?? [];
-      const record = sections.length > 0 && fragments ? chunkRecord(fragments) : undefined;
       for (const pending of sections) {
         pending.fragments.push(record);
         pending.members.push(article);
@@ -120,7 +119,7 @@ async function finishKind(
   sections: readonly Section[],
   states: ReadonlyMap<Section, Pending>,
   flush: (pending: Pending) => Promise<void>,
-  write: WriteFile,
+  write: WriteText,
   retracted: readonly Article[],
 ): Promise<SitemapUrl[]> {
   const urls: SitemapUrl[] = [];

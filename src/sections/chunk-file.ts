@@ -9,22 +9,43 @@ import { chunkFormats } from './section-layout.ts';
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-/** One article's fragments in `chunkFormats` order, with their UTF-8 lengths (measured once per article). */
-export interface ChunkRecord {
-  readonly texts: readonly string[];
+/** One article's fragments in `chunkFormats` order as UTF-8 bytes back to back, with each one's byte length. */
+export interface FragmentRecord {
+  readonly bytes: Uint8Array;
   readonly lengths: readonly number[];
 }
 
-export function chunkRecord(texts: readonly string[]): ChunkRecord {
-  return { texts, lengths: texts.map(utf8Length) };
+/** Encodes an article's fragments once; every chunk it goes into copies the bytes, never re-encodes them. */
+export function fragmentRecord(texts: readonly string[]): FragmentRecord {
+  const parts = texts.map((text) => encoder.encode(text));
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return { bytes, lengths: parts.map((part) => part.length) };
 }
 
-/** The file of a run of articles in publication order. */
-export function encodeSectionChunk(records: readonly ChunkRecord[]): string {
+/** The file of a run of articles in publication order: an ASCII index line, then each format's records grouped. */
+export function encodeSectionChunk(records: readonly FragmentRecord[]): Uint8Array {
   const formats = chunkFormats.map((_, format) => format);
   // Numbers only: the index line is ASCII, so its byte length is its length.
-  const index = JSON.stringify(formats.map((format) => records.map((record) => record.lengths[format] ?? 0)));
-  return `${index}\n${formats.map((format) => records.map((record) => record.texts[format] ?? '').join('')).join('')}`;
+  const index = encoder.encode(
+    `${JSON.stringify(formats.map((format) => records.map((record) => record.lengths[format] ?? 0)))}\n`,
+  );
+  const file = new Uint8Array(index.length + records.reduce((sum, record) => sum + record.bytes.length, 0));
+  file.set(index, 0);
+  let offset = index.length;
+  for (const format of formats)
+    for (const { bytes, lengths } of records) {
+      let start = 0;
+      for (let before = 0; before < format; before++) start += lengths[before] ?? 0;
+      const length = lengths[format] ?? 0;
+      file.set(bytes.subarray(start, start + length), offset);
+      offset += length;
+    }
+  return file;
 }
 
 /** Records `from` to `to` (exclusive) of one format, decoded from the file's bytes. */
@@ -48,13 +69,4 @@ export function decodeSectionChunk(bytes: Uint8Array, format: number, from: numb
 /** A file's bytes, for stores that only give text (tests' memory store). */
 export function utf8Bytes(text: string): Uint8Array {
   return encoder.encode(text);
-}
-
-let scratch = new Uint8Array(64 * 1024);
-
-/** UTF-8 length of a string (a lone surrogate counts as U+FFFD, as writing the file encodes it), natively encoded into a reused buffer. */
-export function utf8Length(text: string): number {
-  // At most 3 bytes per UTF-16 code unit.
-  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
-  return encoder.encodeInto(text, scratch).written;
 }

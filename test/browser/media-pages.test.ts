@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { loadContent } from '../../src/catalog/load-content.ts';
 import { buildSite } from '../../src/prerender/build-site.ts';
+import { storedText } from '../../src/prerender/in-memory-site.ts';
 import { memoryStore } from '../../src/storage/site-store.ts';
 import { hasChromium, launchChromium, missingChromiumMessage } from './chromium.ts';
 import { type PageServer, startPageServer } from './page-server.ts';
@@ -37,8 +38,8 @@ describe.skipIf(skipBrowser)('pictures in Chromium', () => {
       media: { cacheDir: join(dir, 'cache') },
     });
     const files = new Map<string, string>();
-    const manifest = await buildSite(site, articles, (path, text) => {
-      files.set(path, text);
+    const manifest = await buildSite(site, articles, (path, data) => {
+      files.set(path, storedText(data));
     });
     const binaries = new Map<string, Uint8Array>();
     for (const file of media.files) binaries.set(file.path, new Uint8Array(await readFile(file.source)));

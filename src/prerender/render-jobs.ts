@@ -1,0 +1,107 @@
+/** The build's render jobs: the pure work a worker thread (or the main thread) does, naming articles by position. */
+import type { Article } from '../article.ts';
+import { renderAtomEntry } from '../render/atom.ts';
+import { renderIndexEntry } from '../render/index-page.ts';
+import { renderJsonFeedItem } from '../render/json-feed.ts';
+import { renderRssItem } from '../render/rss.ts';
+import { type FragmentRecord, fragmentRecord } from '../sections/chunk-file.ts';
+import { chunkFormats } from '../sections/section-layout.ts';
+import type { Site } from '../site.ts';
+import { articlePackPath, type ListFormat, listChunkPath, ninjsPackPath } from '../storage/layout.ts';
+import { encodeRecords } from '../storage/record-file.ts';
+import { renderArticlePack } from './article-pack.ts';
+import { renderNinjsPack } from './ninjs-pack.ts';
+
+/** What every job of one build shares: the site, the whole archive newest first, the headers pages are served with. */
+export interface RenderContext {
+  readonly site: Site;
+  readonly articles: readonly Article[];
+  readonly htmlHeaders: Readonly<Record<string, string>>;
+  readonly ninjsHeaders: Readonly<Record<string, string>>;
+}
+
+/** A slug pack: its article pages' file, its ninjs file, or both (positions in the archive, pack order). */
+export interface PackJob {
+  readonly kind: 'pack';
+  readonly pack: number;
+  readonly members: readonly number[];
+  readonly page: boolean;
+  readonly ninjs: boolean;
+}
+
+/**
+ * A page-size run of the site's lists (publication order, oldest first): the chunk files of `formats`, and
+ * with `records` each member's fragments in every format, for the section chunks they also go into.
+ */
+export interface ListJob {
+  readonly kind: 'list';
+  readonly chunk: number;
+  readonly members: readonly number[];
+  readonly formats: readonly ListFormat[];
+  readonly records: boolean;
+}
+
+export type RenderJob = PackJob | ListJob;
+
+/** A file to store, as the bytes it is stored with. */
+export interface RenderedFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface JobResult {
+  readonly files: readonly RenderedFile[];
+  /** A list job's members' fragments (with `records`), in member order. */
+  readonly records?: readonly FragmentRecord[];
+}
+
+/** Runs jobs somewhere (worker threads, build-pool.ts) for one build's context; in place by default (build-site.ts). */
+export type RenderJobs = (context: RenderContext) => (job: RenderJob) => Promise<JobResult>;
+
+const fragmentRenderers: Readonly<Record<ListFormat, (site: Site, article: Article) => string>> = {
+  rss: renderRssItem,
+  atom: renderAtomEntry,
+  json: renderJsonFeedItem,
+  index: renderIndexEntry,
+};
+
+const encoder = new TextEncoder();
+
+/** The job's files and records; the same bytes wherever it runs (the renderers are pure). */
+export async function runRenderJob(context: RenderContext, job: RenderJob): Promise<JobResult> {
+  const members = job.members.map((position) => {
+    const article = context.articles[position];
+    if (article === undefined) throw new Error(`render job: no article at position ${position}`);
+    return article;
+  });
+  return job.kind === 'pack' ? { files: await packFiles(context, job, members) } : listFiles(context, job, members);
+}
+
+async function packFiles(context: RenderContext, job: PackJob, members: readonly Article[]): Promise<RenderedFile[]> {
+  const files: RenderedFile[] = [];
+  if (job.page)
+    files.push({
+      path: articlePackPath(job.pack),
+      bytes: encoder.encode(await renderArticlePack(context.site, members, context.htmlHeaders)),
+    });
+  if (job.ninjs)
+    files.push({
+      path: ninjsPackPath(job.pack),
+      bytes: encoder.encode(await renderNinjsPack(context.site, members, context.ninjsHeaders)),
+    });
+  return files;
+}
+
+function listFiles(context: RenderContext, job: ListJob, members: readonly Article[]): JobResult {
+  // Each fragment is rendered once: for the site's chunk files and for the section chunks alike.
+  const formats = job.records ? chunkFormats : job.formats;
+  const texts = members.map((article) => formats.map((format) => fragmentRenderers[format](context.site, article)));
+  const files = job.formats.map((format) => {
+    const position = formats.indexOf(format);
+    return {
+      path: listChunkPath(format, job.chunk),
+      bytes: encoder.encode(encodeRecords(texts.map((fragments) => ({ meta: 0, text: fragments[position] ?? '' })))),
+    };
+  });
+  return job.records ? { files, records: texts.map(fragmentRecord) } : { files };
+}
