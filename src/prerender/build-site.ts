@@ -16,7 +16,6 @@ import { sectionLists } from '../sections/section-lists.ts';
 import type { Site } from '../site.ts';
 import {
   articlePackPath,
-  type ListFormat,
   listChunkPath,
   listFormats,
   newsSitemapPath,
@@ -28,7 +27,7 @@ import {
 } from '../storage/layout.ts';
 import { listedArticles, listsUpdated, recentRetractions } from './listed-articles.ts';
 import { articleHashes, membersIdentity, type RenderCache } from './render-cache.ts';
-import { type RenderJobs, runRenderJob } from './render-jobs.ts';
+import { jobMembers, type RenderJobs, runRenderJob } from './render-jobs.ts';
 import { textEtag } from './text-etag.ts';
 
 /** Receives each stored file once; the CLI writes it to disk, tests keep it in memory. */
@@ -57,7 +56,7 @@ export async function buildSite(
   /** Files of an earlier build to reuse where their articles are unchanged (render-cache.ts); none by default. */
   cache?: RenderCache,
   /** Runs the render jobs elsewhere (worker threads, build-pool.ts); in place by default. */
-  renderJobs: RenderJobs = (context) => (job) => runRenderJob(context, job),
+  renderJobs: RenderJobs = (context) => (job) => runRenderJob(context, job, jobMembers(context, job)),
 ): Promise<SiteManifest> {
   const all = newestFirst(unordered);
   // Every article keeps its page (a retracted one answers 410); only listed ones enter lists and sitemaps.

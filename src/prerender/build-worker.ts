@@ -3,20 +3,20 @@ import { parentPort } from 'node:worker_threads';
 import { nodeStrongEtag } from '../catalog/node-etag.ts';
 import { type ParseJob, parseFile } from '../catalog/parse-file.ts';
 import type { ParseResult } from '../content/parse-result.ts';
-import { type JobResult, type RenderContext, type RenderJob, runRenderJob } from './render-jobs.ts';
+import { type JobContext, type JobResult, type RenderJob, runRenderJob } from './render-jobs.ts';
 import { useTextEtag } from './text-etag.ts';
 import { type CatalogEntry, fromCatalog } from './thread-catalog.ts';
 
-/** The context of the build's render jobs, sent once before the first of them: the archive as a catalog. */
+/** The context of the build's render jobs, sent once before the first of them. */
 export interface ContextMessage {
   readonly kind: 'context';
-  readonly context: Omit<RenderContext, 'articles'> & { readonly catalog: readonly CatalogEntry[] };
+  readonly context: JobContext;
 }
 
 /** What the main thread sends: the context, or a job and its number, answered with the same number. */
 export type BuildRequest =
   | ContextMessage
-  | { readonly id: number; readonly kind: 'render'; readonly job: RenderJob }
+  | { readonly id: number; readonly kind: 'render'; readonly job: RenderJob; readonly members: readonly CatalogEntry[] }
   | { readonly id: number; readonly kind: 'parse'; readonly job: ParseJob };
 
 /** The answer: the job's result (a ParseResult's lazy bodies are read into the message), or the error's text. */
@@ -26,7 +26,7 @@ export type BuildResponse =
 
 useTextEtag(nodeStrongEtag);
 
-let context: RenderContext | undefined;
+let context: JobContext | undefined;
 
 /** The buffers a job result hands over: moved to the main thread, not copied. */
 function transferred(result: JobResult | ParseResult): ArrayBuffer[] {
@@ -37,8 +37,7 @@ function transferred(result: JobResult | ParseResult): ArrayBuffer[] {
 
 parentPort?.on('message', (request: BuildRequest) => {
   if (request.kind === 'context') {
-    const { catalog, ...shared } = request.context;
-    context = { ...shared, articles: fromCatalog(catalog) };
+    context = request.context;
     return;
   }
   const { id } = request;
@@ -46,7 +45,7 @@ parentPort?.on('message', (request: BuildRequest) => {
     request.kind === 'render'
       ? Promise.resolve().then(() => {
           if (context === undefined) throw new Error('a render job before its context');
-          return runRenderJob(context, request.job);
+          return runRenderJob(context, request.job, fromCatalog(request.members));
         })
       : Promise.resolve().then(() => parseFile(request.job));
   result.then(

@@ -12,12 +12,16 @@ import { encodeRecords } from '../storage/record-file.ts';
 import { renderArticlePack } from './article-pack.ts';
 import { renderNinjsPack } from './ninjs-pack.ts';
 
-/** What every job of one build shares: the site, the whole archive newest first, the headers pages are served with. */
-export interface RenderContext {
+/** What every job of one build shares: the site and the headers pages are served with. */
+export interface JobContext {
   readonly site: Site;
-  readonly articles: readonly Article[];
   readonly htmlHeaders: Readonly<Record<string, string>>;
   readonly ninjsHeaders: Readonly<Record<string, string>>;
+}
+
+/** A build's jobs' context with the whole archive, newest first: jobs name their articles by position in it. */
+export interface RenderContext extends JobContext {
+  readonly articles: readonly Article[];
 }
 
 /** A slug pack: its article pages' file, its ninjs file, or both (positions in the archive, pack order). */
@@ -67,17 +71,25 @@ const fragmentRenderers: Readonly<Record<ListFormat, (site: Site, article: Artic
 
 const encoder = new TextEncoder();
 
-/** The job's files and records; the same bytes wherever it runs (the renderers are pure). */
-export async function runRenderJob(context: RenderContext, job: RenderJob): Promise<JobResult> {
-  const members = job.members.map((position) => {
+/** The job's articles, by their positions in the archive. */
+export function jobMembers(context: RenderContext, job: RenderJob): Article[] {
+  return job.members.map((position) => {
     const article = context.articles[position];
     if (article === undefined) throw new Error(`render job: no article at position ${position}`);
     return article;
   });
+}
+
+/** The job's files and records, from its `members` (jobMembers); the same bytes wherever it runs (the renderers are pure). */
+export async function runRenderJob(
+  context: JobContext,
+  job: RenderJob,
+  members: readonly Article[],
+): Promise<JobResult> {
   return job.kind === 'pack' ? { files: await packFiles(context, job, members) } : listFiles(context, job, members);
 }
 
-async function packFiles(context: RenderContext, job: PackJob, members: readonly Article[]): Promise<RenderedFile[]> {
+async function packFiles(context: JobContext, job: PackJob, members: readonly Article[]): Promise<RenderedFile[]> {
   const files: RenderedFile[] = [];
   if (job.page)
     files.push({
@@ -92,7 +104,7 @@ async function packFiles(context: RenderContext, job: PackJob, members: readonly
   return files;
 }
 
-function listFiles(context: RenderContext, job: ListJob, members: readonly Article[]): JobResult {
+function listFiles(context: JobContext, job: ListJob, members: readonly Article[]): JobResult {
   // Each fragment is rendered once: for the site's chunk files and for the section chunks alike.
   const formats = job.records ? chunkFormats : job.formats;
   const texts = members.map((article) => formats.map((format) => fragmentRenderers[format](context.site, article)));

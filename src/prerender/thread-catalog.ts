@@ -1,4 +1,4 @@
-/** The archive as a build thread is sent it once: each article's fields and where its bodies are, never the bodies themselves. */
+/** Articles as a build thread is sent them: each one's fields and where its bodies are, never the bodies themselves. */
 import type { Article } from '../article.ts';
 import { type BodyLocation, bodyLocation, openBodyFile } from '../catalog/body-spill.ts';
 
@@ -20,9 +20,11 @@ export function toCatalog(articles: readonly Article[]): CatalogEntry[] {
   });
 }
 
-/** The articles again, their bodies read from the body files when a renderer asks (each file opened once). */
+/** Body files this thread has opened, each once. */
+const files = new Map<string, ReturnType<typeof openBodyFile>>();
+
+/** The articles again, their bodies read from the body files when a renderer asks. */
 export function fromCatalog(entries: readonly CatalogEntry[]): Article[] {
-  const files = new Map<string, ReturnType<typeof openBodyFile>>();
   return entries.map((entry) => {
     if ('article' in entry) return entry.article;
     const { path, text, html } = entry.body;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSectionChunk, encodeSectionChunk, fragmentRecord, utf8Bytes } from '../../../src/sections/chunk-file.ts';
+import { decodeSectionChunk, encodeSectionChunk, fragmentRecord } from '../../../src/sections/chunk-file.ts';
 
 const articles = [
   ['<item>a</item>', '<entry>a</entry>', '{"id":"a"}', '<li>a</li>'],
