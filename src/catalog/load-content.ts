@@ -1,6 +1,6 @@
 /** Build time: reads content/ (site.yaml and articles/), validates every file, and returns the site and its articles. */
-import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { type Dirent, readFileSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Article } from '../article.ts';
 import { newestFirst } from '../article-order.ts';
@@ -319,7 +319,9 @@ function isInside(path: string, folder: string): boolean {
 async function readText(path: string, shownPath: string, problems: ContentProblem[]): Promise<string | undefined> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    // Synchronous: an article is a few KB in the page cache, and readFile's promise is four thread-pool
+    // round trips per file (open, fstat, read, close), which at 200,000 files cost more than the reads.
+    bytes = readFileSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     problems.push({ file: shownPath, message: `cannot be read: ${(error as Error).message}` });

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, renameSync, type Stats, statSync, writeFileSyn
 import { join } from 'node:path';
 import type { Article } from '../article.ts';
 import type { ContentProblem } from '../content/content-error.ts';
-import { rememberArticleHash } from '../prerender/render-cache.ts';
+import { rememberArticleHash, rememberedArticleHash } from '../prerender/render-cache.ts';
 import { type BodyAt, openBodyFile } from './body-spill.ts';
 import type { ParsedArticleStore } from './load-content.ts';
 import { nodeStrongEtag } from './node-etag.ts';
@@ -63,7 +63,8 @@ export function openParseCache(dir: string, base: string, contentDir: string): P
       return { article, warnings };
     },
     keep(article, file, warnings, cacheable) {
-      const hash = nodeStrongEtag(JSON.stringify(article));
+      // Taken where the file was parsed (a build thread) when it was; the same text either way.
+      const hash = rememberedArticleHash(article) ?? nodeStrongEtag(JSON.stringify(article));
       const { bodyText: _text, bodyHtml: _html, ...fields } = article;
       // Through JSON: a title or summary sliced from the file's text would keep all of that text alive
       // (V8 keeps a substring's parent), 100,000 files of it; the copy holds only its own characters.

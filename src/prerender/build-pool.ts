@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { FileParser } from '../catalog/parse-file.ts';
 import type { ParseResult } from '../content/parse-result.ts';
 import type { BuildRequest, BuildResponse, ContextMessage } from './build-worker.ts';
+import { rememberArticleHash } from './render-cache.ts';
 import { type JobResult, jobMembers, type RenderJob, type RenderJobs, runRenderJob } from './render-jobs.ts';
 import { toCatalog } from './thread-catalog.ts';
 
@@ -48,7 +49,12 @@ export function openBuildPool(size: number): BuildPool {
       const waiting = pending.get(response.id);
       pending.delete(response.id);
       if ('error' in response) waiting?.reject(new Error(`a build worker failed: ${response.error}`));
-      else waiting?.resolve(response.result);
+      else {
+        const { result, hash } = response;
+        if (hash !== undefined && 'ok' in result && result.ok && !result.draft)
+          rememberArticleHash(result.article, hash);
+        waiting?.resolve(result);
+      }
     });
     // A thread that fails or ends with jobs in flight fails the build; never a job left waiting.
     const failAll = (error: Error) => {

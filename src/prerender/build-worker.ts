@@ -19,9 +19,9 @@ export type BuildRequest =
   | { readonly id: number; readonly kind: 'render'; readonly job: RenderJob; readonly members: readonly CatalogEntry[] }
   | { readonly id: number; readonly kind: 'parse'; readonly job: ParseJob };
 
-/** The answer: the job's result (a ParseResult's lazy bodies are read into the message), or the error's text. */
+/** The answer: the job's result (with a parsed article's content hash, taken here), or the error's text. */
 export type BuildResponse =
-  | { readonly id: number; readonly result: JobResult | ParseResult }
+  | { readonly id: number; readonly result: JobResult | ParseResult; readonly hash?: string }
   | { readonly id: number; readonly error: string };
 
 useTextEtag(nodeStrongEtag);
@@ -49,7 +49,15 @@ parentPort?.on('message', (request: BuildRequest) => {
         })
       : Promise.resolve().then(() => parseFile(request.job));
   result.then(
-    (value) => parentPort?.postMessage({ id, result: value } satisfies BuildResponse, transferred(value)),
+    (value) => {
+      // The hash the parse cache keys the article by (render-cache.ts), off the main thread.
+      const hash =
+        'ok' in value && value.ok && !value.draft ? nodeStrongEtag(JSON.stringify(value.article)) : undefined;
+      parentPort?.postMessage(
+        { id, result: value, ...(hash ? { hash } : {}) } satisfies BuildResponse,
+        transferred(value),
+      );
+    },
     (error: unknown) =>
       parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );

@@ -24,6 +24,11 @@ export function rememberArticleHash(article: Article, hash: string): void {
   remembered.set(article, hash);
 }
 
+/** The hash recorded for `article`, if any. */
+export function rememberedArticleHash(article: Article): string | undefined {
+  return remembered.get(article);
+}
+
 /** The content hash of each article: its whole parsed form, which is all a renderer reads of it. */
 export async function articleHashes(articles: readonly Article[]): Promise<Map<Article, string>> {
   const hashes = new Map<Article, string>();
