@@ -1,39 +1,55 @@
-/** UTF-8 bytes of a document given as parts: each part encoded in place, so the document is never joined as a string. */
+/** UTF-8 bytes of a document given as parts: markup as text, stored fragments as their bytes, never joined as a string. */
 
 const encoder = new TextEncoder();
 
-/** Parts shorter than this (in UTF-16 code units) are joined before encoding: copying them costs less than a call. */
-const shortPart = 512;
+/** A piece of a document: text to encode, or UTF-8 bytes read from storage, sent as they are. */
+export type Part = string | Uint8Array;
 
 /**
- * The UTF-8 bytes of `parts` back to back, exactly `encode(parts.join(''))`. Joining first would copy every
- * fragment into one flat string and then encode it; here each part is written once into a buffer sized for the
- * worst case (3 bytes per UTF-16 code unit, WHATWG Encoding §8.2.2), then the bytes written are copied out.
- * Parts never split a surrogate pair (each is a whole rendered fragment or markup between them).
+ * The UTF-8 bytes of `parts` back to back, exactly `encode(text of parts joined)`. Adjacent text parts (markup
+ * lines, separators) are encoded together, one call per run; byte parts (fragments as stored) are copied in
+ * without being decoded or encoded again. The result is sized exactly: it holds nothing of the stored files it
+ * was copied from. Text parts never split a surrogate pair (each is markup between whole fragments).
  */
-export function encodeParts(parts: readonly string[]): Uint8Array {
-  let units = 0;
-  for (const part of parts) units += part.length;
-  const buffer = new Uint8Array(units * 3);
-  let written = 0;
-  // Short parts (markup lines, separators) are gathered and written together: one call each, not one per line.
+export function encodeParts(parts: readonly Part[]): Uint8Array {
+  const pieces: Uint8Array[] = [];
+  let size = 0;
   let pending = '';
+  /** Whether a piece is a view of stored bytes, which the result must not share. */
+  let views = false;
   for (const part of parts) {
-    if (part.length < shortPart) {
+    if (typeof part === 'string') {
       pending += part;
       continue;
     }
-    if (pending !== '') written += encoder.encodeInto(pending, buffer.subarray(written)).written;
-    pending = '';
-    written += encoder.encodeInto(part, buffer.subarray(written)).written;
+    if (pending !== '') {
+      const encoded = encoder.encode(pending);
+      pieces.push(encoded);
+      size += encoded.length;
+      pending = '';
+    }
+    pieces.push(part);
+    size += part.length;
+    views = true;
   }
-  if (pending !== '') written += encoder.encodeInto(pending, buffer.subarray(written)).written;
-  return buffer.slice(0, written);
+  if (pending !== '') {
+    const encoded = encoder.encode(pending);
+    pieces.push(encoded);
+    size += encoded.length;
+  }
+  if (!views && pieces.length === 1) return pieces[0] as Uint8Array;
+  const bytes = new Uint8Array(size);
+  let written = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, written);
+    written += piece.length;
+  }
+  return bytes;
 }
 
 /** `lines.join(separator)` as parts: the lines with the separator between them. */
-export function joinedParts(lines: readonly string[], separator: string): string[] {
-  const parts: string[] = [];
+export function joinedParts<F extends Part = string>(lines: readonly (string | F)[], separator: string): (string | F)[] {
+  const parts: (string | F)[] = [];
   for (const [index, line] of lines.entries()) {
     if (index > 0) parts.push(separator);
     parts.push(line);
