@@ -1,50 +1,43 @@
 /** UTF-8 bytes of a document given as parts: markup as text, stored fragments as their bytes, never joined as a string. */
 
+import { utf8Length } from '../content/article-bounds.ts';
+
 const encoder = new TextEncoder();
 
 /** A piece of a document: text to encode, or UTF-8 bytes read from storage, sent as they are. */
 export type Part = string | Uint8Array;
 
 /**
- * The UTF-8 bytes of `parts` back to back, exactly `encode(text of parts joined)`. Adjacent text parts (markup
- * lines, separators) are encoded together, one call per run; byte parts (fragments as stored) are copied in
- * without being decoded or encoded again. The result is sized exactly: it holds nothing of the stored files it
- * was copied from. Text parts never split a surrogate pair (each is markup between whole fragments).
+ * The UTF-8 bytes of `parts` back to back, exactly `encode(text of parts joined)`, in one buffer of the exact
+ * size: the text parts (markup lines, separators: short) are measured first, then written in place, ASCII
+ * byte by byte and the rest with `encodeInto`; byte parts (fragments as stored) are copied in without being
+ * decoded or encoded again. The result shares nothing with the stored files it was copied from.
+ * Text parts never split a surrogate pair (each is markup between whole fragments).
  */
 export function encodeParts(parts: readonly Part[]): Uint8Array {
-  const pieces: Uint8Array[] = [];
   let size = 0;
-  let pending = '';
-  /** Whether a piece is a view of stored bytes, which the result must not share. */
-  let views = false;
-  for (const part of parts) {
-    if (typeof part === 'string') {
-      pending += part;
-      continue;
-    }
-    if (pending !== '') {
-      const encoded = encoder.encode(pending);
-      pieces.push(encoded);
-      size += encoded.length;
-      pending = '';
-    }
-    pieces.push(part);
-    size += part.length;
-    views = true;
-  }
-  if (pending !== '') {
-    const encoded = encoder.encode(pending);
-    pieces.push(encoded);
-    size += encoded.length;
-  }
-  if (!views && pieces.length === 1) return pieces[0] as Uint8Array;
+  for (const part of parts) size += typeof part === 'string' ? utf8Length(part) : part.length;
   const bytes = new Uint8Array(size);
   let written = 0;
-  for (const piece of pieces) {
-    bytes.set(piece, written);
-    written += piece.length;
+  for (const part of parts) {
+    if (typeof part !== 'string') {
+      bytes.set(part, written);
+      written += part.length;
+    } else if (part.length <= shortText && isAscii(part)) {
+      for (let index = 0; index < part.length; index++) bytes[written++] = part.charCodeAt(index);
+    } else {
+      written += encoder.encodeInto(part, bytes.subarray(written)).written;
+    }
   }
   return bytes;
+}
+
+/** Text parts up to this many code units are written byte by byte when ASCII: cheaper than a call. */
+const shortText = 64;
+
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
 }
 
 /** `lines.join(separator)` as parts: the lines with the separator between them. */
