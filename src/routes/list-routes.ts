@@ -8,7 +8,7 @@ import { websubLinkHeader } from '../http/websub-links.ts';
 import type { ResponseFamily, SiteManifest } from '../manifest.ts';
 import { atomDocumentParts } from '../render/atom.ts';
 import type { PageInfo } from '../render/feed-page.ts';
-import { renderIndexDocument } from '../render/index-page.ts';
+import { indexDocumentParts } from '../render/index-page.ts';
 import { jsonFeedDocumentParts } from '../render/json-feed.ts';
 import type { SectionInfo } from '../render/list-identity.ts';
 import { rssDocumentParts } from '../render/rss.ts';
@@ -36,22 +36,9 @@ export interface ListRoute {
   ) => string | readonly Part[];
 }
 
-const decoder = new TextDecoder();
-
 /** The site's list routes by path; section routes reuse their format, family and renderer. */
 export const listRoutes: Readonly<Record<string, ListRoute>> = {
-  // The HTML page nests its entries in the layout's markup, so they are decoded (small: no item bodies).
-  '/': {
-    format: 'index',
-    family: 'html',
-    path: indexPath,
-    render: (site, page, entries) =>
-      renderIndexDocument(
-        site,
-        page,
-        entries.map((entry) => decoder.decode(entry)),
-      ),
-  },
+  '/': { format: 'index', family: 'html', path: indexPath, render: indexDocumentParts },
   '/rss.xml': { format: 'rss', family: 'rss', path: (page) => feedPath('rss', page), render: rssDocumentParts },
   '/atom.xml': {
     format: 'atom',
