@@ -52,27 +52,6 @@ export function encodeRecords<M>(records: readonly StoredRecord<M>[]): string {
   return `${magic}${checksum(line, 0, line.length)} ${index}\n${records.map((record) => record.text).join('')}`;
 }
 
-/** Every record of a stored file, each checked as `decodeSelected` checks the records it returns. */
-export function decodeRecords<M>(
-  file: string | Uint8Array,
-  path = 'stored file',
-  isMeta?: MetaCheck<M>,
-): StoredRecord<M>[] {
-  return decodeSelected(file, path, isMeta).records;
-}
-
-/** `decodeSelectedBytes`, with the picked records' texts decoded from UTF-8. */
-export function decodeSelected<M>(
-  file: string | Uint8Array,
-  path: string,
-  isMeta?: MetaCheck<M>,
-  wanted?: (meta: M, position: number) => boolean,
-): { readonly count: number; readonly records: StoredRecord<M>[] } {
-  const bytes = typeof file === 'string' ? encoder.encode(file) : file;
-  const { count, records } = decodeSelectedBytes(bytes, path, isMeta, wanted);
-  return { count, records: records.map((record) => ({ meta: record.meta, text: decoder.decode(record.bytes) })) };
-}
-
 /**
  * The records of a stored file's bytes that `wanted` picks (all by default), checked before use: the index
  * line's checksum, its shape, every length (they must add up to the file's byte count), each record's metadata

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeRecords, decodeSelected, decodeSelectedBytes, encodeRecords } from '../../../src/storage/record-file.ts';
+import { decodeSelectedBytes, encodeRecords } from '../../../src/storage/record-file.ts';
+import { decodeRecords, decodeSelected } from '../../stored-records.ts';
 
 const encoder = new TextEncoder();
 
