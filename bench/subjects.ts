@@ -76,7 +76,11 @@ export function checkSubjects(
     ['atom', renderAtom(site, page), renderAtomDocument(site, info, fragments.atom)],
     ['json', renderJsonFeed(site, page), renderJsonFeedDocument(site, info, fragments.json)],
     ['index', renderIndexPage(site, page), renderIndexDocument(site, info, fragments.index)],
-    ['rss from the stored chunk', renderRss(site, page), decoder.decode(rssFromStoredChunk(site, info, stored.rssChunk))],
+    [
+      'rss from the stored chunk',
+      renderRss(site, page),
+      decoder.decode(rssFromStoredChunk(site, info, stored.rssChunk)),
+    ],
     [
       'article from the stored pack',
       renderArticlePage(site, stored.seed),

@@ -17,6 +17,10 @@ export function decodeSelected<M>(
 }
 
 /** Every record of a stored file, checked as the Worker checks the records it serves. */
-export function decodeRecords<M>(file: string | Uint8Array, path = 'stored file', isMeta?: MetaCheck<M>): StoredRecord<M>[] {
+export function decodeRecords<M>(
+  file: string | Uint8Array,
+  path = 'stored file',
+  isMeta?: MetaCheck<M>,
+): StoredRecord<M>[] {
   return decodeSelected(file, path, isMeta).records;
 }

@@ -41,7 +41,10 @@ function isAscii(text: string): boolean {
 }
 
 /** `lines.join(separator)` as parts: the lines with the separator between them. */
-export function joinedParts<F extends Part = string>(lines: readonly (string | F)[], separator: string): (string | F)[] {
+export function joinedParts<F extends Part = string>(
+  lines: readonly (string | F)[],
+  separator: string,
+): (string | F)[] {
   const parts: (string | F)[] = [];
   for (const [index, line] of lines.entries()) {
     if (index > 0) parts.push(separator);

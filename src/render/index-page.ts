@@ -41,7 +41,8 @@ export function indexDocumentParts(site: Site, page: PageInfo, entries: readonly
   const around = renderIndexDocument(site, page, [entriesMark]);
   const at = around.indexOf(entriesMark);
   // Never expected (the mark is not text any renderer writes); then the entries are decoded and joined.
-  if (at === -1 || around.indexOf(entriesMark, at + 1) !== -1) return [renderIndexDocument(site, page, entries.map(text))];
+  if (at === -1 || around.indexOf(entriesMark, at + 1) !== -1)
+    return [renderIndexDocument(site, page, entries.map(text))];
   return [around.slice(0, at), ...joinedParts(entries, '\n'), around.slice(at + entriesMark.length)];
 }
 

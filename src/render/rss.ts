@@ -56,7 +56,11 @@ export function renderRssDocument(site: Site, page: PageInfo, items: readonly st
 }
 
 /** renderRssDocument's text as parts (markup and the items themselves, as text or stored bytes), for a route to encode without joining. */
-export function rssDocumentParts<F extends Part = string>(site: Site, page: PageInfo, items: readonly F[]): (string | F)[] {
+export function rssDocumentParts<F extends Part = string>(
+  site: Site,
+  page: PageInfo,
+  items: readonly F[],
+): (string | F)[] {
   const list = listIdentity(site, page.section);
   const channel = [
     element('title', {}, list.title),

@@ -98,7 +98,8 @@ export function decodeSelectedBytes<M>(
     }
     offset += length;
   }
-  if (offset !== bytes.length) throw new StoredFileError(path, `is ${bytes.length - offset} bytes longer than its index`);
+  if (offset !== bytes.length)
+    throw new StoredFileError(path, `is ${bytes.length - offset} bytes longer than its index`);
   return { count: index.length, records };
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { archive, seedLines, site } from '../../fixtures/html/articles.ts';
-import { attributeOf, one, parseDocument, textOf } from '../../fixtures/html/dom.ts';
 import { encodeParts } from '../../../src/http/encode-parts.ts';
 import { indexDocumentParts, renderIndexEntry } from '../../../src/render/index-page.ts';
+import { archive, seedLines, site } from '../../fixtures/html/articles.ts';
+import { attributeOf, one, parseDocument, textOf } from '../../fixtures/html/dom.ts';
 import { pageOf, renderIndexPage } from '../../whole-documents.ts';
 
 const articles = archive(7);

@@ -41,7 +41,11 @@ describe('section chunk files', () => {
 
   it('refuse an index whose lengths are not byte counts', () => {
     const texts = 'abcd';
-    expect(() => decodeSectionChunk(utf8Bytes(`[["a"],[1],[1],[1]]\n${texts}`), 1, 0, 1)).toThrow(/shorter than its index/);
-    expect(() => decodeSectionChunk(utf8Bytes(`[[0.5],[1],[1],[1]]\n${texts}`), 1, 0, 1)).toThrow(/shorter than its index/);
+    expect(() => decodeSectionChunk(utf8Bytes(`[["a"],[1],[1],[1]]\n${texts}`), 1, 0, 1)).toThrow(
+      /shorter than its index/,
+    );
+    expect(() => decodeSectionChunk(utf8Bytes(`[[0.5],[1],[1],[1]]\n${texts}`), 1, 0, 1)).toThrow(
+      /shorter than its index/,
+    );
   });
 });

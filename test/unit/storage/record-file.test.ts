@@ -23,7 +23,12 @@ describe('stored record files', () => {
   });
 
   it('give each record as the UTF-8 bytes stored, its length counted in bytes', () => {
-    const file = encoder.encode(encodeRecords([{ meta: 0, text: '数字 😀' }, { meta: 0, text: 'a' }]));
+    const file = encoder.encode(
+      encodeRecords([
+        { meta: 0, text: '数字 😀' },
+        { meta: 0, text: 'a' },
+      ]),
+    );
     const { count, records } = decodeSelectedBytes(file, 'p');
     expect(count).toBe(2);
     expect(records.map((record) => record.bytes)).toEqual([encoder.encode('数字 😀'), encoder.encode('a')]);
@@ -44,7 +49,10 @@ describe('stored record files are checked before use', () => {
     ['an empty file', ''],
     ['a flipped character', good.replace('abc', 'abd')],
     ['a truncated file', good.slice(0, -1)],
-    ['a file one byte short of a character', encoder.encode(encodeRecords([{ meta: 0, text: 'abc经' }])).subarray(0, -1)],
+    [
+      'a file one byte short of a character',
+      encoder.encode(encodeRecords([{ meta: 0, text: 'abc经' }])).subarray(0, -1),
+    ],
   ])('refuses %s, naming the file', (_, file) => {
     expect(() => decodeRecords(file, 'lists/rss/0.json')).toThrow(/^stored file lists\/rss\/0\.json: /);
   });
