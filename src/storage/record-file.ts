@@ -1,7 +1,8 @@
 /**
  * The format of stored files: one line with a checksum and the JSON index of each record's metadata, text
- * length in UTF-8 bytes and text fingerprint, then the texts back to back. Reading a record is a JSON.parse of the short first
- * line and one view of the bytes, not a parse of every page's escaped HTML; writing needs no escaping of the texts at all.
+ * length in UTF-8 bytes and text fingerprint, then the texts back to back. Reading a record is a JSON.parse of
+ * the short first line and one view of the file's bytes, not a parse of every page's escaped HTML nor a decoding
+ * of its text; writing needs no escaping of the texts at all.
  */
 import { StoredFileError } from './stored-file-error.ts';
 
