@@ -1,18 +1,20 @@
 /**
  * What the in-process bench times: the renderers from scratch, request-time assembly from prebuilt per-item
  * fragments (the `render…Document` functions the Worker calls), and the Worker's whole list path from a stored
- * chunk (decodeRecords + renderRssDocument). `checkSubjects` proves every path byte-identical to the renderer.
+ * chunk (decodeSelectedBytes + rssDocumentParts + encodeParts: the bytes sent). `checkSubjects` proves every path
+ * byte-identical to the renderer.
  */
 import type { Article } from '../src/article.ts';
+import { encodeParts } from '../src/http/encode-parts.ts';
 import type { PackedArticle } from '../src/manifest.ts';
 import { renderArticlePage } from '../src/render/article-page.ts';
 import { renderAtomDocument, renderAtomEntry } from '../src/render/atom.ts';
 import type { PageInfo } from '../src/render/feed-page.ts';
 import { renderIndexDocument, renderIndexEntry } from '../src/render/index-page.ts';
 import { renderJsonFeedDocument, renderJsonFeedItem } from '../src/render/json-feed.ts';
-import { renderRssDocument, renderRssItem } from '../src/render/rss.ts';
+import { renderRssDocument, renderRssItem, rssDocumentParts } from '../src/render/rss.ts';
 import type { Site } from '../src/site.ts';
-import { decodeRecords } from '../src/storage/record-file.ts';
+import { decodeSelectedBytes } from '../src/storage/record-file.ts';
 import { type FeedPage, renderAtom, renderIndexPage, renderJsonFeed, renderRss } from '../test/whole-documents.ts';
 
 /** Per-item fragments as a build stores them: strings, ready to join. */
@@ -42,28 +44,31 @@ export function pageInfo(page: FeedPage): PageInfo {
 }
 
 /**
- * The Worker's list path for a page held by one stored chunk: decode the chunk, take its fragments newest first,
- * assemble. Mirrors `renderListPage` in src/routes/list-routes.ts (not exported) for a one-chunk page.
+ * The Worker's list path for a page held by one stored chunk, from the chunk's bytes to the page's: check the
+ * index, take the fragments' bytes newest first, splice them between the encoded markup. Mirrors `renderListPage`
+ * in src/routes/list-routes.ts and `serve` for a one-chunk page.
  */
-export function rssFromStoredChunk(site: Site, info: PageInfo, chunk: string): string {
-  const items = decodeRecords<0>(chunk).map((record) => record.text);
+export function rssFromStoredChunk(site: Site, info: PageInfo, chunk: Uint8Array): Uint8Array {
+  const items = decodeSelectedBytes<0>(chunk, 'rss chunk').records.map((record) => record.bytes);
   items.reverse();
-  return renderRssDocument(site, info, items);
+  return encodeParts(rssDocumentParts(site, info, items));
 }
 
-/** The Worker's article path after the read: decode the pack, find the slug (src/routes/article-routes.ts). */
-export function articleFromStoredPack(pack: string, slug: string): string {
-  const stored = decodeRecords<PackedArticle>(pack).find((record) => record.meta[0] === slug);
+/** The Worker's article path after the read: check the pack, find the slug, copy its bytes out (src/routes/packed-load.ts). */
+export function articleFromStoredPack(pack: Uint8Array, slug: string): Uint8Array {
+  const stored = decodeSelectedBytes<PackedArticle>(pack, 'pack', undefined, (meta) => meta[0] === slug).records[0];
   if (stored === undefined) throw new Error(`${slug} is not in its pack`);
-  return stored.text;
+  return encodeParts([stored.bytes]);
 }
+
+const decoder = new TextDecoder();
 
 /** Throws unless every assembled or stored path gives the renderer's exact bytes for `page`. */
 export function checkSubjects(
   site: Site,
   page: FeedPage,
   fragments: Fragments,
-  stored: { readonly rssChunk: string; readonly pack: string; readonly seed: Article },
+  stored: { readonly rssChunk: Uint8Array; readonly pack: Uint8Array; readonly seed: Article },
 ): void {
   const info = pageInfo(page);
   const pairs: [string, string, string][] = [
@@ -71,11 +76,15 @@ export function checkSubjects(
     ['atom', renderAtom(site, page), renderAtomDocument(site, info, fragments.atom)],
     ['json', renderJsonFeed(site, page), renderJsonFeedDocument(site, info, fragments.json)],
     ['index', renderIndexPage(site, page), renderIndexDocument(site, info, fragments.index)],
-    ['rss from the stored chunk', renderRss(site, page), rssFromStoredChunk(site, info, stored.rssChunk)],
+    [
+      'rss from the stored chunk',
+      renderRss(site, page),
+      decoder.decode(rssFromStoredChunk(site, info, stored.rssChunk)),
+    ],
     [
       'article from the stored pack',
       renderArticlePage(site, stored.seed),
-      articleFromStoredPack(stored.pack, stored.seed.slug),
+      decoder.decode(articleFromStoredPack(stored.pack, stored.seed.slug)),
     ],
   ];
   for (const [name, expected, actual] of pairs) {

@@ -1,39 +1,51 @@
-/** UTF-8 bytes of a document given as parts: each part encoded in place, so the document is never joined as a string. */
+/** UTF-8 bytes of a document given as parts: markup as text, stored fragments as their bytes, never joined as a string. */
+
+import { utf8Length } from '../content/article-bounds.ts';
 
 const encoder = new TextEncoder();
 
-/** Parts shorter than this (in UTF-16 code units) are joined before encoding: copying them costs less than a call. */
-const shortPart = 512;
+/** A piece of a document: text to encode, or UTF-8 bytes read from storage, sent as they are. */
+export type Part = string | Uint8Array;
 
 /**
- * The UTF-8 bytes of `parts` back to back, exactly `encode(parts.join(''))`. Joining first would copy every
- * fragment into one flat string and then encode it; here each part is written once into a buffer sized for the
- * worst case (3 bytes per UTF-16 code unit, WHATWG Encoding §8.2.2), then the bytes written are copied out.
- * Parts never split a surrogate pair (each is a whole rendered fragment or markup between them).
+ * The UTF-8 bytes of `parts` back to back, exactly `encode(text of parts joined)`, in one buffer of the exact
+ * size: the text parts (markup lines, separators: short) are measured first, then written in place, ASCII
+ * byte by byte and the rest with `encodeInto`; byte parts (fragments as stored) are copied in without being
+ * decoded or encoded again. The result shares nothing with the stored files it was copied from.
+ * Text parts never split a surrogate pair (each is markup between whole fragments).
  */
-export function encodeParts(parts: readonly string[]): Uint8Array {
-  let units = 0;
-  for (const part of parts) units += part.length;
-  const buffer = new Uint8Array(units * 3);
+export function encodeParts(parts: readonly Part[]): Uint8Array {
+  let size = 0;
+  for (const part of parts) size += typeof part === 'string' ? utf8Length(part) : part.length;
+  const bytes = new Uint8Array(size);
   let written = 0;
-  // Short parts (markup lines, separators) are gathered and written together: one call each, not one per line.
-  let pending = '';
   for (const part of parts) {
-    if (part.length < shortPart) {
-      pending += part;
-      continue;
+    if (typeof part !== 'string') {
+      bytes.set(part, written);
+      written += part.length;
+    } else if (part.length <= shortText && isAscii(part)) {
+      for (let index = 0; index < part.length; index++) bytes[written++] = part.charCodeAt(index);
+    } else {
+      written += encoder.encodeInto(part, bytes.subarray(written)).written;
     }
-    if (pending !== '') written += encoder.encodeInto(pending, buffer.subarray(written)).written;
-    pending = '';
-    written += encoder.encodeInto(part, buffer.subarray(written)).written;
   }
-  if (pending !== '') written += encoder.encodeInto(pending, buffer.subarray(written)).written;
-  return buffer.slice(0, written);
+  return bytes;
+}
+
+/** Text parts up to this many code units are written byte by byte when ASCII: cheaper than a call. */
+const shortText = 64;
+
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
 }
 
 /** `lines.join(separator)` as parts: the lines with the separator between them. */
-export function joinedParts(lines: readonly string[], separator: string): string[] {
-  const parts: string[] = [];
+export function joinedParts<F extends Part = string>(
+  lines: readonly (string | F)[],
+  separator: string,
+): (string | F)[] {
+  const parts: (string | F)[] = [];
   for (const [index, line] of lines.entries()) {
     if (index > 0) parts.push(separator);
     parts.push(line);

@@ -1,14 +1,14 @@
 /** The one response path every route shares: conditional GET, memory, edge cache, storage read, 304 or 200. */
 import { isNotModified, notModifiedHeaders } from './conditional-get.ts';
 import { edgeCacheMatch, edgeCachePut } from './edge-cache.ts';
-import { encodeParts } from './encode-parts.ts';
+import { encodeParts, type Part } from './encode-parts.ts';
 import { parseHttpDate } from './http-date.ts';
 import type { MemoryCache } from './memory-cache.ts';
 
 /** What a route read from storage: the body and every header it is sent with. */
 export interface Loaded {
-  /** The text, whole or as parts (a list page's markup and fragments), encoded once as UTF-8 without joining. */
-  readonly body: string | readonly string[];
+  /** The text, whole or as parts (markup, and fragments as their stored UTF-8 bytes), encoded once without joining. */
+  readonly body: string | readonly Part[];
   readonly headers: Readonly<Record<string, string>>;
   /** The status when not 200 (410 for a retracted article). */
   readonly status?: number;
@@ -58,14 +58,34 @@ export async function serve(request: ServeRequest, plan: ServePlan): Promise<Res
   // RFC 9110 §13.2.1: preconditions only apply to a response that would be 2xx, so a 410 ignores
   // If-None-Match / If-Modified-Since (no 304: §15.4.5 replaces a 200 only) and is never cached here.
   if (loaded.status !== undefined && loaded.status !== 200) {
-    const text = typeof loaded.body === 'string' ? loaded.body : loaded.body.join('');
-    return new Response(text, { status: loaded.status, headers: { ...loaded.headers, 'X-Cache': 'MISS' } });
+    const headers = withCacheStatus(loaded.headers, 'MISS');
+    return new Response(bodyBytes(loaded.body), { status: loaded.status, headers });
   }
-  const body = typeof loaded.body === 'string' ? encoder.encode(loaded.body) : encodeParts(loaded.body);
-  const hitHeaders = { ...loaded.headers, 'X-Cache': 'HIT' };
+  const body = bodyBytes(loaded.body);
+  const hitHeaders = withCacheStatus(loaded.headers, 'HIT');
   request.memory.set(request.cacheKey, { body, headers: hitHeaders });
   edgeCachePut(cache, request.cacheKey, new Response(body, { headers: hitHeaders }), request.waitUntil);
-  return respond(request, body, { ...loaded.headers, 'X-Cache': 'MISS' });
+  return respond(request, body, withCacheStatus(loaded.headers, 'MISS'));
+}
+
+function bodyBytes(body: string | readonly Part[]): Uint8Array {
+  return typeof body === 'string' ? encoder.encode(body) : encodeParts(body);
+}
+
+/** A route's headers with `X-Cache` added, made once per header set that is kept (a list page's), not per request. */
+const withStatusOf: Record<'HIT' | 'MISS', WeakMap<Readonly<Record<string, string>>, Record<string, string>>> = {
+  HIT: new WeakMap(),
+  MISS: new WeakMap(),
+};
+
+function withCacheStatus(headers: Readonly<Record<string, string>>, status: 'HIT' | 'MISS'): Record<string, string> {
+  const kept = withStatusOf[status];
+  let made = kept.get(headers);
+  if (made === undefined) {
+    made = { ...headers, 'X-Cache': status };
+    kept.set(headers, made);
+  }
+  return made;
 }
 
 function respond(request: ServeRequest, body: Uint8Array, headers: Readonly<Record<string, string>>): Response {

@@ -1,6 +1,6 @@
 /** Atom 1.0 rendering (RFC 4287), with RFC 5005 paging links and per-entry attribution. */
 import type { Article } from '../article.ts';
-import { joinedParts } from '../http/encode-parts.ts';
+import { joinedParts, type Part } from '../http/encode-parts.ts';
 import { responseKinds } from '../response-kinds.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
@@ -62,13 +62,13 @@ export function renderAtomDocument(
   return atomDocumentParts(site, page, entries, tombstones).join('');
 }
 
-/** renderAtomDocument's text as parts (markup, tombstones, the entries themselves), for a route to encode without joining. */
-export function atomDocumentParts(
+/** renderAtomDocument's text as parts (markup, tombstones, the entries themselves as text or stored bytes), for a route to encode without joining. */
+export function atomDocumentParts<F extends Part = string>(
   site: Site,
   page: PageInfo,
-  entries: readonly string[],
+  entries: readonly F[],
   tombstones: readonly string[] = [],
-): string[] {
+): (string | F)[] {
   const list = listIdentity(site, page.section);
   const head = [
     // One feed, many documents (RFC 5005 §3): every page carries the subscription URL as its stable id.

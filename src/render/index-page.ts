@@ -1,5 +1,6 @@
 /** The HTML index: one page of the newest-first archive, with pagination and feed autodiscovery. */
 import type { Article } from '../article.ts';
+import { joinedParts, type Part } from '../http/encode-parts.ts';
 import type { Site } from '../site.ts';
 import { formatDisplayDate } from './display-date.ts';
 import type { PageInfo } from './feed-page.ts';
@@ -24,6 +25,25 @@ export function renderIndexDocument(site: Site, page: PageInfo, entries: readonl
     isHome: page.section === undefined,
     ...(page.section === undefined ? {} : { feeds: list }),
   });
+}
+
+/** Stands for the entries while the page around them is rendered; escaped text can never contain it. */
+const entriesMark = '<!--\u0000wirefeed entries\u0000-->';
+const decoder = new TextDecoder();
+
+/**
+ * renderIndexDocument's text as parts: the page around the entries, and the entries themselves (text or
+ * stored bytes) between it, for a route to encode without decoding them. Exactly renderIndexDocument's text.
+ */
+export function indexDocumentParts(site: Site, page: PageInfo, entries: readonly Part[]): Part[] {
+  const text = (entry: Part) => (typeof entry === 'string' ? entry : decoder.decode(entry));
+  if (entries.length === 0) return [renderIndexDocument(site, page, [])];
+  const around = renderIndexDocument(site, page, [entriesMark]);
+  const at = around.indexOf(entriesMark);
+  // Never expected (the mark is not text any renderer writes); then the entries are decoded and joined.
+  if (at === -1 || around.indexOf(entriesMark, at + 1) !== -1)
+    return [renderIndexDocument(site, page, entries.map(text))];
+  return [around.slice(0, at), ...joinedParts(entries, '\n'), around.slice(at + entriesMark.length)];
 }
 
 function indexHead(site: Site, page: PageInfo, title: string, list: ListIdentity): string {

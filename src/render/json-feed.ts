@@ -1,6 +1,6 @@
 /** JSON Feed 1.1 rendering, with attribution and RFC 5005-style paging in the `_wirefeed` extension. */
 import type { Article } from '../article.ts';
-import { joinedParts } from '../http/encode-parts.ts';
+import { joinedParts, type Part } from '../http/encode-parts.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
 import { rfc3339Date } from './feed-dates.ts';
@@ -59,13 +59,13 @@ export function renderJsonFeedDocument(
   return jsonFeedDocumentParts(site, page, items, deleted).join('');
 }
 
-/** renderJsonFeedDocument's text as parts (head, the items themselves, tail), for a route to encode without joining. */
-export function jsonFeedDocumentParts(
+/** renderJsonFeedDocument's text as parts (head, the items themselves as text or stored bytes, tail), for a route to encode without joining. */
+export function jsonFeedDocumentParts<F extends Part = string>(
   site: Site,
   page: PageInfo,
-  items: readonly string[],
+  items: readonly F[],
   deleted: readonly DeletedItem[] = [],
-): string[] {
+): (string | F)[] {
   const links = pagingLinks(site, 'json', page);
   const list = listIdentity(site, page.section);
   const feed = {

@@ -1,6 +1,6 @@
 /** RSS 2.0 rendering (RSS Best Practices Profile), with Atom paging links, content:encoded and Dublin Core attribution. */
 import type { Article } from '../article.ts';
-import { joinedParts } from '../http/encode-parts.ts';
+import { joinedParts, type Part } from '../http/encode-parts.ts';
 import { responseKinds } from '../response-kinds.ts';
 import type { Site } from '../site.ts';
 import { contentHtml } from './credit-line.ts';
@@ -55,8 +55,12 @@ export function renderRssDocument(site: Site, page: PageInfo, items: readonly st
   return rssDocumentParts(site, page, items).join('');
 }
 
-/** renderRssDocument's text as parts (markup and the items themselves), for a route to encode without joining. */
-export function rssDocumentParts(site: Site, page: PageInfo, items: readonly string[]): string[] {
+/** renderRssDocument's text as parts (markup and the items themselves, as text or stored bytes), for a route to encode without joining. */
+export function rssDocumentParts<F extends Part = string>(
+  site: Site,
+  page: PageInfo,
+  items: readonly F[],
+): (string | F)[] {
   const list = listIdentity(site, page.section);
   const channel = [
     element('title', {}, list.title),

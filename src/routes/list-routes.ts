@@ -1,13 +1,14 @@
 /** `/`, `/rss.xml`, `/atom.xml`, `/feed.json`: one newest-first page, joined from fragments rendered at build time. */
 import { Hono } from 'hono';
 import type { ArticleDate } from '../article.ts';
+import type { Part } from '../http/encode-parts.ts';
 import { parsePageParams } from '../http/page-query.ts';
 import { serve } from '../http/serve.ts';
 import { websubLinkHeader } from '../http/websub-links.ts';
 import type { ResponseFamily, SiteManifest } from '../manifest.ts';
 import { atomDocumentParts } from '../render/atom.ts';
 import type { PageInfo } from '../render/feed-page.ts';
-import { renderIndexDocument } from '../render/index-page.ts';
+import { indexDocumentParts } from '../render/index-page.ts';
 import { jsonFeedDocumentParts } from '../render/json-feed.ts';
 import type { SectionInfo } from '../render/list-identity.ts';
 import { rssDocumentParts } from '../render/rss.ts';
@@ -16,28 +17,28 @@ import { absoluteUrl, feedPath, indexPath } from '../render/urls.ts';
 import { versionEtag } from '../response-kinds.ts';
 import type { Site } from '../site.ts';
 import { type ListFormat, listChunkPath, pageSpan } from '../storage/layout.ts';
-import { decodeSelected } from '../storage/record-file.ts';
+import { decodeSelectedBytes } from '../storage/record-file.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { StoredFileError } from '../storage/stored-file-error.ts';
-import { isListEntry, readExisting } from '../storage/stored-shapes.ts';
+import { isListEntry, readExistingBytes } from '../storage/stored-shapes.ts';
 import { type AppContext, type AppEnv, errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
 export interface ListRoute {
   readonly format: ListFormat;
   readonly family: ResponseFamily;
   readonly path: (page: number) => string;
-  /** The page's text, whole or as parts that `serve` encodes without joining them. */
+  /** The page's text, whole or as parts (markup, and the fragments' stored bytes) that `serve` encodes without joining them. */
   readonly render: (
     site: Site,
     page: PageInfo,
-    fragments: readonly string[],
+    fragments: readonly Uint8Array[],
     deleted?: DeletedEntries,
-  ) => string | readonly string[];
+  ) => string | readonly Part[];
 }
 
 /** The site's list routes by path; section routes reuse their format, family and renderer. */
 export const listRoutes: Readonly<Record<string, ListRoute>> = {
-  '/': { format: 'index', family: 'html', path: indexPath, render: renderIndexDocument },
+  '/': { format: 'index', family: 'html', path: indexPath, render: indexDocumentParts },
   '/rss.xml': { format: 'rss', family: 'rss', path: (page) => feedPath('rss', page), render: rssDocumentParts },
   '/atom.xml': {
     format: 'atom',
@@ -114,8 +115,8 @@ export interface StoredList {
   readonly section?: SectionInfo;
   /** Tombstones of the list's recent retractions, for its page 1. */
   readonly deleted?: DeletedEntries;
-  /** Fragments `from` to `to` (exclusive) in `format` of chunk `chunk` (publication order, `pageSize` articles each). */
-  readonly chunk: (format: ListFormat, chunk: number, from: number, to: number) => Promise<string[]>;
+  /** Fragments `from` to `to` (exclusive) in `format` of chunk `chunk` (publication order, `pageSize` articles each), as their stored UTF-8 bytes. */
+  readonly chunk: (format: ListFormat, chunk: number, from: number, to: number) => Promise<readonly Uint8Array[]>;
 }
 
 /** The site's archive: one file per format and chunk. */
@@ -127,8 +128,8 @@ function siteList(manifest: SiteManifest, store: SiteStore): StoredList {
     ...(deleted ? { deleted } : {}),
     chunk: async (format, chunk, from, to) => {
       const path = listChunkPath(format, chunk);
-      const { count, records } = decodeSelected(
-        await readExisting(store, path),
+      const { count, records } = decodeSelectedBytes(
+        await readExistingBytes(store, path),
         path,
         isListEntry,
         (_, position) => position >= from && position < to,
@@ -136,7 +137,7 @@ function siteList(manifest: SiteManifest, store: SiteStore): StoredList {
       // Every chunk but the newest holds exactly pageSize entries: fewer is a fault, never a short page.
       const expected = Math.min(manifest.site.pageSize, articleCount - chunk * manifest.site.pageSize);
       if (count !== expected) throw new StoredFileError(path, `holds ${count} entries, the manifest says ${expected}`);
-      return records.map((record) => record.text);
+      return records.map((record) => record.bytes);
     },
   };
 }
@@ -152,10 +153,10 @@ export async function renderListPage(
   list: StoredList,
   route: ListRoute,
   page: number,
-): Promise<string | readonly string[]> {
+): Promise<string | readonly Part[]> {
   const { articleCount, archiveUpdated, section } = list;
   const span = pageSpan(articleCount, site.pageSize, page);
-  const fragments: string[] = [];
+  const fragments: Uint8Array[] = [];
   for (let chunk = span.firstChunk; span.to > span.from && chunk <= span.lastChunk; chunk++) {
     const offset = chunk * site.pageSize;
     fragments.push(...(await list.chunk(route.format, chunk, Math.max(0, span.from - offset), span.to - offset)));

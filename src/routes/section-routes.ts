@@ -13,7 +13,7 @@ import {
 } from '../render/section-urls.ts';
 import { absoluteUrl } from '../render/urls.ts';
 import { versionEtag } from '../response-kinds.ts';
-import { decodeSectionChunk, utf8Bytes } from '../sections/chunk-file.ts';
+import { sectionChunkBytes } from '../sections/chunk-file.ts';
 import {
   chunkFormats,
   type SectionHead,
@@ -25,6 +25,7 @@ import { keyHash } from '../sections/source-key.ts';
 import { tagKey } from '../sections/tag-key.ts';
 import type { SiteStore } from '../storage/site-store.ts';
 import { StoredFileError } from '../storage/stored-file-error.ts';
+import { readExistingBytes } from '../storage/stored-shapes.ts';
 import { type ListRoute, listRoutes, pageCountOf, renderListPage, type StoredList } from './list-routes.ts';
 import { type AppContext, type AppEnv, errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
 
@@ -107,10 +108,6 @@ function sectionPage(
   });
 }
 
-function encodeText(text: string | undefined): Uint8Array | undefined {
-  return text === undefined ? undefined : utf8Bytes(text);
-}
-
 /** A section's chunks: each holds every format, an article's fragments in `chunkFormats` order. */
 function sectionList(store: SiteStore, head: SectionHead): StoredList {
   const { kind, key, count } = head.section;
@@ -121,9 +118,8 @@ function sectionList(store: SiteStore, head: SectionHead): StoredList {
     section: head.section,
     chunk: async (format, chunk, from, to) => {
       const path = sectionChunkPath(kind, key, chunk);
-      const bytes = store.readBytes ? await store.readBytes(path) : await store.read(path).then(encodeText);
-      if (bytes === undefined || bytes.length === 0) throw new StoredFileError(path, 'is missing or empty');
-      return parseStored(path, () => decodeSectionChunk(bytes, chunkFormats.indexOf(format), from, to));
+      const bytes = await readExistingBytes(store, path);
+      return parseStored(path, () => sectionChunkBytes(bytes, chunkFormats.indexOf(format), from, to));
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Section chunk files: every list format of a run of articles in ONE file (a section costs one stored
  * file per page-size run, not four), each format's texts grouped, with their UTF-8 byte lengths in a
- * first-line index. A reader takes the bytes and decodes only the records its page serves, so a
+ * first-line index. A reader takes the bytes and splices in only the records its page serves, so a
  * section page costs about what a site list page (one file per format) costs, not four times as much.
  */
 import { chunkFormats } from './section-layout.ts';
@@ -48,25 +48,21 @@ export function encodeSectionChunk(records: readonly FragmentRecord[]): Uint8Arr
   return file;
 }
 
-/** Records `from` to `to` (exclusive) of one format, decoded from the file's bytes. */
-export function decodeSectionChunk(bytes: Uint8Array, format: number, from: number, to: number): string[] {
+/** Records `from` to `to` (exclusive) of one format as views of the file's bytes, ready to send as they are. */
+export function sectionChunkBytes(bytes: Uint8Array, format: number, from: number, to: number): Uint8Array[] {
   const newline = bytes.indexOf(10);
   if (newline < 0) throw new Error('section chunk without an index line');
   const index = JSON.parse(decoder.decode(bytes.subarray(0, newline))) as number[][];
   let offset = newline + 1;
   for (let before = 0; before < format; before++) for (const length of index[before] ?? []) offset += length;
   const lengths = index[format] ?? [];
-  const texts: string[] = [];
+  const records: Uint8Array[] = [];
   for (let record = 0; record < Math.min(to, lengths.length); record++) {
     const length = lengths[record] ?? 0;
-    if (record >= from) texts.push(decoder.decode(bytes.subarray(offset, offset + length)));
+    if (record >= from) records.push(bytes.subarray(offset, offset + length));
     offset += length;
   }
-  if (offset > bytes.length) throw new Error('section chunk shorter than its index');
-  return texts;
-}
-
-/** A file's bytes, for stores that only give text (tests' memory store). */
-export function utf8Bytes(text: string): Uint8Array {
-  return encoder.encode(text);
+  // A length that is not a count of bytes (a wrong-shape index) makes the offset NaN or fractional.
+  if (!Number.isSafeInteger(offset) || offset > bytes.length) throw new Error('section chunk shorter than its index');
+  return records;
 }

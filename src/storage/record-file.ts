@@ -1,7 +1,8 @@
 /**
  * The format of stored files: one line with a checksum and the JSON index of each record's metadata, text
- * length and text fingerprint, then the texts back to back. Reading a record is a JSON.parse of the short first
- * line and one slice, not a parse of every page's escaped HTML; writing needs no escaping of the texts at all.
+ * length in UTF-8 bytes and text fingerprint, then the texts back to back. Reading a record is a JSON.parse of
+ * the short first line and one view of the file's bytes, not a parse of every page's escaped HTML nor a decoding
+ * of its text; writing needs no escaping of the texts at all.
  */
 import { StoredFileError } from './stored-file-error.ts';
 
@@ -13,96 +14,123 @@ export interface StoredRecord<M> {
 /** Accepts a record's metadata as the reader expects it; anything else makes the file a fault. */
 export type MetaCheck<M> = (meta: unknown) => meta is M;
 
-/** `wf1 ` + 8 hex digits of the index line's checksum + a space, then the index. */
-const magic = 'wf1 ';
-const prefixLength = magic.length + 9;
-
-export function encodeRecords<M>(records: readonly StoredRecord<M>[]): string {
-  // JSON.stringify escapes line breaks, so the index is exactly the first line.
-  const index = JSON.stringify(
-    records.map((record) => [record.meta, record.text.length, fingerprint(record.text, 0, record.text.length)]),
-  );
-  return `${magic}${checksum(index, 0, index.length)} ${index}\n${records.map((record) => record.text).join('')}`;
-}
-
-/** Every record of a stored file, each checked as `decodeSelected` checks the records it returns. */
-export function decodeRecords<M>(file: string, path = 'stored file', isMeta?: MetaCheck<M>): StoredRecord<M>[] {
-  return decodeSelected(file, path, isMeta).records;
+/** A record picked from a stored file's bytes: its text as the UTF-8 bytes stored (a view into the file). */
+export interface StoredBytesRecord<M> {
+  readonly meta: M;
+  readonly bytes: Uint8Array;
 }
 
 /**
- * The records of a stored file that `wanted` picks (all by default), checked before use: the index line's
- * checksum, its shape, every length (they must add up to the file), each record's metadata (`isMeta`), and the
- * fingerprint of each picked record's text.
- * `count` is the number of records in the file. Any mismatch throws a StoredFileError naming `path`.
+ * `wf2 ` + 8 hex digits of the index line's checksum + a space, then the index. wf2 counts lengths in UTF-8
+ * bytes (wf1 counted UTF-16 code units), so a reader splices a record's stored bytes without decoding them.
  */
-export function decodeSelected<M>(
-  file: string,
+const magic = 'wf2 ';
+const magicBytes = [0x77, 0x66, 0x32, 0x20];
+const prefixLength = magic.length + 9;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Reused for measuring texts at build time: at most 3 bytes per UTF-16 code unit (WHATWG Encoding §8.2.2). */
+let scratch = new Uint8Array(64 * 1024);
+
+/** The UTF-8 bytes a text is stored as (a lone surrogate as U+FFFD, as writing the file encodes it), in `scratch`. */
+function scratchUtf8(text: string): Uint8Array {
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+}
+
+/** The file's text; written as UTF-8, its index's lengths and fingerprints are those of the UTF-8 bytes. */
+export function encodeRecords<M>(records: readonly StoredRecord<M>[]): string {
+  // JSON.stringify escapes line breaks, so the index is exactly the first line.
+  const index = JSON.stringify(
+    records.map((record) => {
+      const bytes = scratchUtf8(record.text);
+      return [record.meta, bytes.length, fingerprint(bytes, 0, bytes.length)];
+    }),
+  );
+  const line = scratchUtf8(index);
+  return `${magic}${checksum(line, 0, line.length)} ${index}\n${records.map((record) => record.text).join('')}`;
+}
+
+/**
+ * The records of a stored file's bytes that `wanted` picks (all by default), checked before use: the index
+ * line's checksum, its shape, every length (they must add up to the file's byte count), each record's metadata
+ * (`isMeta`), and the fingerprint of each picked record's bytes. Only the short index line is decoded; each
+ * picked record is a view of the file's bytes, ready to send. `count` is the number of records in the file.
+ * Any mismatch throws a StoredFileError naming `path`.
+ */
+export function decodeSelectedBytes<M>(
+  bytes: Uint8Array,
   path: string,
   isMeta?: MetaCheck<M>,
   wanted: (meta: M, position: number) => boolean = () => true,
-): { readonly count: number; readonly records: StoredRecord<M>[] } {
-  if (!file.startsWith(magic) || file.charCodeAt(prefixLength - 1) !== 0x20)
+): { readonly count: number; readonly records: StoredBytesRecord<M>[] } {
+  if (
+    bytes.length < prefixLength ||
+    magicBytes.some((byte, at) => bytes[at] !== byte) ||
+    bytes[prefixLength - 1] !== 0x20
+  )
     throw new StoredFileError(path, 'is not a record file (no checksum line)');
-  const newline = file.indexOf('\n', prefixLength);
+  const newline = bytes.indexOf(0x0a, prefixLength);
   if (newline === -1) throw new StoredFileError(path, 'has no index line');
-  if (file.slice(magic.length, prefixLength - 1) !== checksum(file, prefixLength, newline))
+  if (String.fromCharCode(...bytes.subarray(magic.length, prefixLength - 1)) !== checksum(bytes, prefixLength, newline))
     throw new StoredFileError(path, 'index checksum does not match');
   let index: unknown;
   try {
-    index = JSON.parse(file.slice(prefixLength, newline));
+    index = JSON.parse(decoder.decode(bytes.subarray(prefixLength, newline)));
   } catch {
     throw new StoredFileError(path, 'index is not JSON');
   }
   if (!Array.isArray(index)) throw new StoredFileError(path, 'index is not a list');
-  const records: StoredRecord<M>[] = [];
+  const records: StoredBytesRecord<M>[] = [];
   let offset = newline + 1;
   for (const [position, entry] of (index as unknown[]).entries()) {
     if (!Array.isArray(entry) || entry.length !== 3)
       throw new StoredFileError(path, 'index entry is not [meta, length, fingerprint]');
     const [meta, length, sum] = entry as [unknown, unknown, unknown];
-    if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || offset + length > file.length)
+    if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || offset + length > bytes.length)
       throw new StoredFileError(path, 'index entry has an impossible length');
     if (isMeta && !isMeta(meta)) throw new StoredFileError(path, 'index entry has metadata of the wrong shape');
     if (wanted(meta as M, position)) {
-      if (sum !== fingerprint(file, offset, offset + length))
+      if (sum !== fingerprint(bytes, offset, offset + length))
         throw new StoredFileError(path, `record ${position} does not match its fingerprint`);
-      records.push({ meta: meta as M, text: file.slice(offset, offset + length) });
+      records.push({ meta: meta as M, bytes: bytes.subarray(offset, offset + length) });
     }
     offset += length;
   }
-  if (offset !== file.length)
-    throw new StoredFileError(path, `is ${file.length - offset} characters longer than its index`);
+  if (offset !== bytes.length)
+    throw new StoredFileError(path, `is ${bytes.length - offset} bytes longer than its index`);
   return { count: index.length, records };
 }
 
-/** FNV-1a (32 bit) over UTF-16 code units `from`..`to`, 8 hex digits: for the index line, which is short. */
-function checksum(text: string, from: number, to: number): string {
+/** FNV-1a (32 bit) over bytes `from`..`to`, 8 hex digits: for the index line, which is short. */
+function checksum(bytes: Uint8Array, from: number, to: number): string {
   let hash = 0x811c9dc5;
   for (let index = from; index < to; index++) {
-    hash ^= text.charCodeAt(index);
+    hash ^= bytes[index] as number;
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Code units a record's fingerprint samples, evenly spaced, plus its last one. */
+/** Bytes a record's fingerprint samples, evenly spaced, plus its last one. */
 const samples = 64;
 
 /**
- * A record text's fingerprint: FNV-1a over its length and 64 code units sampled evenly across it (every unit
- * of a short text). O(1) per record: hashing every page's full text cost 0.3–0.8 ms per cold list page in the
+ * A record's fingerprint: FNV-1a over its byte length and 64 bytes sampled evenly across it (every byte of a
+ * short text). O(1) per record: hashing every page's full text cost 0.3–0.8 ms per cold list page in the
  * bench, more than the rest of wirefeed's own work. It catches a truncated, shifted, zeroed or swapped text;
  * a same-length change between samples is left to the upload, which Workers Static Assets verifies by hash.
  */
-function fingerprint(text: string, from: number, to: number): string {
+function fingerprint(bytes: Uint8Array, from: number, to: number): string {
   const length = to - from;
   let hash = Math.imul(0x811c9dc5 ^ length, 0x01000193);
   const step = Math.max(1, Math.floor(length / samples));
   for (let index = from; index < to; index += step) {
-    hash ^= text.charCodeAt(index);
+    hash ^= bytes[index] as number;
     hash = Math.imul(hash, 0x01000193);
   }
-  if (length > 0) hash = Math.imul(hash ^ text.charCodeAt(to - 1), 0x01000193);
+  if (length > 0) hash = Math.imul(hash ^ (bytes[to - 1] as number), 0x01000193);
   return (hash >>> 0).toString(16).padStart(8, '0');
 }

@@ -28,3 +28,17 @@ export async function readExisting(store: SiteStore, path: string): Promise<stri
   if (text === '') throw new StoredFileError(path, 'is empty');
   return text;
 }
+
+const encoder = new TextEncoder();
+
+/** `readExisting` as the file's bytes: the store's own bytes where it has them, else its text as UTF-8. */
+export async function readExistingBytes(store: SiteStore, path: string): Promise<Uint8Array> {
+  const bytes = store.readBytes ? await store.readBytes(path) : await store.read(path).then(encodeText);
+  if (bytes === undefined) throw new StoredFileError(path, 'is missing');
+  if (bytes.length === 0) throw new StoredFileError(path, 'is empty');
+  return bytes;
+}
+
+function encodeText(text: string | undefined): Uint8Array | undefined {
+  return text === undefined ? undefined : encoder.encode(text);
+}

@@ -23,6 +23,27 @@ describe('encodeParts', () => {
       }),
     );
   });
+
+  it('splices stored bytes between the text parts, as if the whole text were encoded', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ unit: 'grapheme' }), fc.boolean())), (pieces) => {
+        const parts = pieces.map(([text, stored]) => (stored ? encoder.encode(text) : text));
+        expect(encodeParts(parts)).toEqual(encoder.encode(pieces.map(([text]) => text).join('')));
+      }),
+    );
+  });
+
+  it('counts a lone surrogate in markup as U+FFFD, as encoding does', () => {
+    expect(encodeParts(['a\ud800', encoder.encode('é'), '\udc00'])).toEqual(encoder.encode('a\ud800é\udc00'));
+  });
+
+  it('shares nothing with the stored file a fragment is a view of', () => {
+    const file = encoder.encode('index\n<item>one</item>');
+    const bytes = encodeParts(['<rss>', file.subarray(6), '</rss>']);
+    file.fill(0);
+    expect(new TextDecoder().decode(bytes)).toBe('<rss><item>one</item></rss>');
+    expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
+  });
 });
 
 describe('joinedParts', () => {

@@ -12,7 +12,7 @@ import {
   packOf,
   sitemapPath,
 } from '../../../src/storage/layout.ts';
-import { decodeRecords } from '../../../src/storage/record-file.ts';
+import { decodeRecords } from '../../stored-records.ts';
 import { articleOf, site as siteWith } from '../content/helpers.ts';
 
 const site = siteWith({ baseUrl: 'https://news.example.com', timeZone: 'UTC', pageSize: 2 });

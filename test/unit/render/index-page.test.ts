@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { encodeParts } from '../../../src/http/encode-parts.ts';
+import { indexDocumentParts, renderIndexEntry } from '../../../src/render/index-page.ts';
 import { archive, seedLines, site } from '../../fixtures/html/articles.ts';
 import { attributeOf, one, parseDocument, textOf } from '../../fixtures/html/dom.ts';
 import { pageOf, renderIndexPage } from '../../whole-documents.ts';
@@ -94,5 +96,15 @@ describe('the index page', () => {
     expect(attributeOf(one(underPath, 'link[type="application/rss+xml"]'), 'href')).toBe(
       'https://example.org/news/rss.xml',
     );
+  });
+
+  it('sends the same bytes when the entries are spliced in as their stored bytes', () => {
+    const encoder = new TextEncoder();
+    for (const page of [pageOf(articles, 2, 3), pageOf([], 1, 3)]) {
+      const entries = page.articles.map((article) => encoder.encode(renderIndexEntry(site, article)));
+      expect(new TextDecoder().decode(encodeParts(indexDocumentParts(site, page, entries)))).toBe(
+        renderIndexPage(site, page),
+      );
+    }
   });
 });

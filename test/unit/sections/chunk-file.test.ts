@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSectionChunk, encodeSectionChunk, fragmentRecord } from '../../../src/sections/chunk-file.ts';
+import { encodeSectionChunk, fragmentRecord, sectionChunkBytes } from '../../../src/sections/chunk-file.ts';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const utf8Bytes = (text: string): Uint8Array => encoder.encode(text);
+/** The records as a page sends them, read back as text. */
+const decodeSectionChunk = (bytes: Uint8Array, format: number, from: number, to: number): string[] =>
+  sectionChunkBytes(bytes, format, from, to).map((record) => decoder.decode(record));
 
 const articles = [
   ['<item>a</item>', '<entry>a</entry>', '{"id":"a"}', '<li>a</li>'],
@@ -24,5 +31,15 @@ describe('section chunk files', () => {
 
   it('refuse a file shorter than its index', () => {
     expect(() => decodeSectionChunk(bytes.subarray(0, bytes.length - 5), 3, 0, 3)).toThrow(/shorter than its index/);
+  });
+
+  it('refuse an index whose lengths are not byte counts', () => {
+    const texts = 'abcd';
+    expect(() => decodeSectionChunk(utf8Bytes(`[["a"],[1],[1],[1]]\n${texts}`), 1, 0, 1)).toThrow(
+      /shorter than its index/,
+    );
+    expect(() => decodeSectionChunk(utf8Bytes(`[[0.5],[1],[1],[1]]\n${texts}`), 1, 0, 1)).toThrow(
+      /shorter than its index/,
+    );
   });
 });

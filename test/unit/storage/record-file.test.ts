@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeRecords, decodeSelected, encodeRecords } from '../../../src/storage/record-file.ts';
+import { decodeSelectedBytes, encodeRecords } from '../../../src/storage/record-file.ts';
+import { decodeRecords, decodeSelected } from '../../stored-records.ts';
+
+const encoder = new TextEncoder();
 
 describe('stored record files', () => {
   it('give back every record exactly, whatever the texts hold', () => {
@@ -19,6 +22,19 @@ describe('stored record files', () => {
     expect(decodeRecords(encodeRecords(records))).toEqual(records);
   });
 
+  it('give each record as the UTF-8 bytes stored, its length counted in bytes', () => {
+    const file = encoder.encode(
+      encodeRecords([
+        { meta: 0, text: '数字 😀' },
+        { meta: 0, text: 'a' },
+      ]),
+    );
+    const { count, records } = decodeSelectedBytes(file, 'p');
+    expect(count).toBe(2);
+    expect(records.map((record) => record.bytes)).toEqual([encoder.encode('数字 😀'), encoder.encode('a')]);
+    expect(records[0]?.bytes.buffer).toBe(file.buffer);
+  });
+
   it('refuse a file whose texts do not match its index', () => {
     expect(() => decodeRecords(`${encodeRecords([{ meta: 0, text: 'abc' }])}extra`)).toThrow(/longer than its index/);
   });
@@ -33,6 +49,10 @@ describe('stored record files are checked before use', () => {
     ['an empty file', ''],
     ['a flipped character', good.replace('abc', 'abd')],
     ['a truncated file', good.slice(0, -1)],
+    [
+      'a file one byte short of a character',
+      encoder.encode(encodeRecords([{ meta: 0, text: 'abc经' }])).subarray(0, -1),
+    ],
   ])('refuses %s, naming the file', (_, file) => {
     expect(() => decodeRecords(file, 'lists/rss/0.json')).toThrow(/^stored file lists\/rss\/0\.json: /);
   });
