@@ -1,5 +1,10 @@
-/** Stored record files read back as text, through the Worker's own checks (decodeSelectedBytes): for tests. */
-import { decodeSelectedBytes, type MetaCheck, type StoredRecord } from '../src/storage/record-file.ts';
+/** Stored record files made from and read back as text, through the Worker's own checks (decodeSelectedBytes): for tests. */
+import {
+  decodeSelectedBytes,
+  encodeRecordBytes,
+  type MetaCheck,
+  type StoredRecord,
+} from '../src/storage/record-file.ts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -23,4 +28,9 @@ export function decodeRecords<M>(
   isMeta?: MetaCheck<M>,
 ): StoredRecord<M>[] {
   return decodeSelected(file, path, isMeta).records;
+}
+
+/** The file of text records, as text (the build encodes each text where it renders it, encodeRecordBytes). */
+export function encodeRecords<M>(records: readonly StoredRecord<M>[]): string {
+  return decoder.decode(encodeRecordBytes(records.map(({ meta, text }) => ({ meta, bytes: encoder.encode(text) }))));
 }

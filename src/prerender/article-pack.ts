@@ -8,16 +8,18 @@ import { renderArticlePage } from '../render/article-page.ts';
 import { renderRetractionPage } from '../render/retraction-page.ts';
 import { canonicalUrl, ninjsUrl } from '../render/urls.ts';
 import type { Site } from '../site.ts';
-import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
+import { type EncodedRecord, encodeRecordBytes } from '../storage/record-file.ts';
 import { textEtag } from './text-etag.ts';
+
+const encoder = new TextEncoder();
 
 /** The pages' pack file for `members` (record-file.ts): each page with its ETag, Last-Modified and attribution. */
 export async function renderArticlePack(
   site: Site,
   members: readonly Article[],
   htmlHeaders: Readonly<Record<string, string>>,
-): Promise<string> {
-  const entries: StoredRecord<PackedArticle>[] = [];
+): Promise<Uint8Array> {
+  const entries: EncodedRecord<PackedArticle>[] = [];
   for (const article of members) {
     const body = article.retracted ? renderRetractionPage(site, article) : renderArticlePage(site, article);
     const headers = {
@@ -31,9 +33,12 @@ export async function renderArticlePack(
       ),
     };
     // RFC 9110 §15.5.11: 410 Gone, the article was withdrawn on purpose and will not come back.
-    entries.push({ text: body, meta: article.retracted ? [article.slug, headers, 410] : [article.slug, headers] });
+    entries.push({
+      bytes: encoder.encode(body),
+      meta: article.retracted ? [article.slug, headers, 410] : [article.slug, headers],
+    });
   }
-  return encodeRecords(entries);
+  return encodeRecordBytes(entries);
 }
 
 /** One pack to render elsewhere (a worker thread): its articles, the shared headers, which of its two files are wanted. */

@@ -4,8 +4,10 @@ import { toHttpDate } from '../http/http-date.ts';
 import type { PackedArticle } from '../manifest.ts';
 import { renderNinjs } from '../render/ninjs.ts';
 import type { Site } from '../site.ts';
-import { encodeRecords, type StoredRecord } from '../storage/record-file.ts';
+import { type EncodedRecord, encodeRecordBytes } from '../storage/record-file.ts';
 import { textEtag } from './text-etag.ts';
+
+const encoder = new TextEncoder();
 
 /**
  * The pack file for `members`, in the record format of the pages' packs: the route reads one file, finds the
@@ -15,8 +17,8 @@ export async function renderNinjsPack(
   site: Site,
   members: readonly Article[],
   sharedHeaders: Readonly<Record<string, string>>,
-): Promise<string> {
-  const entries: StoredRecord<PackedArticle>[] = [];
+): Promise<Uint8Array> {
+  const entries: EncodedRecord<PackedArticle>[] = [];
   for (const article of members) {
     const body = renderNinjs(site, article);
     const headers = {
@@ -24,7 +26,7 @@ export async function renderNinjsPack(
       ETag: await textEtag(body),
       'Last-Modified': toHttpDate(article.updated.epochMs),
     };
-    entries.push({ text: body, meta: [article.slug, headers] });
+    entries.push({ bytes: encoder.encode(body), meta: [article.slug, headers] });
   }
-  return encodeRecords(entries);
+  return encodeRecordBytes(entries);
 }

@@ -8,7 +8,7 @@ import { type FragmentRecord, fragmentRecord } from '../sections/chunk-file.ts';
 import { chunkFormats } from '../sections/section-layout.ts';
 import type { Site } from '../site.ts';
 import { articlePackPath, type ListFormat, listChunkPath, ninjsPackPath } from '../storage/layout.ts';
-import { encodeRecords } from '../storage/record-file.ts';
+import { encodeRecordBytes } from '../storage/record-file.ts';
 import { renderArticlePack } from './article-pack.ts';
 import { renderNinjsPack } from './ninjs-pack.ts';
 
@@ -94,12 +94,12 @@ async function packFiles(context: JobContext, job: PackJob, members: readonly Ar
   if (job.page)
     files.push({
       path: articlePackPath(job.pack),
-      bytes: encoder.encode(await renderArticlePack(context.site, members, context.htmlHeaders)),
+      bytes: await renderArticlePack(context.site, members, context.htmlHeaders),
     });
   if (job.ninjs)
     files.push({
       path: ninjsPackPath(job.pack),
-      bytes: encoder.encode(await renderNinjsPack(context.site, members, context.ninjsHeaders)),
+      bytes: await renderNinjsPack(context.site, members, context.ninjsHeaders),
     });
   return files;
 }
@@ -107,13 +107,15 @@ async function packFiles(context: JobContext, job: PackJob, members: readonly Ar
 function listFiles(context: JobContext, job: ListJob, members: readonly Article[]): JobResult {
   // Each fragment is rendered once: for the site's chunk files and for the section chunks alike.
   const formats = job.records ? chunkFormats : job.formats;
-  const texts = members.map((article) => formats.map((format) => fragmentRenderers[format](context.site, article)));
+  const encoded = members.map((article) =>
+    formats.map((format) => encoder.encode(fragmentRenderers[format](context.site, article))),
+  );
   const files = job.formats.map((format) => {
     const position = formats.indexOf(format);
     return {
       path: listChunkPath(format, job.chunk),
-      bytes: encoder.encode(encodeRecords(texts.map((fragments) => ({ meta: 0, text: fragments[position] ?? '' })))),
+      bytes: encodeRecordBytes(encoded.map((parts) => ({ meta: 0, bytes: parts[position] ?? new Uint8Array() }))),
     };
   });
-  return job.records ? { files, records: texts.map(fragmentRecord) } : { files };
+  return job.records ? { files, records: encoded.map(fragmentRecord) } : { files };
 }

@@ -15,9 +15,8 @@ export interface FragmentRecord {
   readonly lengths: readonly number[];
 }
 
-/** Encodes an article's fragments once; every chunk it goes into copies the bytes, never re-encodes them. */
-export function fragmentRecord(texts: readonly string[]): FragmentRecord {
-  const parts = texts.map((text) => encoder.encode(text));
+/** An article's fragments, each encoded once where it was rendered; every chunk it goes into copies the bytes. */
+export function fragmentRecord(parts: readonly Uint8Array[]): FragmentRecord {
   const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
   for (const part of parts) {

@@ -31,26 +31,31 @@ const prefixLength = magic.length + 9;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Reused for measuring texts at build time: at most 3 bytes per UTF-16 code unit (WHATWG Encoding §8.2.2). */
-let scratch = new Uint8Array(64 * 1024);
-
-/** The UTF-8 bytes a text is stored as (a lone surrogate as U+FFFD, as writing the file encodes it), in `scratch`. */
-function scratchUtf8(text: string): Uint8Array {
-  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
-  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+/** A record as the build stores it: its metadata and its text's UTF-8 bytes (encoded once, where it was rendered). */
+export interface EncodedRecord<M> {
+  readonly meta: M;
+  readonly bytes: Uint8Array;
 }
 
-/** The file's text; written as UTF-8, its index's lengths and fingerprints are those of the UTF-8 bytes. */
-export function encodeRecords<M>(records: readonly StoredRecord<M>[]): string {
+/** The file's bytes: the checksummed index line (byte lengths and fingerprints), then the records' bytes copied in. */
+export function encodeRecordBytes<M>(records: readonly EncodedRecord<M>[]): Uint8Array {
   // JSON.stringify escapes line breaks, so the index is exactly the first line.
-  const index = JSON.stringify(
-    records.map((record) => {
-      const bytes = scratchUtf8(record.text);
-      return [record.meta, bytes.length, fingerprint(bytes, 0, bytes.length)];
-    }),
+  const line = encoder.encode(
+    JSON.stringify(records.map(({ meta, bytes }) => [meta, bytes.length, fingerprint(bytes, 0, bytes.length)])),
   );
-  const line = scratchUtf8(index);
-  return `${magic}${checksum(line, 0, line.length)} ${index}\n${records.map((record) => record.text).join('')}`;
+  const head = encoder.encode(`${magic}${checksum(line, 0, line.length)} `);
+  let size = head.length + line.length + 1;
+  for (const { bytes } of records) size += bytes.length;
+  const file = new Uint8Array(size);
+  file.set(head, 0);
+  file.set(line, head.length);
+  let offset = head.length + line.length;
+  file[offset++] = 0x0a;
+  for (const { bytes } of records) {
+    file.set(bytes, offset);
+    offset += bytes.length;
+  }
+  return file;
 }
 
 /**

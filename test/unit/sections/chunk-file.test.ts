@@ -15,7 +15,7 @@ const articles = [
 ];
 
 describe('section chunk files', () => {
-  const bytes = encodeSectionChunk(articles.map(fragmentRecord));
+  const bytes = encodeSectionChunk(articles.map((texts) => fragmentRecord(texts.map(utf8Bytes))));
 
   it('give back each format’s records exactly, whatever script they hold', () => {
     for (const format of [0, 1, 2, 3]) {

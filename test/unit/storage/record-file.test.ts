@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeSelectedBytes, encodeRecords } from '../../../src/storage/record-file.ts';
-import { decodeRecords, decodeSelected } from '../../stored-records.ts';
+import { decodeSelectedBytes } from '../../../src/storage/record-file.ts';
+import { decodeRecords, decodeSelected, encodeRecords } from '../../stored-records.ts';
 
 const encoder = new TextEncoder();
 
