@@ -75,7 +75,7 @@ export async function buildSite(
   /** Records a file made of `members`: placed from the cache when it holds it, otherwise `data` (rendered) is stored. */
   const storeMade = async (path: string, members: readonly Article[], data?: Uint8Array): Promise<void> => {
     const identity = membersIdentity(hashes, members);
-    fileHashes.push(`${path} ${identity}`);
+    fileHashes.push(`${path} ${await textEtag(identity)}`);
     if (data === undefined) await cache?.place(path, identity);
     else {
       await write(path, data);
