@@ -16,7 +16,7 @@ export class BodyFileError extends Error {
 }
 
 export interface BodyFile {
-  /** Appends an article's bodies; where they are. */
+  /** Appends an article's bodies (the bytes a build thread encoded, when it did); where they are. */
   write(article: Article): { readonly text: BodyAt; readonly html: BodyAt };
   /** The article without its bodies in memory: `bodyText` and `bodyHtml` are getters that read them back (checked). */
   lazy(rest: Omit<Article, 'bodyText' | 'bodyHtml'>, at: { readonly text: BodyAt; readonly html: BodyAt }): Article;
@@ -59,6 +59,59 @@ function bodyOf(which: 'text' | 'html'): (this: Article) => string {
   };
 }
 
+/** A body as a build thread hands it over: its UTF-8 bytes and their SHA-1 (hex), as the body file records it. */
+export interface EncodedBody {
+  readonly bytes: Uint8Array;
+  readonly sum: string;
+}
+
+/** The bodies as bytes, for an article a build thread parsed (build-worker.ts). */
+export function encodeBodies(article: Article): { readonly text: EncodedBody; readonly html: EncodedBody } {
+  const encode = (text: string): EncodedBody => {
+    const bytes = new TextEncoder().encode(text);
+    return { bytes, sum: hash('sha1', bytes) };
+  };
+  return { text: encode(article.bodyText), html: encode(article.bodyHtml) };
+}
+
+const encodedBodies = new WeakMap<Article, { readonly text: EncodedBody; readonly html: EncodedBody }>();
+const decoder = new TextDecoder();
+
+/**
+ * The article again from its fields and its encoded bodies: the bodies stay bytes (decoded only if a reader
+ * asks), so the parse cache writes them to the body file without the main thread ever holding them as text.
+ */
+export function withEncodedBodies(
+  fields: Omit<Article, 'bodyText' | 'bodyHtml'>,
+  bodies: { readonly text: EncodedBody; readonly html: EncodedBody },
+): Article {
+  const article = Object.assign({}, fields) as Article;
+  Object.defineProperties(article, encodedGetters);
+  encodedBodies.set(article, bodies);
+  return article;
+}
+
+const encodedGetters: PropertyDescriptorMap = {
+  bodyText: { enumerable: true, get: encodedBodyOf('text') },
+  bodyHtml: { enumerable: true, get: encodedBodyOf('html') },
+};
+
+function encodedBodyOf(which: 'text' | 'html'): (this: Article) => string {
+  return function (this: Article) {
+    const bodies = encodedBodies.get(this);
+    if (bodies === undefined) throw new Error('an encoded article body read from a copy of the article');
+    return decoder.decode(bodies[which].bytes);
+  };
+}
+
+/** The article's own fields but its two bodies, read without reading the bodies. */
+export function fieldsOf(article: Article): Omit<Article, 'bodyText' | 'bodyHtml'> {
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(article))
+    if (key !== 'bodyText' && key !== 'bodyHtml') fields[key] = article[key as keyof Article];
+  return fields as Omit<Article, 'bodyText' | 'bodyHtml'>;
+}
+
 /** Bodies read back lately, kept for the next renderer (a page, its ninjs, its feed items are rendered close together). */
 const recentLimit = 512;
 
@@ -87,17 +140,23 @@ export function openBodyFile(path: string, append: boolean): BodyFile {
     recent.set(offset, text);
     return text;
   };
-  const put = (text: string): BodyAt => {
-    const bytes = Buffer.from(text, 'utf8');
+  const put = (text: string | EncodedBody): BodyAt => {
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text.bytes;
     let done = 0;
     // Appending (mode a+): the position argument is ignored and every write goes to the end.
     while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, end + done);
-    const at: BodyAt = [end, bytes.length, hash('sha1', bytes)];
+    const at: BodyAt = [end, bytes.length, typeof text === 'string' ? hash('sha1', bytes) : text.sum];
     end += bytes.length;
     return at;
   };
   return {
-    write: (article) => ({ text: put(article.bodyText), html: put(article.bodyHtml) }),
+    write(article) {
+      // Bytes a build thread encoded are written as they are: the body is never a string on this thread.
+      const encoded = encodedBodies.get(article);
+      return encoded
+        ? { text: put(encoded.text), html: put(encoded.html) }
+        : { text: put(article.bodyText), html: put(article.bodyHtml) };
+    },
     lazy(rest, at) {
       // Object.assign into a fresh literal, then the shared getters: the articles share hidden classes.
       const lazy = Object.assign({}, rest) as Article;

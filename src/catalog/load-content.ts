@@ -88,13 +88,13 @@ export async function loadContent(contentDir: string, options: LoadContentOption
     const sidecar = parse === parseWireCopy ? sidecarPathOf(file) : undefined;
     return options.store.lookup(file, sidecar !== undefined && listed.has(sidecar) ? sidecar : undefined);
   });
-  const texts = readAhead(files, 32, (file, index) =>
+  const texts = readAhead(files, 8, (file, index) =>
     parserOf(file) && !hits[index]
       ? readText(join(contentDir, file), shown(file), problems)
       : Promise.resolve(undefined),
   );
   // With a parser elsewhere, up to `window` files parse at once; each file's result is settled in file order.
-  const window = options.parser ? 64 : 0;
+  const window = options.parser ? 16 : 0;
   const settling: (() => Promise<void>)[] = [];
   const settleInOrder = async (settle: () => Promise<void>) => {
     settling.push(settle);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Article } from '../article.ts';
 import type { ContentProblem } from '../content/content-error.ts';
 import { rememberArticleHash, rememberedArticleHash } from '../prerender/render-cache.ts';
-import { type BodyAt, openBodyFile } from './body-spill.ts';
+import { type BodyAt, fieldsOf, openBodyFile } from './body-spill.ts';
 import type { ParsedArticleStore } from './load-content.ts';
 import { nodeStrongEtag } from './node-etag.ts';
 
@@ -65,7 +65,7 @@ export function openParseCache(dir: string, base: string, contentDir: string): P
     keep(article, file, warnings, cacheable) {
       // Taken where the file was parsed (a build thread) when it was; the same text either way.
       const hash = rememberedArticleHash(article) ?? nodeStrongEtag(JSON.stringify(article));
-      const { bodyText: _text, bodyHtml: _html, ...fields } = article;
+      const fields = fieldsOf(article);
       // Through JSON: a title or summary sliced from the file's text would keep all of that text alive
       // (V8 keeps a substring's parent), 100,000 files of it; the copy holds only its own characters.
       const rest = JSON.parse(JSON.stringify(fields)) as typeof fields;

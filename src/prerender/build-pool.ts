@@ -1,6 +1,7 @@
 /** A pool of worker threads (build-worker.ts) that parse article files and run the render jobs, for `--workers N`. */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { withEncodedBodies } from '../catalog/body-spill.ts';
 import type { FileParser } from '../catalog/parse-file.ts';
 import type { ParseResult } from '../content/parse-result.ts';
 import type { BuildRequest, BuildResponse, ContextMessage } from './build-worker.ts';
@@ -50,10 +51,12 @@ export function openBuildPool(size: number): BuildPool {
       pending.delete(response.id);
       if ('error' in response) waiting?.reject(new Error(`a build worker failed: ${response.error}`));
       else {
-        const { result, hash } = response;
-        if (hash !== undefined && 'ok' in result && result.ok && !result.draft)
-          rememberArticleHash(result.article, hash);
-        waiting?.resolve(result);
+        const { result, parsed } = response;
+        if (parsed !== undefined && 'ok' in result && result.ok && !result.draft) {
+          const article = withEncodedBodies(result.article, parsed.bodies);
+          rememberArticleHash(article, parsed.hash);
+          waiting?.resolve({ ...result, article });
+        } else waiting?.resolve(result);
       }
     });
     // A thread that fails or ends with jobs in flight fails the build; never a job left waiting.

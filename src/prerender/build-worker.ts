@@ -1,5 +1,6 @@
 /** A build worker thread: parses article files and runs render jobs (render-jobs.ts) the main thread sends (build-pool.ts). */
 import { parentPort } from 'node:worker_threads';
+import { encodeBodies, fieldsOf } from '../catalog/body-spill.ts';
 import { nodeStrongEtag } from '../catalog/node-etag.ts';
 import { type ParseJob, parseFile } from '../catalog/parse-file.ts';
 import type { ParseResult } from '../content/parse-result.ts';
@@ -19,9 +20,16 @@ export type BuildRequest =
   | { readonly id: number; readonly kind: 'render'; readonly job: RenderJob; readonly members: readonly CatalogEntry[] }
   | { readonly id: number; readonly kind: 'parse'; readonly job: ParseJob };
 
-/** The answer: the job's result (with a parsed article's content hash, taken here), or the error's text. */
+/**
+ * The answer: the job's result, or the error's text. A parsed article comes without its bodies, which follow
+ * as bytes (moved, not copied) with its content hash: the main thread never holds them as text.
+ */
 export type BuildResponse =
-  | { readonly id: number; readonly result: JobResult | ParseResult; readonly hash?: string }
+  | {
+      readonly id: number;
+      readonly result: JobResult | ParseResult;
+      readonly parsed?: { readonly hash: string; readonly bodies: ReturnType<typeof encodeBodies> };
+    }
   | { readonly id: number; readonly error: string };
 
 useTextEtag(nodeStrongEtag);
@@ -50,13 +58,18 @@ parentPort?.on('message', (request: BuildRequest) => {
       : Promise.resolve().then(() => parseFile(request.job));
   result.then(
     (value) => {
-      // The hash the parse cache keys the article by (render-cache.ts), off the main thread.
-      const hash =
-        'ok' in value && value.ok && !value.draft ? nodeStrongEtag(JSON.stringify(value.article)) : undefined;
-      parentPort?.postMessage(
-        { id, result: value, ...(hash ? { hash } : {}) } satisfies BuildResponse,
-        transferred(value),
-      );
+      if ('ok' in value && value.ok && !value.draft) {
+        // The hash the parse cache keys the article by (render-cache.ts), taken of the whole article here.
+        const hash = nodeStrongEtag(JSON.stringify(value.article));
+        const bodies = encodeBodies(value.article);
+        const result = { ...value, article: fieldsOf(value.article) };
+        parentPort?.postMessage({ id, result, parsed: { hash, bodies } } as BuildResponse, [
+          bodies.text.bytes.buffer as ArrayBuffer,
+          bodies.html.bytes.buffer as ArrayBuffer,
+        ]);
+        return;
+      }
+      parentPort?.postMessage({ id, result: value } satisfies BuildResponse, transferred(value));
     },
     (error: unknown) =>
       parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),

@@ -1,6 +1,6 @@
 /** Articles as a build thread is sent them: each one's fields and where its bodies are, never the bodies themselves. */
 import type { Article } from '../article.ts';
-import { type BodyLocation, bodyLocation, openBodyFile } from '../catalog/body-spill.ts';
+import { type BodyLocation, bodyLocation, fieldsOf, openBodyFile } from '../catalog/body-spill.ts';
 
 /** An article whose bodies wait in a body file (read there by the thread), or one held whole in memory. */
 export type CatalogEntry =
@@ -13,10 +13,7 @@ export function toCatalog(articles: readonly Article[]): CatalogEntry[] {
     const body = bodyLocation(article);
     if (body === undefined) return { article };
     // Own fields but the two body getters: reading those would read the bodies back.
-    const fields: Record<string, unknown> = {};
-    for (const key of Object.keys(article))
-      if (key !== 'bodyText' && key !== 'bodyHtml') fields[key] = article[key as keyof Article];
-    return { fields: fields as Omit<Article, 'bodyText' | 'bodyHtml'>, body };
+    return { fields: fieldsOf(article), body };
   });
 }
 
