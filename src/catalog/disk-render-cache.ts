@@ -28,6 +28,12 @@ export interface DiskRenderCache extends RenderCache {
 
 const indexName = 'index.json';
 
+/** Where cached files go: the staging folder of the build and what the published tree already holds (publish-build.ts). */
+export interface CacheTarget {
+  readonly folder: string;
+  keeps(path: string, tag: string): boolean;
+}
+
 /**
  * `base` is everything every stored file depends on besides its articles: the site config and the code
  * version (buildCodeHash). An entry is reused only when its key (base + path + identity) matches and the
@@ -35,7 +41,8 @@ const indexName = 'index.json';
  * is detected, dropped and rendered again. The index itself carries a SHA-256 of its text; a damaged index
  * is an empty cache (a full build), never a stale mix.
  */
-export function openDiskRenderCache(dir: string, base: string, stagingDir: string): DiskRenderCache {
+export function openDiskRenderCache(dir: string, base: string, staged: CacheTarget): DiskRenderCache {
+  const stagingDir = staged.folder;
   const files = join(dir, 'files');
   const previous = readIndex(join(dir, indexName));
   const next = new Map<string, Entry>();
@@ -64,14 +71,16 @@ export function openDiskRenderCache(dir: string, base: string, stagingDir: strin
       const key = keyOf(path, identity);
       const entry = next.get(key) ?? previous.get(key);
       if (!entry) throw new Error(`render cache: ${path} placed without an entry`);
+      next.set(key, entry);
+      counts.reused++;
+      // Where the published tree already holds these bytes (publish-in-place.ts), nothing is linked.
+      if (staged.keeps(path, entry[3])) return entry[3];
       const target = join(stagingDir, path);
       if (!folders.has(dirname(target))) {
         mkdirSync(dirname(target), { recursive: true });
         folders.add(dirname(target));
       }
       linkSync(join(files, key), target);
-      next.set(key, entry);
-      counts.reused++;
       return entry[3];
     },
     keep(path, identity, etag) {
@@ -91,8 +100,11 @@ export function openDiskRenderCache(dir: string, base: string, stagingDir: strin
         const stats = statSync(cached);
         next.set(key, [stats.size, stats.mtimeMs, stats.ino, etag]);
       }
-      // Entries this build did not use are let go, so the cache holds one build's files, not every build's.
-      for (const name of readdirSync(files)) if (!next.has(name)) rmSync(join(files, name), { force: true });
+      // Entries this build did not use are let go, so the cache holds one build's files, not every build's;
+      // without a usable index, whatever the folder holds (a build stopped before its save left them).
+      if (previous.size === 0) {
+        for (const name of readdirSync(files)) if (!next.has(name)) rmSync(join(files, name), { force: true });
+      } else for (const key of previous.keys()) if (!next.has(key)) rmSync(join(files, key), { force: true });
       const text = JSON.stringify(Object.fromEntries(next));
       const temporary = join(dir, `${indexName}.tmp`);
       writeFileSync(temporary, `${sha256(text)}\n${text}`);

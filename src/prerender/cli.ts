@@ -13,7 +13,8 @@ import { mediaAssetHeaders } from '../catalog/media/asset-headers.ts';
 import { placeMediaFiles } from '../catalog/media/publish-media.ts';
 import { nodeStrongEtag } from '../catalog/node-etag.ts';
 import { openParseCache } from '../catalog/parse-cache.ts';
-import { BuildStageError, stageBuild } from '../catalog/publish-build.ts';
+import { BuildStageError } from '../catalog/publish-build.ts';
+import { stageChanges } from '../catalog/publish-in-place.ts';
 import { hashWorkerCode } from '../catalog/worker-code-hash.ts';
 import { ContentError, type ContentProblem } from '../content/content-error.ts';
 import { formatProblemsPerFile } from '../content/problem-limit.ts';
@@ -102,14 +103,15 @@ async function main(): Promise<number> {
   log(`wirefeed: ${articles.length} article(s) valid in ${seconds(started)}; rendering…`);
   const rendering = stageProgress(process.stderr, 'rendered', 'articles');
 
-  // Assets and manifest go to staging and are swapped in together only once all is written (publish-build.ts).
+  // Assets and manifest go to staging and are swapped in together only once all is written; over a published
+  // build only the files that changed are staged and swapped (publish-in-place.ts).
   const staged = values.check
     ? undefined
-    : await stageBuild({ assets: resolve(values.assets), manifest: resolve(values.manifest) });
+    : await stageChanges({ assets: resolve(values.assets), manifest: resolve(values.manifest) }, values['no-cache']);
   // Keyed by the site config and all of src/ too: another site.yaml or other code is a full build.
   const cache =
     staged && !values['no-cache']
-      ? openDiskRenderCache(resolve(values['render-cache']), `${JSON.stringify(site)}\n${codeHash}`, staged.folder)
+      ? openDiskRenderCache(resolve(values['render-cache']), `${JSON.stringify(site)}\n${codeHash}`, staged)
       : undefined;
   let files = 0;
   const built = await buildSite(
@@ -129,7 +131,10 @@ async function main(): Promise<number> {
   if (cache) files += cache.counts.reused;
   if (staged) {
     // Pictures are hard links into the rendition cache (build/.cache/media): the served build is never touched.
-    placeMediaFiles(media.files, staged.folder);
+    placeMediaFiles(
+      media.files.filter((file) => !staged.keeps(file.path, file.source)),
+      staged.folder,
+    );
     await staged.write('_headers', mediaAssetHeaders);
   }
   files += media.files.length;
