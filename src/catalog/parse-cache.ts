@@ -1,7 +1,9 @@
 /** The parse cache (build/.cache/parse): an unchanged article file is not read or parsed again; its bodies stay on disk until rendered. */
+import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, type Stats, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { Article } from '../article.ts';
 import type { ContentProblem } from '../content/content-error.ts';
 import { rememberArticleHash } from '../prerender/render-cache.ts';
@@ -20,8 +22,15 @@ export interface ParseCache extends ParsedArticleStore {
   close(): void;
 }
 
-const indexName = 'index.json';
+const indexName = 'index';
 const bodiesName = 'bodies.bin';
+/** The index is split by file name into this many shards: a rebuild rewrites only the shards whose entries changed. */
+const shardCount = 64;
+
+/** The shard an article file's entry is kept in. */
+function shardOf(file: string): number {
+  return crc32(file) % shardCount;
+}
 
 /**
  * `base` is what every parse depends on besides the file: site config, code version, size bounds. A file is
@@ -33,6 +42,8 @@ const bodiesName = 'bodies.bin';
 export function openParseCache(dir: string, base: string, contentDir: string): ParseCache {
   mkdirSync(dir, { recursive: true });
   const loaded = readIndex(join(dir, indexName), base);
+  // The one-file index of earlier versions is let go.
+  rmSync(join(dir, 'index.json'), { force: true });
   let live = 0;
   for (const entry of loaded.values()) live += entry[2][1] + entry[3][1];
   const bodiesPath = join(dir, bodiesName);
@@ -77,10 +88,20 @@ export function openParseCache(dir: string, base: string, contentDir: string): P
       return lazy;
     },
     save() {
-      const text = JSON.stringify({ base, entries: Object.fromEntries(next) });
-      const temporary = join(dir, `${indexName}.tmp`);
-      writeFileSync(temporary, `${createHash('sha256').update(text).digest('hex')}\n${text}`);
-      renameSync(temporary, join(dir, indexName));
+      const shards = Array.from({ length: shardCount }, () => new Map<string, Entry>());
+      for (const [file, entry] of next) shards[shardOf(file)]?.set(file, entry);
+      // A shard is written again when one of its entries is new, changed or gone; all of them after a fresh start.
+      const dirty = new Set<number>(previous.size === 0 ? shards.keys() : []);
+      for (const [file, entry] of next) if (previous.get(file) !== entry) dirty.add(shardOf(file));
+      for (const file of previous.keys()) if (!next.has(file)) dirty.add(shardOf(file));
+      mkdirSync(join(dir, indexName), { recursive: true });
+      for (const shard of dirty) {
+        const text = JSON.stringify({ base, entries: Object.fromEntries(shards[shard] ?? []) });
+        const bytes = Buffer.from(text);
+        const path = join(dir, indexName, `${shard}.json`);
+        writeFileSync(`${path}.tmp`, Buffer.concat([Buffer.from(`${sha256(bytes)}\n`), bytes]));
+        renameSync(`${path}.tmp`, path);
+      }
     },
     close: () => bodies.close(),
   };
@@ -98,16 +119,31 @@ function statOrUndefined(path: string): Stats | undefined {
   }
 }
 
-/** The saved entries when the index is intact and was made with the same `base`; otherwise none. */
-function readIndex(path: string, base: string): Map<string, Entry> {
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The saved entries when every shard is intact and was made with the same `base`; otherwise none (a damaged
+ * or missing shard makes the whole index unusable, so a body file is never shared by two indexes' views).
+ */
+function readIndex(folder: string, base: string): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
   try {
-    const text = readFileSync(path, 'utf8');
-    const newline = text.indexOf('\n');
-    const body = text.slice(newline + 1);
-    if (newline < 0 || text.slice(0, newline) !== createHash('sha256').update(body).digest('hex')) return new Map();
-    const parsed = JSON.parse(body) as { base?: unknown; entries?: Record<string, Entry> };
-    if (parsed.base !== base || typeof parsed.entries !== 'object' || parsed.entries === null) return new Map();
-    return new Map(Object.entries(parsed.entries));
+    for (let shard = 0; shard < shardCount; shard++) {
+      // Hashed as bytes: a string would be encoded to UTF-8 again first, three times slower at 110 MB.
+      const bytes = readFileSync(join(folder, `${shard}.json`));
+      const newline = bytes.indexOf(0x0a);
+      if (newline < 0 || bytes.toString('latin1', 0, newline) !== sha256(bytes.subarray(newline + 1)))
+        return new Map();
+      const parsed = JSON.parse(bytes.toString('utf8', newline + 1)) as {
+        base?: unknown;
+        entries?: Record<string, Entry>;
+      };
+      if (parsed.base !== base || typeof parsed.entries !== 'object' || parsed.entries === null) return new Map();
+      for (const [file, entry] of Object.entries(parsed.entries)) entries.set(file, entry);
+    }
+    return entries;
   } catch {
     return new Map();
   }
