@@ -48,7 +48,14 @@ export async function runDevLoop(options: BenchOptions): Promise<SectionResult> 
   });
   try {
     options.progress('dev-loop: first build and wrangler dev start');
-    await waitFor(origin, '/articles/story-000001', (text) => text.length > 0, 600_000, dev, () => log);
+    await waitFor(
+      origin,
+      '/articles/story-000001',
+      (text) => text.length > 0,
+      600_000,
+      dev,
+      () => log,
+    );
     const startSeconds = (performance.now() - started) / 1000;
     const edits: number[] = [];
     const additions: number[] = [];
@@ -58,7 +65,14 @@ export async function runDevLoop(options: BenchOptions): Promise<SectionResult> 
       const { name, text } = generateArticle(2, { sources: SOURCES });
       const edited = performance.now();
       writeFileSync(join(project, 'content', 'articles', name), `${text}\n${marker}\n`);
-      await waitFor(origin, '/articles/story-000002', (body) => body.includes(marker), 60_000, dev, () => log);
+      await waitFor(
+        origin,
+        '/articles/story-000002',
+        (body) => body.includes(marker),
+        60_000,
+        dev,
+        () => log,
+      );
       edits.push(performance.now() - edited);
       options.progress(`dev-loop: edit ${save + 1}: ${round(edits.at(-1) ?? 0, 0)} ms`);
       await settle();
@@ -70,7 +84,14 @@ export async function runDevLoop(options: BenchOptions): Promise<SectionResult> 
       const added = performance.now();
       writeFileSync(join(project, 'content', 'articles', fresh.name.replace(/\.txt$/, '.yaml')), sidecar);
       writeFileSync(join(project, 'content', 'articles', fresh.name), fresh.text);
-      await waitFor(origin, `/articles/${slug}`, (body) => body.length > 0, 60_000, dev, () => log);
+      await waitFor(
+        origin,
+        `/articles/${slug}`,
+        (body) => body.length > 0,
+        60_000,
+        dev,
+        () => log,
+      );
       additions.push(performance.now() - added);
       options.progress(`dev-loop: new article ${save + 1}: ${round(additions.at(-1) ?? 0, 0)} ms`);
       await settle();
@@ -151,7 +172,9 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -14,6 +14,7 @@ import {
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RenderCache } from '../prerender/render-cache.ts';
+import { recallIndex, rememberIndex } from './index-memo.ts';
 import { hashWorkerCode } from './worker-code-hash.ts';
 
 /** Per entry: [size, mtimeMs, inode, ETag] of the cached file `files/<key>`. */
@@ -109,6 +110,7 @@ export function openDiskRenderCache(dir: string, base: string, staged: CacheTarg
       const temporary = join(dir, `${indexName}.tmp`);
       writeFileSync(temporary, `${sha256(text)}\n${text}`);
       renameSync(temporary, join(dir, indexName));
+      rememberIndex(join(dir, indexName), [join(dir, indexName)], next);
     },
   };
 }
@@ -131,6 +133,8 @@ function matches(stats: Stats | undefined, [size, mtimeMs, ino]: Entry): boolean
 
 /** The saved index, or an empty one when it is missing, damaged or not the expected shape. */
 function readIndex(path: string): Map<string, Entry> {
+  const kept = recallIndex<Map<string, Entry>>(path, [path]);
+  if (kept) return kept;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -2,12 +2,13 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Article } from '../article.ts';
 import type { ContentProblem } from '../content/content-error.ts';
 import { rememberArticleHash } from '../prerender/render-cache.ts';
 import { type BodyAt, openBodyFile } from './body-spill.ts';
+import { recallIndex, rememberIndex } from './index-memo.ts';
 import type { ParsedArticleStore } from './load-content.ts';
 import { nodeStrongEtag } from './node-etag.ts';
 
@@ -102,6 +103,7 @@ export function openParseCache(dir: string, base: string, contentDir: string): P
         writeFileSync(`${path}.tmp`, Buffer.concat([Buffer.from(`${sha256(bytes)}\n`), bytes]));
         renameSync(`${path}.tmp`, path);
       }
+      rememberIndex(`${dir}\n${base}`, shardFiles(join(dir, indexName)), next);
     },
     close: () => bodies.close(),
   };
@@ -119,6 +121,10 @@ function statOrUndefined(path: string): Stats | undefined {
   }
 }
 
+function shardFiles(folder: string): string[] {
+  return Array.from({ length: shardCount }, (_, shard) => join(folder, `${shard}.json`));
+}
+
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -128,14 +134,15 @@ function sha256(bytes: Uint8Array): string {
  * or missing shard makes the whole index unusable, so a body file is never shared by two indexes' views).
  */
 function readIndex(folder: string, base: string): Map<string, Entry> {
+  const kept = recallIndex<Map<string, Entry>>(`${dirname(folder)}\n${base}`, shardFiles(folder));
+  if (kept) return kept;
   const entries = new Map<string, Entry>();
   try {
     for (let shard = 0; shard < shardCount; shard++) {
       // Hashed as bytes: a string would be encoded to UTF-8 again first, three times slower at 110 MB.
       const bytes = readFileSync(join(folder, `${shard}.json`));
       const newline = bytes.indexOf(0x0a);
-      if (newline < 0 || bytes.toString('latin1', 0, newline) !== sha256(bytes.subarray(newline + 1)))
-        return new Map();
+      if (newline < 0 || bytes.toString('latin1', 0, newline) !== sha256(bytes.subarray(newline + 1))) return new Map();
       const parsed = JSON.parse(bytes.toString('utf8', newline + 1)) as {
         base?: unknown;
         entries?: Record<string, Entry>;

@@ -3,10 +3,11 @@ import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { recallIndex, rememberIndex } from './index-memo.ts';
 import { nodeStrongEtag } from './node-etag.ts';
 import {
-  BuildStageError,
   type BuildStage,
+  BuildStageError,
   nodeBuildFs,
   type PublishOptions,
   type StagedBuild,
@@ -53,7 +54,10 @@ export async function stageChanges(options: PublishOptions, complete = false): P
       settle: () => full.settle(),
       async publish(manifestSource) {
         await full.publish(manifestSource);
-        await writeIndex(indexPath, next, fs).catch(() => fs.rm(indexPath, { recursive: true, force: true }));
+        await writeIndex(indexPath, next, fs).then(
+          () => rememberIndex(indexPath, [indexPath], next),
+          () => fs.rm(indexPath, { recursive: true, force: true }),
+        );
       },
     };
   }
@@ -136,6 +140,7 @@ async function stageInPlace(options: PublishOptions, previous: Published, next: 
         undo.push(() => fs.rename(indexPath, `${indexPath}.tmp`));
         await fs.rename(manifestTmp, options.manifest);
       });
+      rememberIndex(indexPath, [indexPath], next);
       // The new build is whole from here on: leftovers are only untidy.
       await fs.rm(aside, { recursive: true, force: true }).catch(() => {});
       await fs.rm(staging, { recursive: true, force: true }).catch(() => {});
@@ -161,6 +166,8 @@ async function writeIndex(path: string, files: Published, fs: PublishOptions['fs
 
 /** The published list when it is intact and the expected shape; otherwise undefined (a complete build). */
 function readPublished(path: string): Published | undefined {
+  const kept = recallIndex<Published>(path, [path]);
+  if (kept) return kept;
   try {
     const text = readFileSync(path, 'utf8');
     const newline = text.indexOf('\n');

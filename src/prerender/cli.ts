@@ -66,7 +66,8 @@ async function main(): Promise<number> {
   useTextEtag(nodeStrongEtag);
   // The output is the same bytes whatever the count: files are settled in file order, packs stored in pack order (tested).
   // With --watch the threads stay up between builds.
-  const pool = workers > 1 ? (values.watch ? (watchPool ??= openBuildPool(workers)) : openBuildPool(workers)) : undefined;
+  const pool =
+    workers > 1 ? (values.watch ? (watchPool ??= openBuildPool(workers)) : openBuildPool(workers)) : undefined;
   const parsing = stageProgress(process.stderr, 'parsed', 'files');
   let contentFiles = 0;
   const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
@@ -248,10 +249,7 @@ if (process.argv.includes('--watch')) {
   const { values } = parseArgs({ options: { content: { type: 'string', default: 'content' } }, strict: false });
   await watchBuilds({
     contentDir: String(values.content),
-    build: () =>
-      mainWithoutDamagedCache()
-        .catch(reportFailure)
-        .finally(closeBuild),
+    build: () => mainWithoutDamagedCache().catch(reportFailure).finally(closeBuild),
     report: (status) => process.send?.({ built: status }),
   });
 } else {
