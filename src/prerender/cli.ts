@@ -66,8 +66,8 @@ async function main(): Promise<number> {
   useTextEtag(nodeStrongEtag);
   // The output is the same bytes whatever the count: files are settled in file order, packs stored in pack order (tested).
   // With --watch the threads stay up between builds.
-  const pool =
-    workers > 1 ? (values.watch ? (watchPool ??= openBuildPool(workers)) : openBuildPool(workers)) : undefined;
+  if (values.watch && workers > 1) watchPool ??= openBuildPool(workers);
+  const pool = workers > 1 ? (watchPool ?? openBuildPool(workers)) : undefined;
   const parsing = stageProgress(process.stderr, 'parsed', 'files');
   let contentFiles = 0;
   const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
