@@ -141,7 +141,8 @@ async function waitFor(
   while (performance.now() < deadline) {
     if (dev.exitCode !== null) throw new Error(`npm run dev exited (${dev.exitCode}):\n${log()}`);
     try {
-      const response = await fetch(`${origin}${path}`, { headers: { 'Cache-Control': 'no-cache' } });
+      // A port that is bound while workerd is not ready yet can hold a request: never wait long on one.
+      const response = await fetch(`${origin}${path}`, { signal: AbortSignal.timeout(2000) });
       const body = await response.text();
       if (response.status === 200 && ready(body)) return;
     } catch {

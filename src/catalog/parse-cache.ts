@@ -3,6 +3,7 @@ import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { Article } from '../article.ts';
 import type { ContentProblem } from '../content/content-error.ts';
@@ -36,8 +37,8 @@ function shardOf(file: string): number {
 /**
  * `base` is what every parse depends on besides the file: site config, code version, size bounds. A file is
  * taken from the cache when its size, mtime and inode (and its sidecar's, or the sidecar's absence) are those
- * recorded: an edited, replaced or touched file is parsed again. The index carries a SHA-256 of its text and
- * each body a SHA-1 of its bytes (body-spill.ts): a damaged index is an empty cache, a damaged body is an error
+ * recorded: an edited, replaced or touched file is parsed again. The index is 64 shards (v8.serialize), each
+ * with a SHA-256 of its bytes; a build rewrites only the shards whose entries changed. Each body carries a SHA-1 of its bytes (body-spill.ts): a damaged index is an empty cache, a damaged body is an error
  * the CLI answers with a build without the cache. Bodies of old versions are dropped when they outweigh the live ones.
  */
 export function openParseCache(dir: string, base: string, contentDir: string): ParseCache {
@@ -97,9 +98,9 @@ export function openParseCache(dir: string, base: string, contentDir: string): P
       for (const file of previous.keys()) if (!next.has(file)) dirty.add(shardOf(file));
       mkdirSync(join(dir, indexName), { recursive: true });
       for (const shard of dirty) {
-        const text = JSON.stringify({ base, entries: Object.fromEntries(shards[shard] ?? []) });
-        const bytes = Buffer.from(text);
-        const path = join(dir, indexName, `${shard}.json`);
+        // V8's serialization: read back in about 60 % of JSON.parse's time (measured on 100 MB of entries).
+        const bytes = serialize({ base, entries: shards[shard] ?? new Map() });
+        const path = join(dir, indexName, `${shard}.bin`);
         writeFileSync(`${path}.tmp`, Buffer.concat([Buffer.from(`${sha256(bytes)}\n`), bytes]));
         renameSync(`${path}.tmp`, path);
       }
@@ -122,7 +123,7 @@ function statOrUndefined(path: string): Stats | undefined {
 }
 
 function shardFiles(folder: string): string[] {
-  return Array.from({ length: shardCount }, (_, shard) => join(folder, `${shard}.json`));
+  return Array.from({ length: shardCount }, (_, shard) => join(folder, `${shard}.bin`));
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -164,7 +164,7 @@ describe('the build caches (build/.cache/render, build/.cache/parse)', () => {
     expect(renamed.tree).toEqual(clean(dir).tree);
 
     writeFileSync(join(dir, 'cache', 'index.json'), '{"not": "checked"}');
-    writeFileSync(join(dir, 'parse', 'index', '7.json'), '{"not": "checked"}');
+    writeFileSync(join(dir, 'parse', 'index', '7.bin'), '{"not": "checked"}');
     const afterDamage = build(dir, 'site');
     expect(afterDamage).toMatchObject({ unchanged: 0, parsed: 12, reused: 0, rendered: first.rendered });
     expect(afterDamage.tree).toEqual(renamed.tree);
