@@ -38,12 +38,26 @@ function shardOf(file: string): number {
  * `base` is what every parse depends on besides the file: site config, code version, size bounds. A file is
  * taken from the cache when its size, mtime and inode (and its sidecar's, or the sidecar's absence) are those
  * recorded: an edited, replaced or touched file is parsed again. The index is 64 shards (v8.serialize), each
- * with a SHA-256 of its bytes; a build rewrites only the shards whose entries changed. Each body carries a SHA-1 of its bytes (body-spill.ts): a damaged index is an empty cache, a damaged body is an error
- * the CLI answers with a build without the cache. Bodies of old versions are dropped when they outweigh the live ones.
+ * with a SHA-256 of its bytes; a build rewrites only the shards whose entries changed. Each body carries a
+ * SHA-1 of its bytes (body-spill.ts): a damaged index is an empty cache, a damaged body is an error the CLI
+ * answers with a build without the cache. Bodies of old versions are dropped when they outweigh the live ones.
+ * `changed` (a `--watch` process: the files its watcher saw change since its last build) spares the stat of
+ * every other file, when the index is the one this process saved.
  */
-export function openParseCache(dir: string, base: string, contentDir: string): ParseCache {
+export function openParseCache(
+  dir: string,
+  base: string,
+  contentDir: string,
+  changed?: ReadonlySet<string>,
+): ParseCache {
   mkdirSync(dir, { recursive: true });
-  const loaded = readIndex(join(dir, indexName), base);
+  const kept = changed && recallIndex<Map<string, Entry>>(`${dir}\n${base}`, shardFiles(join(dir, indexName)));
+  const loaded = kept || readIndex(join(dir, indexName), base);
+  const watched = (file: string, sidecar: string | undefined, entry: Entry | undefined): entry is Entry =>
+    kept !== undefined &&
+    entry !== undefined &&
+    !changed?.has(file) &&
+    (sidecar === undefined ? entry[0].endsWith('|-') : !changed?.has(sidecar) && !entry[0].endsWith('|-'));
   // The one-file index of earlier versions is let go.
   rmSync(join(dir, 'index.json'), { force: true });
   let live = 0;
@@ -64,9 +78,9 @@ export function openParseCache(dir: string, base: string, contentDir: string): P
     counts,
     lookup(file, sidecar) {
       // Stamped before the file is read: a change made while this build runs is seen by the next one.
-      const stamp = stampOf(file, sidecar);
-      stamps.set(file, stamp);
       const entry = previous.get(file);
+      const stamp = watched(file, sidecar, entry) ? entry[0] : stampOf(file, sidecar);
+      stamps.set(file, stamp);
       if (!entry || entry[0] !== stamp) return undefined;
       const [, rest, text, html, hash, warnings] = entry;
       const article = bodies.lazy(rest, { text, html });
@@ -141,15 +155,12 @@ function readIndex(folder: string, base: string): Map<string, Entry> {
   try {
     for (let shard = 0; shard < shardCount; shard++) {
       // Hashed as bytes: a string would be encoded to UTF-8 again first, three times slower at 110 MB.
-      const bytes = readFileSync(join(folder, `${shard}.json`));
+      const bytes = readFileSync(join(folder, `${shard}.bin`));
       const newline = bytes.indexOf(0x0a);
       if (newline < 0 || bytes.toString('latin1', 0, newline) !== sha256(bytes.subarray(newline + 1))) return new Map();
-      const parsed = JSON.parse(bytes.toString('utf8', newline + 1)) as {
-        base?: unknown;
-        entries?: Record<string, Entry>;
-      };
-      if (parsed.base !== base || typeof parsed.entries !== 'object' || parsed.entries === null) return new Map();
-      for (const [file, entry] of Object.entries(parsed.entries)) entries.set(file, entry);
+      const parsed = deserialize(bytes.subarray(newline + 1)) as { base?: unknown; entries?: unknown };
+      if (parsed.base !== base || !(parsed.entries instanceof Map)) return new Map();
+      for (const [file, entry] of parsed.entries as Map<string, Entry>) entries.set(file, entry);
     }
     return entries;
   } catch {

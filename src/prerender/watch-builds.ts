@@ -1,11 +1,16 @@
 /** `cli.ts --watch` (what `npm run dev` runs): one long-lived build process that builds again whenever content/ changes. */
 import { type FSWatcher, watch } from 'node:fs';
+import { sep } from 'node:path';
 
 export interface WatchOptions {
   /** The content folder watched (recursively). */
   readonly contentDir: string;
-  /** One build; resolves to its exit status (0: published). Never runs twice at once. */
-  readonly build: () => Promise<number>;
+  /**
+   * One build; resolves to its exit status (0: published). Never runs twice at once. `changed` holds the files
+   * (relative to the content folder, with `/`) changed since the last build began; undefined when unknown
+   * (the first build, or a burst the watcher could not name), when every file must be checked.
+   */
+  readonly build: (changed: ReadonlySet<string> | undefined) => Promise<number>;
   /** Quiet time after the last change event before a build starts (an editor's save is several events). @default 20 */
   readonly debounceMs?: number;
   /** Told each build's status; `npm run dev` gets it over IPC (`process.send`). */
@@ -23,14 +28,18 @@ export async function watchBuilds(options: WatchOptions): Promise<FSWatcher> {
   let running = false;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
+  // Events are gathered from before the first build: a save made while it runs is built next.
+  let changed: Set<string> | undefined;
   const run = async (): Promise<void> => {
     if (running) {
       again = true;
       return;
     }
     running = true;
+    const batch = changed;
+    changed = new Set();
     try {
-      options.report?.(await options.build());
+      options.report?.(await options.build(batch));
     } finally {
       running = false;
     }
@@ -39,9 +48,13 @@ export async function watchBuilds(options: WatchOptions): Promise<FSWatcher> {
       await run();
     }
   };
-  await run();
-  return watch(options.contentDir, { recursive: true }, () => {
+  const watcher = watch(options.contentDir, { recursive: true }, (_event, name) => {
+    // No name: the watcher lost track (an overflow); the next build checks every file.
+    if (name && changed) changed.add(name.split(sep).join('/'));
+    else if (!name) changed = undefined;
     clearTimeout(timer);
     timer = setTimeout(() => void run(), debounceMs);
   });
+  await run();
+  return watcher;
 }
