@@ -39,7 +39,9 @@ export async function watchBuilds(options: WatchOptions): Promise<FSWatcher> {
     const batch = changed;
     changed = new Set();
     try {
-      options.report?.(await options.build(batch));
+      // Built first, reported after: `report?.(await build())` would skip the build when nobody listens.
+      const status = await options.build(batch);
+      options.report?.(status);
     } finally {
       running = false;
     }
