@@ -1,44 +1,21 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BuildFs, BuildStageError, nodeBuildFs } from '../../../src/catalog/publish-build.ts';
 import { publishedIndexPath, stageChanges } from '../../../src/catalog/publish-in-place.ts';
+import { failing, snapshot } from './publish-fixtures.ts';
 
 const temporary: string[] = [];
 afterEach(() => {
   for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Every file under `dir` (assets, manifest, the published list) with its text. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
-    if (entry.isFile())
-      files[join(entry.parentPath, entry.name).slice(dir.length)] = readFileSync(
-        join(entry.parentPath, entry.name),
-        'utf8',
-      );
+/** The published files and the manifest, without the list of them. */
+function published(dir: string): Record<string, string> {
+  const files = snapshot(dir);
+  delete files['/assets.published.json'];
   return files;
-}
-
-/** Node's fs, except that the operation `fails` picks throws like a full disk. */
-function failing(fails: (operation: string, path: string) => boolean): BuildFs {
-  const check = (operation: string, path: string) => {
-    if (fails(operation, path))
-      throw Object.assign(new Error(`ENOSPC: no space left on device, ${operation} '${path}'`), { code: 'ENOSPC' });
-  };
-  return {
-    ...nodeBuildFs,
-    writeFile: async (path, data) => {
-      check('writeFile', path);
-      return nodeBuildFs.writeFile(path, data);
-    },
-    rename: async (from, to) => {
-      check('rename', `${from} -> ${to}`);
-      return nodeBuildFs.rename(from, to);
-    },
-  };
 }
 
 /** A first build (complete tree) of three files in `dir`. */
@@ -76,9 +53,7 @@ describe('a rebuild published in place', () => {
     await staged.write('lists/rss/1.bin', 'new chunk');
     await staged.publish('manifest 3');
     expect(statSync(join(target.assets, 'packs', '0.bin')).ino).toBe(unchanged);
-    const files = snapshot(target.dir);
-    delete files['/assets.published.json'];
-    expect(files).toEqual({
+    expect(published(target.dir)).toEqual({
       '/assets/packs/0.bin': 'pack zero',
       '/assets/packs/1.bin': 'pack one again',
       '/assets/lists/rss/1.bin': 'new chunk',
@@ -136,9 +111,7 @@ describe('a rebuild published in place', () => {
     writeFileSync(publishedIndexPath(target.assets), '{"packs/0.bin": [9, "x"]}');
     writeFileSync(join(target.assets, 'stray.bin'), 'not from any build');
     await rebuild(target);
-    const files = snapshot(target.dir);
-    delete files['/assets.published.json'];
-    expect(files).toEqual({
+    expect(published(target.dir)).toEqual({
       '/assets/packs/0.bin': 'pack zero',
       '/assets/packs/1.bin': 'pack ONE',
       '/assets/lists/rss/1.bin': 'new chunk',
