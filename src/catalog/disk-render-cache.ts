@@ -50,12 +50,16 @@ export function openDiskRenderCache(dir: string, base: string, staged: CacheTarg
   const fresh: { key: string; path: string; etag: string }[] = [];
   const folders = new Set<string>();
   const counts = { reused: 0, rendered: 0, damaged: 0 };
+  /** Paths whose cached file was found intact in this build, with the identity asked for. */
+  const checked = new Map<string, string>();
   const keyOf = (path: string, identity: string) =>
     createHash('sha256').update(`${base}\n${path}\n${identity}`).digest('base64url').slice(0, 32);
 
   return {
     counts,
     has(path, identity) {
+      // A build asks about most files two or three times (packs, site and section chunks): one stat each.
+      if (checked.get(path) === identity) return true;
       const key = keyOf(path, identity);
       if (next.has(key)) return true;
       const entry = previous.get(key);
@@ -66,6 +70,7 @@ export function openDiskRenderCache(dir: string, base: string, staged: CacheTarg
         rmSync(join(files, key), { force: true });
         return false;
       }
+      checked.set(path, identity);
       return true;
     },
     async place(path, identity) {
