@@ -62,7 +62,8 @@ export async function runDevLoop(options: BenchOptions): Promise<SectionResult> 
     for (let save = 0; save < SAVES; save++) {
       // An existing article, its wire copy rewritten with a marker line (a desk's correction).
       const marker = `Desk note ${save} ${Date.now()}`;
-      const { name, text } = generateArticle(2, { sources: SOURCES });
+      // generateArticle(i) is story-(i + 1): this is story-000002.txt.
+      const { name, text } = generateArticle(1, { sources: SOURCES });
       const edited = performance.now();
       writeFileSync(join(project, 'content', 'articles', name), `${text}\n${marker}\n`);
       await waitFor(
@@ -77,7 +78,7 @@ export async function runDevLoop(options: BenchOptions): Promise<SectionResult> 
       options.progress(`dev-loop: edit ${save + 1}: ${round(edits.at(-1) ?? 0, 0)} ms`);
       await settle();
       // A new article (the newest, with its sidecar's tags): its page and every list it enters change.
-      const index = ARTICLES + 1 + save;
+      const index = ARTICLES + save;
       const fresh = generateArticle(index, { sources: SOURCES });
       const slug = fresh.name.replace(/\.txt$/, '');
       const sidecar = `tags: ${JSON.stringify(generatedTags(index, TAGS))}\n`;
