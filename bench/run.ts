@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBundleSize } from './bundle-size.ts';
+import { runDevLoop } from './dev-loop.ts';
 import { runEndToEnd } from './end-to-end.ts';
 import { runInProcess } from './in-process.ts';
 import { runIncremental } from './incremental.ts';
@@ -37,6 +38,7 @@ const sections: readonly Section[] = [
   { id: 'scale', run: runScale, by: 'scale' },
   { id: 'sections', run: runSectionsScale, by: 'scale' },
   { id: 'incremental', run: runIncremental, by: 'scale' },
+  { id: 'dev-loop', run: runDevLoop, by: 'scale' },
   { id: 'media', run: runMedia, by: 'media' },
 ];
 

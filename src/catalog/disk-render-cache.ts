@@ -14,9 +14,13 @@ import {
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RenderCache } from '../prerender/render-cache.ts';
+import { recallIndex, rememberIndex } from './index-memo.ts';
 import { hashWorkerCode } from './worker-code-hash.ts';
 
-/** Per entry: [size, mtimeMs, inode, ETag] of the cached file `files/<key>`. */
+/**
+ * Per entry: [size, mtimeMs, inode, tag] of the cached file `files/<key>`. The tag is the key itself: it names
+ * the file's content (site config, code, path and articles), which is how the published tree is compared.
+ */
 type Entry = readonly [number, number, number, string];
 
 export interface DiskRenderCache extends RenderCache {
@@ -28,6 +32,12 @@ export interface DiskRenderCache extends RenderCache {
 
 const indexName = 'index.json';
 
+/** Where cached files go: the staging folder of the build and what the published tree already holds (publish-build.ts). */
+export interface CacheTarget {
+  readonly folder: string;
+  keeps(path: string, tag: string): boolean;
+}
+
 /**
  * `base` is everything every stored file depends on besides its articles: the site config and the code
  * version (buildCodeHash). An entry is reused only when its key (base + path + identity) matches and the
@@ -35,19 +45,24 @@ const indexName = 'index.json';
  * is detected, dropped and rendered again. The index itself carries a SHA-256 of its text; a damaged index
  * is an empty cache (a full build), never a stale mix.
  */
-export function openDiskRenderCache(dir: string, base: string, stagingDir: string): DiskRenderCache {
+export function openDiskRenderCache(dir: string, base: string, staged: CacheTarget): DiskRenderCache {
+  const stagingDir = staged.folder;
   const files = join(dir, 'files');
   const previous = readIndex(join(dir, indexName));
   const next = new Map<string, Entry>();
-  const fresh: { key: string; path: string; etag: string }[] = [];
+  const fresh: { key: string; path: string; tag: string }[] = [];
   const folders = new Set<string>();
   const counts = { reused: 0, rendered: 0, damaged: 0 };
+  /** Paths whose cached file was found intact in this build, with the identity asked for. */
+  const checked = new Map<string, string>();
   const keyOf = (path: string, identity: string) =>
     createHash('sha256').update(`${base}\n${path}\n${identity}`).digest('base64url').slice(0, 32);
 
   return {
     counts,
     has(path, identity) {
+      // A build asks about most files two or three times (packs, site and section chunks): one stat each.
+      if (checked.get(path) === identity) return true;
       const key = keyOf(path, identity);
       if (next.has(key)) return true;
       const entry = previous.get(key);
@@ -58,29 +73,32 @@ export function openDiskRenderCache(dir: string, base: string, stagingDir: strin
         rmSync(join(files, key), { force: true });
         return false;
       }
+      checked.set(path, identity);
       return true;
     },
     async place(path, identity) {
       const key = keyOf(path, identity);
       const entry = next.get(key) ?? previous.get(key);
       if (!entry) throw new Error(`render cache: ${path} placed without an entry`);
+      next.set(key, entry);
+      counts.reused++;
+      // Where the published tree already holds these bytes (publish-in-place.ts), nothing is linked.
+      if (staged.keeps(path, entry[3])) return;
       const target = join(stagingDir, path);
       if (!folders.has(dirname(target))) {
         mkdirSync(dirname(target), { recursive: true });
         folders.add(dirname(target));
       }
       linkSync(join(files, key), target);
-      next.set(key, entry);
-      counts.reused++;
-      return entry[3];
     },
-    keep(path, identity, etag) {
-      fresh.push({ key: keyOf(path, identity), path, etag });
+    keep(path, identity) {
+      const key = keyOf(path, identity);
+      fresh.push({ key, path, tag: key });
       counts.rendered++;
     },
     save(assetsDir) {
       mkdirSync(files, { recursive: true });
-      for (const { key, path, etag } of fresh) {
+      for (const { key, path, tag } of fresh) {
         const cached = join(files, key);
         rmSync(cached, { force: true });
         try {
@@ -89,14 +107,18 @@ export function openDiskRenderCache(dir: string, base: string, stagingDir: strin
           continue; // another file system (EXDEV) or no links: that file is rendered again next time
         }
         const stats = statSync(cached);
-        next.set(key, [stats.size, stats.mtimeMs, stats.ino, etag]);
+        next.set(key, [stats.size, stats.mtimeMs, stats.ino, tag]);
       }
-      // Entries this build did not use are let go, so the cache holds one build's files, not every build's.
-      for (const name of readdirSync(files)) if (!next.has(name)) rmSync(join(files, name), { force: true });
+      // Entries this build did not use are let go, so the cache holds one build's files, not every build's;
+      // without a usable index, whatever the folder holds (a build stopped before its save left them).
+      if (previous.size === 0) {
+        for (const name of readdirSync(files)) if (!next.has(name)) rmSync(join(files, name), { force: true });
+      } else for (const key of previous.keys()) if (!next.has(key)) rmSync(join(files, key), { force: true });
       const text = JSON.stringify(Object.fromEntries(next));
       const temporary = join(dir, `${indexName}.tmp`);
       writeFileSync(temporary, `${sha256(text)}\n${text}`);
       renameSync(temporary, join(dir, indexName));
+      rememberIndex(join(dir, indexName), [join(dir, indexName)], next);
     },
   };
 }
@@ -119,6 +141,8 @@ function matches(stats: Stats | undefined, [size, mtimeMs, ino]: Entry): boolean
 
 /** The saved index, or an empty one when it is missing, damaged or not the expected shape. */
 function readIndex(path: string): Map<string, Entry> {
+  const kept = recallIndex<Map<string, Entry>>(path, [path]);
+  if (kept) return kept;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -58,6 +58,10 @@ export interface StagedBuild {
   /** The staging folder: files placed there directly (hard links to cached pictures) are published with the rest. */
   readonly folder: string;
   write(path: string, data: string | Uint8Array): Promise<void>;
+  /** Records `path` (bytes tagged `tag`) as part of this build: true when the published tree already holds them, else the caller places the file in `folder`. */
+  keeps(path: string, tag: string): boolean;
+  /** Waits for every write in flight; throws the first one that failed. */
+  settle(): Promise<void>;
   publish(manifestSource: string): Promise<void>;
 }
 
@@ -115,6 +119,9 @@ export async function stageBuild(options: PublishOptions): Promise<StagedBuild> 
         .finally(() => pending.delete(promise));
       pending.add(promise);
     },
+
+    keeps: () => false,
+    settle,
 
     async publish(manifestSource) {
       await settle();

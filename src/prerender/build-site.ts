@@ -79,7 +79,7 @@ export async function buildSite(
     if (data === undefined) await cache?.place(path, identity);
     else {
       await write(path, data);
-      cache?.keep(path, identity, '');
+      cache?.keep(path, identity);
     }
   };
   const storeCached = async (path: string, members: readonly Article[], render: () => Uint8Array): Promise<void> =>

@@ -13,7 +13,8 @@ import { mediaAssetHeaders } from '../catalog/media/asset-headers.ts';
 import { placeMediaFiles } from '../catalog/media/publish-media.ts';
 import { nodeStrongEtag } from '../catalog/node-etag.ts';
 import { openParseCache } from '../catalog/parse-cache.ts';
-import { BuildStageError, stageBuild } from '../catalog/publish-build.ts';
+import { BuildStageError } from '../catalog/publish-build.ts';
+import { stageChanges } from '../catalog/publish-in-place.ts';
 import { hashWorkerCode } from '../catalog/worker-code-hash.ts';
 import { ContentError, type ContentProblem } from '../content/content-error.ts';
 import { formatProblemsPerFile } from '../content/problem-limit.ts';
@@ -21,6 +22,7 @@ import { defaultWorkerCount, openBuildPool } from './build-pool.ts';
 import { buildSite } from './build-site.ts';
 import { withCodeVersion } from './code-version.ts';
 import { useTextEtag } from './text-etag.ts';
+import { watchBuilds } from './watch-builds.ts';
 
 const usage = `usage: node src/prerender/cli.ts [--content DIR] [--assets DIR] [--manifest FILE] [--base-url URL] [--check] [--deploy]
   --content DIR     content folder (default: content)
@@ -32,6 +34,7 @@ const usage = `usage: node src/prerender/cli.ts [--content DIR] [--assets DIR] [
   --parse-cache DIR parsed articles kept between builds, bodies on disk (default: build/.cache/parse)
   --no-cache        parse and render every file (no cache is read or written)
   --workers N       threads parsing files and rendering article and ninjs packs (default: one per core; 1 renders on the main thread)
+  --watch           stay running and build again whenever the content folder changes (npm run dev)
   --check           validate and render everything, write nothing
   --deploy          refuse to build for a localhost base URL (set baseUrl in content/site.yaml first)`;
 
@@ -47,6 +50,7 @@ async function main(): Promise<number> {
       'parse-cache': { type: 'string', default: 'build/.cache/parse' },
       'no-cache': { type: 'boolean', default: false },
       workers: { type: 'string' },
+      watch: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       deploy: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -61,7 +65,9 @@ async function main(): Promise<number> {
   // Same ETags as crypto.subtle, without a thread-pool round trip per page (node-etag.ts).
   useTextEtag(nodeStrongEtag);
   // The output is the same bytes whatever the count: files are settled in file order, packs stored in pack order (tested).
-  const pool = workers > 1 ? openBuildPool(workers) : undefined;
+  // With --watch the threads stay up between builds.
+  if (values.watch && workers > 1) watchPool ??= openBuildPool(workers);
+  const pool = workers > 1 ? (watchPool ?? openBuildPool(workers)) : undefined;
   const parsing = stageProgress(process.stderr, 'parsed', 'files');
   let contentFiles = 0;
   const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
@@ -75,8 +81,9 @@ async function main(): Promise<number> {
     // Every parse depends on the code, the size bounds (in the code), site.yaml's bytes and the base URL given.
     `${codeHash}\n${baseUrl ?? ''}\n${await readFile(resolve(values.content, 'site.yaml'), 'utf8').catch(() => '')}`,
     resolve(values.content),
+    values.watch ? changedFiles : undefined,
   );
-  process.on('exit', () => {
+  afterBuild.push(() => {
     parseCache.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
@@ -102,14 +109,15 @@ async function main(): Promise<number> {
   log(`wirefeed: ${articles.length} article(s) valid in ${seconds(started)}; rendering…`);
   const rendering = stageProgress(process.stderr, 'rendered', 'articles');
 
-  // Assets and manifest go to staging and are swapped in together only once all is written (publish-build.ts).
+  // Assets and manifest go to staging and are swapped in together only once all is written; over a published
+  // build only the files that changed are staged and swapped (publish-in-place.ts).
   const staged = values.check
     ? undefined
-    : await stageBuild({ assets: resolve(values.assets), manifest: resolve(values.manifest) });
+    : await stageChanges({ assets: resolve(values.assets), manifest: resolve(values.manifest) }, values['no-cache']);
   // Keyed by the site config and all of src/ too: another site.yaml or other code is a full build.
   const cache =
     staged && !values['no-cache']
-      ? openDiskRenderCache(resolve(values['render-cache']), `${JSON.stringify(site)}\n${codeHash}`, staged.folder)
+      ? openDiskRenderCache(resolve(values['render-cache']), `${JSON.stringify(site)}\n${codeHash}`, staged)
       : undefined;
   let files = 0;
   const built = await buildSite(
@@ -124,12 +132,15 @@ async function main(): Promise<number> {
     cache,
     pool?.render,
   );
-  await pool?.close();
+  if (!values.watch) await pool?.close();
   rendering.end(articles.length);
   if (cache) files += cache.counts.reused;
   if (staged) {
     // Pictures are hard links into the rendition cache (build/.cache/media): the served build is never touched.
-    placeMediaFiles(media.files, staged.folder);
+    placeMediaFiles(
+      media.files.filter((file) => !staged.keeps(file.path, file.source)),
+      staged.folder,
+    );
     await staged.write('_headers', mediaAssetHeaders);
   }
   files += media.files.length;
@@ -190,6 +201,19 @@ function moduleSource(json: string): string {
   return `// Generated by src/prerender/cli.ts from content/ — do not edit; \`npm run build\` rewrites it.\nexport default JSON.parse(${JSON.stringify(json)});\n`;
 }
 
+/** A `--watch` process's files changed since its last build (watch-builds.ts); undefined: check them all. */
+let changedFiles: ReadonlySet<string> | undefined;
+
+/** The threads of a `--watch` process, kept between its builds. */
+let watchPool: ReturnType<typeof openBuildPool> | undefined;
+
+/** What each build leaves to close (the parse cache's body file, a scratch folder), done after it or at exit. */
+const afterBuild: (() => void)[] = [];
+const closeBuild = () => {
+  for (const close of afterBuild.splice(0)) close();
+};
+process.on('exit', closeBuild);
+
 /** The parse cache of this run, dropped when one of its bodies turns out damaged. */
 let parseCacheDir: string | undefined;
 
@@ -205,23 +229,36 @@ async function mainWithoutDamagedCache(): Promise<number> {
   }
 }
 
-mainWithoutDamagedCache().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ContentError) {
-      printWarnings(error.warnings);
-      // At most 20 problems a file are printed, then a count of the rest (problem-limit.ts).
-      console.error(
-        `wirefeed: ${error.problems.length} problem(s) in content — nothing was built:\n${formatProblemsPerFile(error.problems)}`,
-      );
-    } else if (error instanceof UsageError) {
-      console.error(`wirefeed: ${error.message}\n${usage}`);
-      process.exit(2);
-    } else if (error instanceof BuildStageError) {
-      console.error(`wirefeed: ${error.message} — the previous build is unchanged`);
-    } else {
-      console.error('wirefeed: build failed:', error);
-    }
-    process.exit(1);
-  },
-);
+/** Prints why a build stopped, in the publisher's words; the exit status. */
+function reportFailure(error: unknown): number {
+  if (error instanceof ContentError) {
+    printWarnings(error.warnings);
+    // At most 20 problems a file are printed, then a count of the rest (problem-limit.ts).
+    console.error(
+      `wirefeed: ${error.problems.length} problem(s) in content — nothing was built:\n${formatProblemsPerFile(error.problems)}`,
+    );
+  } else if (error instanceof UsageError) {
+    console.error(`wirefeed: ${error.message}\n${usage}`);
+    return 2;
+  } else if (error instanceof BuildStageError) {
+    console.error(`wirefeed: ${error.message} — the previous build is unchanged`);
+  } else {
+    console.error('wirefeed: build failed:', error);
+  }
+  return 1;
+}
+
+if (process.argv.includes('--watch')) {
+  // One process for every build of `npm run dev`: a failed build keeps the last good one served.
+  const { values } = parseArgs({ options: { content: { type: 'string', default: 'content' } }, strict: false });
+  await watchBuilds({
+    contentDir: String(values.content),
+    build: () => mainWithoutDamagedCache().catch(reportFailure).finally(closeBuild),
+    report: (status) => process.send?.({ built: status }),
+  });
+} else {
+  mainWithoutDamagedCache().then(
+    (code) => process.exit(code),
+    (error: unknown) => process.exit(reportFailure(error)),
+  );
+}

@@ -10,10 +10,10 @@ import { textEtag } from './text-etag.ts';
 export interface RenderCache {
   /** Whether an intact file for (path, identity) is cached; a damaged one is dropped and reported as absent. */
   has(path: string, identity: string): boolean;
-  /** Puts the cached file at `path` in this build and returns its ETag; only after `has` said yes. */
-  place(path: string, identity: string): Promise<string>;
-  /** Records that this build wrote `path` for `identity`, with its ETag, to be kept for the next build. */
-  keep(path: string, identity: string, etag: string): void;
+  /** Puts the cached file at `path` in this build; only after `has` said yes. */
+  place(path: string, identity: string): Promise<void>;
+  /** Records that this build wrote `path` for `identity`, to be kept for the next build. */
+  keep(path: string, identity: string): void;
 }
 
 /** Hashes taken when an article was parsed (body-spill.ts), so its bodies need not be read back to hash it. */

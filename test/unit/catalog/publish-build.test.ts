@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BuildFs, BuildStageError, nodeBuildFs, stageBuild } from '../../../src/catalog/publish-build.ts';
+import { failing, snapshot } from './publish-fixtures.ts';
 
 const temporary: string[] = [];
 afterEach(() => {
@@ -17,42 +18,6 @@ function previousBuild() {
   writeFileSync(join(dir, 'assets', 'articles', '0.json'), 'old pack');
   writeFileSync(join(dir, 'manifest.js'), 'old manifest');
   return { dir, assets: join(dir, 'assets'), manifest: join(dir, 'manifest.js') };
-}
-
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile())
-      files[join(entry.parentPath, entry.name).slice(dir.length)] = readFileSync(
-        join(entry.parentPath, entry.name),
-        'utf8',
-      );
-  }
-  return files;
-}
-
-/** Node's fs, except that the operation `fails` picks throws like a full disk. */
-function failing(fails: (operation: string, path: string) => boolean): BuildFs {
-  const check = (operation: string, path: string) => {
-    if (fails(operation, path))
-      throw Object.assign(new Error(`ENOSPC: no space left on device, ${operation} '${path}'`), { code: 'ENOSPC' });
-  };
-  return {
-    mkdir: async (path, options) => {
-      check('mkdir', path);
-      return nodeBuildFs.mkdir(path, options);
-    },
-    writeFile: async (path, data) => {
-      check('writeFile', path);
-      return nodeBuildFs.writeFile(path, data);
-    },
-    rename: async (from, to) => {
-      check('rename', `${from} -> ${to}`);
-      return nodeBuildFs.rename(from, to);
-    },
-    rm: (path, options) => nodeBuildFs.rm(path, options),
-    exists: (path) => nodeBuildFs.exists(path),
-  };
 }
 
 async function build(target: ReturnType<typeof previousBuild>, fs: BuildFs) {

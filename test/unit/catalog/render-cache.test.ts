@@ -113,10 +113,20 @@ describe('the build caches (build/.cache/render, build/.cache/parse)', () => {
     expect(added.manifest).toBe(expected.manifest);
 
     // An old article edited: its packs, the site chunk it is in (4 formats), the chunk of each of its 3 sections.
-    appendFileSync(join(dir, 'content', 'articles', 'story-000003.txt'), 'A late paragraph, added by the desk.\n');
+    const story = join(dir, 'content', 'articles', 'story-000003.txt');
+    const original = readFileSync(story, 'utf8');
+    appendFileSync(story, 'A late paragraph, added by the desk.\n');
     const edited = build(dir, 'site');
     expect(edited).toMatchObject({ unchanged: 30, parsed: 1, rendered: 2 + 4 + 3 });
     expect(edited.tree).toEqual(clean(dir).tree);
+
+    // The edit taken back (the cache holds one build's files, so they are rendered again): the published tree
+    // is the one before the edit, none of the edited files left in place.
+    writeFileSync(story, original);
+    const reverted = build(dir, 'site');
+    expect(reverted).toMatchObject({ unchanged: 30, parsed: 1, rendered: 2 + 4 + 3 });
+    expect(reverted.tree).toEqual(added.tree);
+    expect(reverted.tree).toEqual(clean(dir).tree);
   }, 60_000);
 
   it('detects a truncated or rewritten cache entry and renders that file again', () => {
@@ -164,7 +174,7 @@ describe('the build caches (build/.cache/render, build/.cache/parse)', () => {
     expect(renamed.tree).toEqual(clean(dir).tree);
 
     writeFileSync(join(dir, 'cache', 'index.json'), '{"not": "checked"}');
-    writeFileSync(join(dir, 'parse', 'index.json'), '{"not": "checked"}');
+    writeFileSync(join(dir, 'parse', 'index', '7.bin'), '{"not": "checked"}');
     const afterDamage = build(dir, 'site');
     expect(afterDamage).toMatchObject({ unchanged: 0, parsed: 12, reused: 0, rendered: first.rendered });
     expect(afterDamage.tree).toEqual(renamed.tree);
