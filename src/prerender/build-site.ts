@@ -239,8 +239,8 @@ function uncachedSectionMembers(
   return needed;
 }
 
-/** Jobs in flight at once: enough to keep every thread busy while results are stored in order. */
-const ahead = 16;
+/** Jobs in flight at once: enough to keep two threads busy while results are stored in order; each result holds its files until stored. */
+const ahead = 8;
 
 /**
  * Starts `start(index)` for every index up to `count`, at most `ahead` at a time, and hands each result to
