@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { parseFile } from '../src/catalog/parse-file.ts';
 import { parseSiteConfig } from '../src/catalog/site-config.ts';
 import { sidecarPathOf } from '../src/content/sidecar.ts';
+import { generateCorpus } from './generate-corpus.ts';
 import { hugoArticle, hugoConfig, hugoLayouts, hugoPage } from './hugo-site.ts';
 import { buildSite } from './site-bundle.ts';
 import { median, round, spread } from './stats.ts';
@@ -141,21 +142,7 @@ export async function runHugo(options: BenchOptions): Promise<SectionResult> {
     const content = join(options.tmp, `hugo-${articles}`);
     const size = articles.toLocaleString('en-US');
     options.progress(`hugo: generating ${size} articles`);
-    await run(
-      process.execPath,
-      [
-        'scripts/generate-articles.ts',
-        '--count',
-        String(articles),
-        '--out',
-        content,
-        '--sources',
-        '200',
-        '--tags',
-        '50',
-      ],
-      { cwd: options.root, maxBuffer: 16 * MiB },
-    );
+    await generateCorpus(options, articles, content);
     const siteDir = join(options.tmp, `hugo-${articles}-hugo`);
     const pages = writeHugoSite(content, siteDir);
     options.progress(`hugo: ${size} articles converted to ${pages} Hugo pages`);
@@ -211,34 +198,20 @@ export async function runHugo(options: BenchOptions): Promise<SectionResult> {
         ...(point.articles >= 10_000 ? { target: 0.25 } : {}),
         note: `median of ${point.ratios.length} interleaved round(s); ${version.split(' ')[1] ?? version}`,
       },
-      {
-        section: SECTION,
-        id: `${point.articles}.wirefeed.wall`,
-        label: `wirefeed clean build, ${size} articles`,
-        value: seconds(point.wirefeed),
-        unit: 's',
-      },
-      {
-        section: SECTION,
-        id: `${point.articles}.hugo.wall`,
-        label: `Hugo clean build, ${size} articles`,
-        value: seconds(point.hugo),
-        unit: 's',
-      },
-      {
-        section: SECTION,
-        id: `${point.articles}.wirefeed.rss`,
-        label: `wirefeed peak RSS, ${size} articles`,
-        value: mib(point.wirefeed),
-        unit: 'MiB',
-      },
-      {
-        section: SECTION,
-        id: `${point.articles}.hugo.rss`,
-        label: `Hugo peak RSS, ${size} articles`,
-        value: mib(point.hugo),
-        unit: 'MiB',
-      },
+      ...(['wirefeed', 'hugo'] as const).flatMap((builder) => {
+        const name = builder === 'hugo' ? 'Hugo' : builder;
+        const info = (id: string, label: string, value: number, unit: Figure['unit']): Figure => ({
+          section: SECTION,
+          id: `${point.articles}.${builder}.${id}`,
+          label: `${name} ${label}, ${size} articles`,
+          value,
+          unit,
+        });
+        return [
+          info('wall', 'clean build', seconds(point[builder]), 's'),
+          info('rss', 'peak RSS', mib(point[builder]), 'MiB'),
+        ];
+      }),
     ];
   });
   return {
