@@ -6,6 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { freemem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseFile } from '../src/catalog/parse-file.ts';
@@ -95,6 +96,15 @@ export function writeHugoSite(contentDir: string, siteDir: string): number {
   return count;
 }
 
+/** MemAvailable of /proc/meminfo (what can be used without swapping), in MiB; os.freemem() where there is none. */
+function memoryAvailableMiB(): number {
+  try {
+    const match = /^MemAvailable:\s+(\d+) kB$/m.exec(readFileSync('/proc/meminfo', 'utf8'));
+    if (match?.[1]) return Number(match[1]) / 1024;
+  } catch {}
+  return freemem() / MiB;
+}
+
 /** A clean `hugo` build of `siteDir` into `outDir` (no resources/, no cache dir), timed by /usr/bin/time. */
 async function buildHugo(siteDir: string, outDir: string, cacheDir: string): Promise<BuildCost> {
   for (const dir of [outDir, cacheDir, join(siteDir, 'resources')]) rmSync(dir, { recursive: true, force: true });
@@ -138,7 +148,20 @@ export async function runHugo(options: BenchOptions): Promise<SectionResult> {
   if (version === undefined)
     throw new Error("the hugo section needs Debian's Hugo: `apt-get update && apt-get install -y hugo`");
   const points: HugoPoint[] = [];
+  const skipped: { articles: number; needMiB: number; availableMiB: number }[] = [];
   for (const articles of options.scaleSizes) {
+    // Hugo holds the whole site in memory: its peak grows about linearly, so a size it would not fit in (on a
+    // machine shared with other builds) is reported, not run into the OOM killer.
+    const previous = points.at(-1);
+    const needMiB = previous ? (previous.hugoRssMiB * articles) / previous.articles : 0;
+    const availableMiB = memoryAvailableMiB();
+    if (needMiB > 0.8 * availableMiB) {
+      options.progress(
+        `hugo: ${articles} articles not run: Hugo would need about ${needMiB.toFixed(0)} MiB, ${availableMiB.toFixed(0)} MiB available`,
+      );
+      skipped.push({ articles, needMiB: Math.round(needMiB), availableMiB: Math.round(availableMiB) });
+      continue;
+    }
     const content = join(options.tmp, `hugo-${articles}`);
     const size = articles.toLocaleString('en-US');
     options.progress(`hugo: generating ${size} articles`);
@@ -216,8 +239,13 @@ export async function runHugo(options: BenchOptions): Promise<SectionResult> {
   });
   return {
     section: SECTION,
-    title: `wirefeed vs Hugo, clean builds of the same generated corpus (${version})`,
+    title: `wirefeed vs Hugo, clean builds of the same generated corpus (${version})${skipped
+      .map(
+        (skip) =>
+          `; ${skip.articles} articles not run (Hugo needs ~${skip.needMiB} MiB, ${skip.availableMiB} available)`,
+      )
+      .join('')}`,
     figures,
-    details: { hugoVersion: version, points },
+    details: { hugoVersion: version, points, skipped },
   };
 }
