@@ -113,6 +113,11 @@ async function buildHugo(siteDir: string, outDir: string, cacheDir: string): Pro
     [
       '-f',
       `${TIME_TAG} %e %U %S %M`,
+      // The first process the OOM killer ends, should Hugo outgrow the memory other builds on the machine need.
+      'choom',
+      '-n',
+      '1000',
+      '--',
       'hugo',
       '--quiet',
       '--ignoreCache',
