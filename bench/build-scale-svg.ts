@@ -161,6 +161,7 @@ export function renderBuildScaleSvg(
 .title { font-size: 15px; font-weight: 600; } .subtitle, .tick, .legend, .targetlabel { font-size: 10px; fill: #444; }
 .panel { font-size: 12px; font-weight: 600; } .grid { stroke: #e6e6e6; }
 .target { stroke: #c62828; stroke-dasharray: 2 2; } .targetlabel { fill: #c62828; }
+.legend, .targetlabel { paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 </style>
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="8" y="18" class="title">wirefeed: build time and memory against the archive, clean and incremental</text>
