@@ -164,7 +164,7 @@ export async function runHugo(options: BenchOptions): Promise<SectionResult> {
   if (version === undefined)
     throw new Error("the hugo section needs Debian's Hugo: `apt-get update && apt-get install -y hugo`");
   const points: HugoPoint[] = [];
-  const skipped: { articles: number; needMiB: number; availableMiB: number }[] = [];
+  const skipped: { articles: number; reason: string }[] = [];
   for (const articles of options.scaleSizes) {
     // Hugo holds the whole site in memory, so a size it would not fit in (on a machine shared with other builds) is
     // reported, not run into the OOM killer: its peak extrapolated on the log-log line of the last two sizes
@@ -172,10 +172,9 @@ export async function runHugo(options: BenchOptions): Promise<SectionResult> {
     const needMiB = projectedPeakMiB(points, articles);
     const availableMiB = memoryAvailableMiB();
     if (needMiB > 0.8 * availableMiB) {
-      options.progress(
-        `hugo: ${articles} articles not run: Hugo would need about ${needMiB.toFixed(0)} MiB, ${availableMiB.toFixed(0)} MiB available`,
-      );
-      skipped.push({ articles, needMiB: Math.round(needMiB), availableMiB: Math.round(availableMiB) });
+      const reason = `Hugo would need ~${needMiB.toFixed(0)} MiB, ${availableMiB.toFixed(0)} MiB available`;
+      options.progress(`hugo: ${articles} articles not run: ${reason}`);
+      skipped.push({ articles, reason });
       continue;
     }
     const content = join(options.tmp, `hugo-${articles}`);
@@ -202,15 +201,23 @@ export async function runHugo(options: BenchOptions): Promise<SectionResult> {
         return `hugo ${hugo.at(-1)?.wallSeconds.toFixed(1)} s`;
       },
     ];
-    for (let index = 0; index < rounds; index++) {
-      // Interleaved: wirefeed first in even rounds, Hugo first in odd ones.
-      const order = index % 2 === 0 ? builders : [...builders].reverse();
-      const done: string[] = [];
-      for (const build of order) done.push(await build());
-      options.progress(`hugo: ${size} round ${index + 1}/${rounds}: ${done.join(', ')}`);
+    try {
+      for (let index = 0; index < rounds; index++) {
+        // Interleaved: wirefeed first in rounds 1, 3, …, Hugo first in rounds 2, 4, ….
+        const order = index % 2 === 0 ? builders : [...builders].reverse();
+        const done: string[] = [];
+        for (const build of order) done.push(await build());
+        options.progress(`hugo: ${size} round ${index + 1}/${rounds}: ${done.join(', ')}`);
+      }
+    } catch (error) {
+      // A build that dies (Hugo ended by the OOM killer, say) loses this size, not the figures of the others.
+      const reason = `a build failed: ${String(error).split('\n')[0]}`;
+      options.progress(`hugo: ${articles} articles: ${reason}`);
+      skipped.push({ articles, reason });
+      continue;
+    } finally {
+      for (const dir of [content, siteDir, wirefeedOut, hugoOut]) rmSync(dir, { recursive: true, force: true });
     }
-    rmSync(content, { recursive: true, force: true });
-    rmSync(siteDir, { recursive: true, force: true });
     points.push({
       articles,
       wirefeed,
@@ -256,10 +263,7 @@ export async function runHugo(options: BenchOptions): Promise<SectionResult> {
   return {
     section: SECTION,
     title: `wirefeed vs Hugo, clean builds of the same generated corpus (${version})${skipped
-      .map(
-        (skip) =>
-          `; ${skip.articles} articles not run (Hugo needs ~${skip.needMiB} MiB, ${skip.availableMiB} available)`,
-      )
+      .map((skip) => `; ${skip.articles} articles not measured (${skip.reason})`)
       .join('')}`,
     figures,
     details: { hugoVersion: version, points, skipped },
