@@ -5,7 +5,7 @@
  * Needs Debian's `hugo` (`apt-get install -y hugo`). Runs with `--scale`.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { freemem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,6 +30,8 @@ export interface BuildCost {
   readonly wallSeconds: number;
   readonly cpuSeconds: number;
   readonly maxRssBytes: number;
+  /** Bytes the build wrote (`du -sb` of its output). */
+  readonly outputBytes: number;
 }
 
 /** One archive size: every round of each builder, and the medians the figures and the SVG use. */
@@ -116,6 +118,22 @@ function projectedPeakMiB(points: readonly HugoPoint[], articles: number): numbe
   return last.hugoRssMiB * (articles / last.articles) ** Math.max(exponent, 0.5);
 }
 
+/** `du -sb dir`: the bytes below it. */
+async function directoryBytes(dir: string): Promise<number> {
+  return Number((await run('du', ['-sb', dir])).stdout.split('\t')[0]);
+}
+
+/**
+ * Disk the next size needs at once (one build's output lives at a time, beside the corpus and the Hugo site): the
+ * larger builder's bytes per article at the last size, plus about 30 KB of input per article.
+ */
+function projectedDiskBytes(points: readonly HugoPoint[], articles: number): number {
+  const last = points.at(-1);
+  if (last === undefined) return 0;
+  const perArticle = Math.max(...[...last.wirefeed, ...last.hugo].map((cost) => cost.outputBytes)) / last.articles;
+  return (perArticle + 30_000) * articles;
+}
+
 /** A clean `hugo` build of `siteDir` into `outDir` (no resources/, no cache dir), timed by /usr/bin/time. */
 async function buildHugo(siteDir: string, outDir: string, cacheDir: string): Promise<BuildCost> {
   for (const dir of [outDir, cacheDir, join(siteDir, 'resources')]) rmSync(dir, { recursive: true, force: true });
@@ -145,7 +163,12 @@ async function buildHugo(siteDir: string, outDir: string, cacheDir: string): Pro
   const [wall, user, system, rssKiB] = (line ?? '').slice(TIME_TAG.length).trim().split(' ').map(Number);
   if (wall === undefined || user === undefined || system === undefined || rssKiB === undefined || Number.isNaN(wall))
     throw new Error(`hugo: no timing line from /usr/bin/time:\n${stderr}`);
-  return { wallSeconds: wall, cpuSeconds: user + system, maxRssBytes: rssKiB * 1024 };
+  return {
+    wallSeconds: wall,
+    cpuSeconds: user + system,
+    maxRssBytes: rssKiB * 1024,
+    outputBytes: await directoryBytes(outDir),
+  };
 }
 
 /** A clean wirefeed build, as `npm run build -- --no-cache` with the default workers. */
@@ -156,7 +179,12 @@ async function buildWirefeed(root: string, contentDir: string, outDir: string): 
     '--media-cache',
     join(outDir, '.cache', 'media'),
   ]);
-  return { wallSeconds: built.wallSeconds, cpuSeconds: built.cpuSeconds, maxRssBytes: built.maxRssBytes };
+  return {
+    wallSeconds: built.wallSeconds,
+    cpuSeconds: built.cpuSeconds,
+    maxRssBytes: built.maxRssBytes,
+    outputBytes: await directoryBytes(built.assetsDir),
+  };
 }
 
 export async function runHugo(options: BenchOptions): Promise<SectionResult> {
@@ -171,8 +199,15 @@ export async function runHugo(options: BenchOptions): Promise<SectionResult> {
     // (measured 254 MiB at 1,000, 1,800 MiB at 10,000: exponent 0.85), linearly from one.
     const needMiB = projectedPeakMiB(points, articles);
     const availableMiB = memoryAvailableMiB();
-    if (needMiB > 0.8 * availableMiB) {
-      const reason = `Hugo would need ~${needMiB.toFixed(0)} MiB, ${availableMiB.toFixed(0)} MiB available`;
+    const needDisk = projectedDiskBytes(points, articles);
+    const { bavail, bsize } = statfsSync(options.tmp);
+    const reason =
+      needMiB > 0.8 * availableMiB
+        ? `Hugo would need ~${needMiB.toFixed(0)} MiB, ${availableMiB.toFixed(0)} MiB available`
+        : needDisk > 0.8 * bavail * bsize
+          ? `the builds would need ~${(needDisk / 1024 ** 3).toFixed(1)} GiB of disk, ${((bavail * bsize) / 1024 ** 3).toFixed(1)} GiB free`
+          : undefined;
+    if (reason !== undefined) {
       options.progress(`hugo: ${articles} articles not run: ${reason}`);
       skipped.push({ articles, reason });
       continue;
@@ -253,9 +288,11 @@ export async function runHugo(options: BenchOptions): Promise<SectionResult> {
           value,
           unit,
         });
+        const written = round(median(point[builder].map((cost) => cost.outputBytes)) / MiB, 0);
         return [
           info('wall', 'clean build', seconds(point[builder]), 's'),
           info('rss', 'peak RSS', mib(point[builder]), 'MiB'),
+          info('bytes', 'output written', written, 'MiB'),
         ];
       }),
     ];
