@@ -85,6 +85,9 @@ export function hugoConfig(site: HugoSiteSettings): string {
       title: site.title,
       languageCode: site.language,
       paginate: site.pageSize,
+      // wirefeed publishes every article whatever its date; Hugo skips future-dated pages by default (the generated
+      // archive runs 7 hours an article from 2020, so past 8,700 articles into the future).
+      buildFuture: true,
       disableKinds: ['section', 'robotsTXT', '404'],
       taxonomies: { tag: 'tags', source: 'sources' },
       mediaTypes: { 'application/atom+xml': { suffixes: ['xml'] }, 'application/feed+json': { suffixes: ['json'] } },

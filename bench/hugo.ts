@@ -135,7 +135,7 @@ function projectedDiskBytes(points: readonly HugoPoint[], articles: number): num
 }
 
 /** A clean `hugo` build of `siteDir` into `outDir` (no resources/, no cache dir), timed by /usr/bin/time. */
-async function buildHugo(siteDir: string, outDir: string, cacheDir: string): Promise<BuildCost> {
+async function buildHugo(siteDir: string, outDir: string, cacheDir: string, pages: number): Promise<BuildCost> {
   for (const dir of [outDir, cacheDir, join(siteDir, 'resources')]) rmSync(dir, { recursive: true, force: true });
   const { stderr } = await run(
     '/usr/bin/time',
@@ -163,6 +163,9 @@ async function buildHugo(siteDir: string, outDir: string, cacheDir: string): Pro
   const [wall, user, system, rssKiB] = (line ?? '').slice(TIME_TAG.length).trim().split(' ').map(Number);
   if (wall === undefined || user === undefined || system === undefined || rssKiB === undefined || Number.isNaN(wall))
     throw new Error(`hugo: no timing line from /usr/bin/time:\n${stderr}`);
+  // Every article must have its page, or Hugo did less work than wirefeed (future dates, drafts, a template error).
+  const rendered = readdirSync(join(outDir, 'articles')).length;
+  if (rendered !== pages) throw new Error(`hugo rendered ${rendered} article pages of ${pages}`);
   return {
     wallSeconds: wall,
     cpuSeconds: user + system,
@@ -231,7 +234,7 @@ export async function runHugo(options: BenchOptions): Promise<SectionResult> {
         return `wirefeed ${wirefeed.at(-1)?.wallSeconds.toFixed(1)} s`;
       },
       async () => {
-        hugo.push(await buildHugo(siteDir, hugoOut, join(options.tmp, 'hugo-cache')));
+        hugo.push(await buildHugo(siteDir, hugoOut, join(options.tmp, 'hugo-cache'), pages));
         rmSync(hugoOut, { recursive: true, force: true });
         return `hugo ${hugo.at(-1)?.wallSeconds.toFixed(1)} s`;
       },

@@ -79,9 +79,10 @@ describe('hugoConfig', () => {
     hugoConfig({ title: 'Wire & "News"', baseUrl: 'https://news.example.com', language: 'en', pageSize: 20 }),
   );
 
-  it('makes tags and sources taxonomies, pages lists like wirefeed and keeps the title exactly', () => {
+  it('makes tags and sources taxonomies, pages lists like wirefeed, publishes future-dated articles and keeps the title exactly', () => {
     expect(config.taxonomies).toEqual({ tag: 'tags', source: 'sources' });
     expect(config.paginate).toBe(20);
+    expect(config.buildFuture).toBe(true);
     expect(config.baseURL).toBe('https://news.example.com/');
     expect(config.title).toBe('Wire & "News"');
   });
