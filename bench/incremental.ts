@@ -3,17 +3,15 @@
  * article and one edited article, each as `npm run build` runs them (the caches beside the build), with wall time
  * and peak RSS; the archive has 50 tags and 200 sources, as the sections bench. Runs with `--scale`.
  */
-import { execFile } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { generateArticle, generatedTags } from '../scripts/generate-articles.ts';
+import { generateCorpus } from './generate-corpus.ts';
 import { type BuiltSite, buildSite } from './site-bundle.ts';
 import { round } from './stats.ts';
 import type { BenchOptions, Figure, SectionResult } from './types.ts';
 
 const SECTION = 'incremental';
-const run = promisify(execFile);
 const MiB = 1024 * 1024;
 const [TAGS, SOURCES] = [50, 200];
 
@@ -30,21 +28,7 @@ export async function runIncremental(options: BenchOptions): Promise<SectionResu
   for (const articles of options.scaleSizes) {
     const content = join(options.tmp, `incremental-${articles}`);
     options.progress(`incremental: generating ${articles.toLocaleString('en-US')} articles`);
-    await run(
-      process.execPath,
-      [
-        'scripts/generate-articles.ts',
-        '--count',
-        String(articles),
-        '--out',
-        content,
-        '--sources',
-        '200',
-        '--tags',
-        '50',
-      ],
-      { cwd: options.root, maxBuffer: 16 * MiB },
-    );
+    await generateCorpus(options, articles, content);
     const out = join(options.tmp, `incremental-${articles}-site`);
     const build = async (what: string) => {
       const built = await buildSite(options.root, content, out, 'https://news.example.com');

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick] [-- --scale] [-- --only <section>] [-- --scale-sizes 1000,10000]`: runs the sections,
  * prints the table, writes bench-results.json and bench-results.svg (and bench-results-scale.svg when the scale
- * section ran) at the repository root. Progress goes to stderr, one line per step.
+ * section ran, bench-results-build-scale.svg when the incremental one did) at the repository root. Progress goes to stderr, one line per step.
  * A new section is one file exporting `run…(options): Promise<SectionResult>`, added to `sections` below.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,9 +10,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type HugoScalePoint, type IncrementalPoint, renderBuildScaleSvg } from './build-scale-svg.ts';
 import { runBundleSize } from './bundle-size.ts';
 import { runDevLoop } from './dev-loop.ts';
 import { runEndToEnd } from './end-to-end.ts';
+import { runHugo } from './hugo.ts';
 import { runInProcess } from './in-process.ts';
 import { runIncremental } from './incremental.ts';
 import { runMedia } from './media.ts';
@@ -39,6 +41,7 @@ const sections: readonly Section[] = [
   { id: 'sections', run: runSectionsScale, by: 'scale' },
   { id: 'incremental', run: runIncremental, by: 'scale' },
   { id: 'dev-loop', run: runDevLoop, by: 'scale' },
+  { id: 'hugo', run: runHugo, by: 'scale' },
   { id: 'media', run: runMedia, by: 'media' },
 ];
 
@@ -136,6 +139,21 @@ async function main(): Promise<number> {
       renderScaleSvg(points, `${meta.mode} run, ${meta.startedAt}, ${meta.cpus} CPUs, scale section ${timings.scale}s`),
     );
     written.push('bench-results-scale.svg');
+  }
+  const incremental = results.find((result) => result.section === 'incremental');
+  if (incremental !== undefined) {
+    const hugo = results.find((result) => result.section === 'hugo')?.details as
+      | { points: HugoScalePoint[] }
+      | undefined;
+    writeFileSync(
+      join(root, 'bench-results-build-scale.svg'),
+      renderBuildScaleSvg(
+        incremental.details as IncrementalPoint[],
+        hugo?.points ?? [],
+        `${meta.mode} run, ${meta.startedAt}, ${meta.cpus} CPUs, load at start ${meta.loadAverageAtStart.join(' ')}`,
+      ),
+    );
+    written.push('bench-results-build-scale.svg');
   }
   console.log(renderTable(results));
   progress(

@@ -5,7 +5,8 @@
  */
 import type { ScalePoint } from './scale.ts';
 
-const escapeText = (text: string): string =>
+/** Text for SVG: the XML special characters as entities. */
+export const escapeText = (text: string): string =>
   text.replace(
     /[&<>"]/g,
     (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character] ?? character,
@@ -27,7 +28,8 @@ interface Panel {
 
 const palette = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a'];
 
-function format(value: number): string {
+/** A figure with about two significant digits, for ticks and legends. */
+export function format(value: number): string {
   if (value >= 100) return value.toFixed(0);
   if (value >= 10) return value.toFixed(1);
   return value.toPrecision(2);
