@@ -36,6 +36,7 @@ const indexName = 'index.json';
 export interface CacheTarget {
   readonly folder: string;
   keeps(path: string, tag: string): boolean;
+  tagWritten(path: string, tag: string): void;
 }
 
 /**
@@ -94,6 +95,7 @@ export function openDiskRenderCache(dir: string, base: string, staged: CacheTarg
     keep(path, identity) {
       const key = keyOf(path, identity);
       fresh.push({ key, path, tag: key });
+      staged.tagWritten(path, key);
       counts.rendered++;
     },
     save(assetsDir) {

@@ -60,6 +60,8 @@ export interface StagedBuild {
   write(path: string, data: string | Uint8Array): Promise<void>;
   /** Records `path` (bytes tagged `tag`) as part of this build: true when the published tree already holds them, else the caller places the file in `folder`. */
   keeps(path: string, tag: string): boolean;
+  /** Tags the file just written at `path` with `tag` (the render cache's key for its bytes), so a later build that places that cached file finds it already published. */
+  tagWritten(path: string, tag: string): void;
   /** Waits for every write in flight; throws the first one that failed. */
   settle(): Promise<void>;
   publish(manifestSource: string): Promise<void>;
@@ -121,6 +123,7 @@ export async function stageBuild(options: PublishOptions): Promise<StagedBuild> 
     },
 
     keeps: () => false,
+    tagWritten: () => {},
     settle,
 
     async publish(manifestSource) {

@@ -17,6 +17,15 @@ import {
 /** Per published file: [bytes, content tag (a strong ETag of its bytes) or '' when not taken]. */
 type Published = Map<string, readonly [number, string]>;
 
+/** What a publish did: the complete tree swapped in, or `changed` files moved in and `removed` ones moved out. */
+export type PublishedChanges =
+  | { readonly complete: true }
+  | { readonly complete: false; readonly changed: number; readonly removed: number };
+
+export interface StagedChanges extends Omit<StagedBuild, 'publish'> {
+  publish(manifestSource: string): Promise<PublishedChanges>;
+}
+
 /** The published tree's list, beside it (never inside it: everything in the assets folder is served). */
 export function publishedIndexPath(assets: string): string {
   return `${assets}.published.json`;
@@ -32,7 +41,7 @@ export function publishedIndexPath(assets: string): string {
  * `complete` asks for the complete tree (`--no-cache`). A file changed by hand inside the published folder
  * is not noticed: delete it (or the folder) to rebuild it.
  */
-export async function stageChanges(options: PublishOptions, complete = false): Promise<StagedBuild> {
+export async function stageChanges(options: PublishOptions, complete = false): Promise<StagedChanges> {
   const fs = options.fs ?? nodeBuildFs;
   const indexPath = publishedIndexPath(options.assets);
   const previous = !complete && (await fs.exists(options.assets)) ? readPublished(indexPath) : undefined;
@@ -51,6 +60,7 @@ export async function stageChanges(options: PublishOptions, complete = false): P
         next.set(path, [0, tag]);
         return false;
       },
+      tagWritten: (path, tag) => retag(next, path, tag),
       settle: () => full.settle(),
       async publish(manifestSource) {
         await full.publish(manifestSource);
@@ -58,13 +68,14 @@ export async function stageChanges(options: PublishOptions, complete = false): P
           () => rememberIndex(indexPath, [indexPath], next),
           () => fs.rm(indexPath, { recursive: true, force: true }),
         );
+        return { complete: true };
       },
     };
   }
   return stageInPlace(options, previous, next);
 }
 
-async function stageInPlace(options: PublishOptions, previous: Published, next: Published): Promise<StagedBuild> {
+async function stageInPlace(options: PublishOptions, previous: Published, next: Published): Promise<StagedChanges> {
   const fs = options.fs ?? nodeBuildFs;
   const indexPath = publishedIndexPath(options.assets);
   // Only what changed is written here; the served tree is not touched until publish.
@@ -93,6 +104,7 @@ async function stageInPlace(options: PublishOptions, previous: Published, next: 
       changed.push(path);
       return false;
     },
+    tagWritten: (path, tag) => retag(next, path, tag),
     settle: () => full.settle(),
     async publish(manifestSource) {
       await full.settle();
@@ -144,8 +156,15 @@ async function stageInPlace(options: PublishOptions, previous: Published, next: 
       // The new build is whole from here on: leftovers are only untidy.
       await fs.rm(aside, { recursive: true, force: true }).catch(() => {});
       await fs.rm(staging, { recursive: true, force: true }).catch(() => {});
+      return { complete: false, changed: moving.length, removed: gone.length };
     },
   };
+}
+
+/** Without it a clean build's files carry no tag, and the first rebuild would move every cached file in again. */
+function retag(files: Published, path: string, tag: string): void {
+  const written = files.get(path);
+  if (written) files.set(path, [written[0], tag]);
 }
 
 function byteLength(data: string | Uint8Array): number {

@@ -151,7 +151,12 @@ async function main(): Promise<number> {
     console.log(`wirefeed: content OK: ${summary}`);
     return 0;
   }
-  await staged.publish(moduleSource(JSON.stringify(manifest)));
+  const changes = await staged.publish(moduleSource(JSON.stringify(manifest)));
+  log(
+    changes.complete
+      ? 'wirefeed: published: the complete tree swapped in'
+      : `wirefeed: published in place: ${changes.changed} file(s) changed, ${changes.removed} removed`,
+  );
   if (!scratch) parseCache.save();
   if (cache) {
     cache.save(resolve(values.assets));

@@ -45,6 +45,7 @@ function build(dir: string, out: string, noCache = false) {
   const counts = /render cache: (\d+) file\(s\) reused, (\d+) rendered(?:, (\d+) damaged)?/.exec(result.stderr);
   // The last run's line: a build that drops a damaged cache runs twice.
   const parses = [...result.stderr.matchAll(/parse cache: (\d+) article\(s\) unchanged, (\d+) parsed/g)].at(-1);
+  const moved = /published in place: (\d+) file\(s\) changed/.exec(result.stderr);
   return {
     stderr: result.stderr,
     unchanged: Number(parses?.[1] ?? -1),
@@ -52,6 +53,8 @@ function build(dir: string, out: string, noCache = false) {
     reused: Number(counts?.[1] ?? -1),
     rendered: Number(counts?.[2] ?? -1),
     damaged: Number(counts?.[3] ?? 0),
+    /** Files the publish moved into the served tree; -1 when the complete tree was swapped in. */
+    changed: Number(moved?.[1] ?? -1),
     tree: treeOf(join(dir, out)),
     manifest: readFileSync(join(dir, `${out}.js`), 'utf8'),
   };
@@ -102,6 +105,12 @@ describe('the build caches (build/.cache/render, build/.cache/parse)', () => {
     expect(again).toMatchObject({ unchanged: 30, parsed: 0, rendered: 0, reused: first.rendered });
     expect(again.tree).toEqual(first.tree);
     expect(again.manifest).toBe(first.manifest);
+    // The first rebuild moves in only what the render cache does not hold (heads, directories, sitemaps: their
+    // tags are first taken now); the cached files are known published from the clean build on.
+    expect(first.changed).toBe(-1);
+    expect(again.changed).toBeGreaterThan(0);
+    expect(again.changed).toBeLessThanOrEqual(Object.keys(first.tree).length - first.rendered);
+    expect(build(dir, 'site').changed).toBe(0);
 
     // The newest article (generated 31 is dated after all 30): its page pack and ninjs pack, the newest chunk of
     // the 4 site lists, its 3 sections' newest chunks.
