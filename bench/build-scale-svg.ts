@@ -3,7 +3,7 @@
  * clean build next to the incremental ones (+1 article, 1 edited) and Hugo's clean build when the hugo section ran,
  * with issue 16's targets as red reference lines.
  */
-import { escapeText, format } from './scale-svg.ts';
+import { escapeText, format, logGrid } from './scale-svg.ts';
 
 /** One build's cost as the incremental section's details keep it. */
 interface Cost {
@@ -63,22 +63,7 @@ function renderPanel(panel: Panel, ox: number, oy: number): string[] {
   const body = [
     `<text x="${left}" y="${oy + 20}" class="panel">${escapeText(`${panel.title} (${panel.unit})`)}</text>`,
   ];
-  for (let decade = Math.log10(low); decade <= Math.log10(high) + 1e-9; decade++) {
-    const at = y(10 ** decade).toFixed(1);
-    body.push(
-      `<line x1="${left.toFixed(1)}" x2="${right.toFixed(1)}" y1="${at}" y2="${at}" class="grid"/>`,
-      `<text x="${(left - 4).toFixed(1)}" y="${(Number(at) + 4).toFixed(1)}" class="tick" text-anchor="end">${format(10 ** decade)}</text>`,
-    );
-  }
-  for (const n of sizes) {
-    body.push(
-      `<line x1="${x(n).toFixed(1)}" x2="${x(n).toFixed(1)}" y1="${top}" y2="${bottom}" class="grid"/>`,
-      `<text x="${x(n).toFixed(1)}" y="${bottom + 14}" class="tick" text-anchor="middle">${n >= 1000 ? `${n / 1000}k` : n}</text>`,
-    );
-  }
-  body.push(
-    `<text x="${left + plotWidth / 2}" y="${bottom + 30}" class="tick" text-anchor="middle">articles (log)</text>`,
-  );
+  body.push(...logGrid({ x, y, low, high, sizes, box: { left, right, top, bottom } }));
   for (const target of panel.targets) {
     const at = y(target.value).toFixed(1);
     body.push(

@@ -35,6 +35,38 @@ export function format(value: number): string {
   return value.toPrecision(2);
 }
 
+/** The plot box and scales of one log-log panel, for `logGrid`. */
+export interface LogPanel {
+  readonly x: (n: number) => number;
+  readonly y: (value: number) => number;
+  readonly low: number;
+  readonly high: number;
+  readonly sizes: readonly number[];
+  readonly box: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+}
+
+/** A panel's grid: a line and label per decade of the value, per archive size, and the x axis's name. */
+export function logGrid({ x, y, low, high, sizes, box }: LogPanel): string[] {
+  const lines: string[] = [];
+  for (let decade = Math.log10(low); decade <= Math.log10(high) + 1e-9; decade++) {
+    const at = y(10 ** decade).toFixed(1);
+    lines.push(
+      `<line x1="${box.left.toFixed(1)}" x2="${box.right.toFixed(1)}" y1="${at}" y2="${at}" class="grid"/>`,
+      `<text x="${(box.left - 4).toFixed(1)}" y="${(Number(at) + 4).toFixed(1)}" class="tick" text-anchor="end">${format(10 ** decade)}</text>`,
+    );
+  }
+  for (const n of sizes) {
+    lines.push(
+      `<line x1="${x(n).toFixed(1)}" x2="${x(n).toFixed(1)}" y1="${box.top}" y2="${box.bottom}" class="grid"/>`,
+      `<text x="${x(n).toFixed(1)}" y="${box.bottom + 14}" class="tick" text-anchor="middle">${n >= 1000 ? `${n / 1000}k` : n}</text>`,
+    );
+  }
+  lines.push(
+    `<text x="${(box.left + box.right) / 2}" y="${box.bottom + 30}" class="tick" text-anchor="middle">articles (log)</text>`,
+  );
+  return lines;
+}
+
 export function renderScaleSvg(points: readonly ScalePoint[], subtitle: string): string {
   const articles = points.map((point) => point.articles);
   const routes = Object.keys(points[0]?.cpuMicros ?? {});
@@ -129,22 +161,8 @@ export function renderScaleSvg(points: readonly ScalePoint[], subtitle: string):
     body.push(
       `<text x="${ox + margin.left}" y="${oy + 20}" class="panel">${escapeText(panel.title)} (${panel.unit})</text>`,
     );
-    for (let decade = Math.log10(low); decade <= Math.log10(high) + 1e-9; decade++) {
-      const value = 10 ** decade;
-      body.push(
-        `<line x1="${x(minN).toFixed(1)}" x2="${x(maxN).toFixed(1)}" y1="${y(value).toFixed(1)}" y2="${y(value).toFixed(1)}" class="grid"/>`,
-        `<text x="${(x(minN) - 4).toFixed(1)}" y="${(y(value) + 4).toFixed(1)}" class="tick" text-anchor="end">${format(value)}</text>`,
-      );
-    }
-    for (const n of articles) {
-      body.push(
-        `<line x1="${x(n).toFixed(1)}" x2="${x(n).toFixed(1)}" y1="${oy + margin.top}" y2="${oy + margin.top + plotHeight}" class="grid"/>`,
-        `<text x="${x(n).toFixed(1)}" y="${oy + margin.top + plotHeight + 14}" class="tick" text-anchor="middle">${n >= 1000 ? `${n / 1000}k` : n}</text>`,
-      );
-    }
-    body.push(
-      `<text x="${ox + margin.left + plotWidth / 2}" y="${oy + margin.top + plotHeight + 30}" class="tick" text-anchor="middle">articles (log)</text>`,
-    );
+    const box = { left: x(minN), right: x(maxN), top: oy + margin.top, bottom: oy + margin.top + plotHeight };
+    body.push(...logGrid({ x, y, low, high, sizes: articles, box }));
     if (Number.isFinite(first) && first > 0) {
       body.push(
         `<line x1="${x(minN).toFixed(1)}" x2="${x(maxN).toFixed(1)}" y1="${y(first).toFixed(1)}" y2="${y(linearTop).toFixed(1)}" class="linear"><title>grows linearly with the archive</title></line>`,
