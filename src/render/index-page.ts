@@ -38,12 +38,38 @@ const decoder = new TextDecoder();
 export function indexDocumentParts(site: Site, page: PageInfo, entries: readonly Part[]): Part[] {
   const text = (entry: Part) => (typeof entry === 'string' ? entry : decoder.decode(entry));
   if (entries.length === 0) return [renderIndexDocument(site, page, [])];
+  const around = pageAround(site, page);
+  // Never expected (the mark is not text any renderer writes); then the entries are decoded and joined.
+  if (around === undefined) return [renderIndexDocument(site, page, entries.map(text))];
+  return [around[0], ...joinedParts(entries, '\n'), around[1]];
+}
+
+/** Pages around the entries by site and page (its number, count, archive date and section), at most `keptPages` a site. */
+const arounds = new WeakMap<Site, Map<string, readonly [string, string] | undefined>>();
+const keptPages = 64;
+
+/**
+ * The page before and after its entries; undefined when the mark is not found exactly once. The layout is the
+ * cost of a cold index page (its head, stylesheet hash, navigation), the same for every request of that page
+ * within one manifest, so it is rendered once per isolate and page.
+ */
+function pageAround(site: Site, page: PageInfo): readonly [string, string] | undefined {
+  let kept = arounds.get(site);
+  if (kept === undefined) {
+    kept = new Map();
+    arounds.set(site, kept);
+  }
+  const key = JSON.stringify(page);
+  if (kept.has(key)) return kept.get(key);
   const around = renderIndexDocument(site, page, [entriesMark]);
   const at = around.indexOf(entriesMark);
-  // Never expected (the mark is not text any renderer writes); then the entries are decoded and joined.
-  if (at === -1 || around.indexOf(entriesMark, at + 1) !== -1)
-    return [renderIndexDocument(site, page, entries.map(text))];
-  return [around.slice(0, at), ...joinedParts(entries, '\n'), around.slice(at + entriesMark.length)];
+  const parts: readonly [string, string] | undefined =
+    at === -1 || around.indexOf(entriesMark, at + 1) !== -1
+      ? undefined
+      : [around.slice(0, at), around.slice(at + entriesMark.length)];
+  if (kept.size >= keptPages) kept.clear();
+  kept.set(key, parts);
+  return parts;
 }
 
 function indexHead(site: Site, page: PageInfo, title: string, list: ListIdentity): string {

@@ -107,4 +107,17 @@ describe('the index page', () => {
       );
     }
   });
+
+  it('renders each page around its own entries, however often and in whatever order pages are asked for', () => {
+    const encoder = new TextEncoder();
+    const pages = [1, 2, 3, 2, 1, 3].map((number) => pageOf(articles, number, 2));
+    const sites = [{ ...site, title: 'Another site' }, site];
+    for (const asked of sites)
+      for (const page of pages) {
+        const entries = page.articles.map((article) => encoder.encode(renderIndexEntry(asked, article)));
+        expect(new TextDecoder().decode(encodeParts(indexDocumentParts(asked, page, entries)))).toBe(
+          renderIndexPage(asked, page),
+        );
+      }
+  });
 });
