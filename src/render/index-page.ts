@@ -45,15 +45,17 @@ export function indexDocumentParts(site: Site, page: PageInfo, entries: readonly
 }
 
 /** Pages around the entries by site and page (its number, count, archive date and section), at most `keptPages` a site. */
-const arounds = new WeakMap<Site, Map<string, readonly [string, string] | undefined>>();
+const arounds = new WeakMap<Site, Map<string, readonly [Uint8Array, Uint8Array] | undefined>>();
+const encoder = new TextEncoder();
 const keptPages = 64;
 
 /**
- * The page before and after its entries; undefined when the mark is not found exactly once. The layout is the
- * cost of a cold index page (its head, stylesheet hash, navigation), the same for every request of that page
- * within one manifest, so it is rendered once per isolate and page.
+ * The page before and after its entries, as UTF-8; undefined when the mark is not found exactly once. The
+ * layout is most of a cold index page's cost (rendering its head, stylesheet and navigation, then measuring and
+ * encoding them), the same for every request of that page within one manifest: done once per isolate and page.
+ * The bytes are only ever copied out (encodeParts), never handed on.
  */
-function pageAround(site: Site, page: PageInfo): readonly [string, string] | undefined {
+function pageAround(site: Site, page: PageInfo): readonly [Uint8Array, Uint8Array] | undefined {
   let kept = arounds.get(site);
   if (kept === undefined) {
     kept = new Map();
@@ -63,10 +65,10 @@ function pageAround(site: Site, page: PageInfo): readonly [string, string] | und
   if (kept.has(key)) return kept.get(key);
   const around = renderIndexDocument(site, page, [entriesMark]);
   const at = around.indexOf(entriesMark);
-  const parts: readonly [string, string] | undefined =
+  const parts: readonly [Uint8Array, Uint8Array] | undefined =
     at === -1 || around.indexOf(entriesMark, at + 1) !== -1
       ? undefined
-      : [around.slice(0, at), around.slice(at + entriesMark.length)];
+      : [encoder.encode(around.slice(0, at)), encoder.encode(around.slice(at + entriesMark.length))];
   if (kept.size >= keptPages) kept.clear();
   kept.set(key, parts);
   return parts;
