@@ -15,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RenderCache } from '../prerender/render-cache.ts';
 import { recallIndex, rememberIndex } from './index-memo.ts';
+import type { StagedBuild } from './publish-build.ts';
 import { hashWorkerCode } from './worker-code-hash.ts';
 
 /**
@@ -33,11 +34,7 @@ export interface DiskRenderCache extends RenderCache {
 const indexName = 'index.json';
 
 /** Where cached files go: the staging folder of the build and what the published tree already holds (publish-build.ts). */
-export interface CacheTarget {
-  readonly folder: string;
-  keeps(path: string, tag: string): boolean;
-  tagWritten(path: string, tag: string): void;
-}
+export type CacheTarget = Pick<StagedBuild, 'folder' | 'keeps' | 'tagWritten'>;
 
 /**
  * `base` is everything every stored file depends on besides its articles: the site config and the code

@@ -70,7 +70,7 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   const problems: ContentProblem[] = [];
   const shown = (path: string) => displayPath(join(contentDir, path));
 
-  const siteText = await readText(join(contentDir, 'site.yaml'), shown('site.yaml'), problems);
+  const siteText = readText(join(contentDir, 'site.yaml'), shown('site.yaml'), problems);
   const siteResult = parseSiteConfig(shown('site.yaml'), siteText ?? '', options);
   if (!siteResult.ok) for (const problem of siteResult.problems) problems.push(problem);
   // Articles are still checked against the defaults, so one run reports every problem.
@@ -80,19 +80,14 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   const warnings: ContentProblem[] = [];
   const files = await listArticleFiles(contentDir, shown, problems);
   const listed = new Set(files);
-  // Reads run ahead of parsing (a bounded number in flight), so the disk and the parser overlap.
   // An unchanged article (same bytes as in the last build, its sidecar too) is neither read nor parsed.
+  // Every file is looked up (stamped) before any is read: a change made while this build runs is seen next time.
   const hits = files.map((file) => {
     const parse = parserOf(file);
     if (!parse || !options.store) return undefined;
     const sidecar = parse === parseWireCopy ? sidecarPathOf(file) : undefined;
     return options.store.lookup(file, sidecar !== undefined && listed.has(sidecar) ? sidecar : undefined);
   });
-  const texts = readAhead(files, 8, (file, index) =>
-    parserOf(file) && !hits[index]
-      ? readText(join(contentDir, file), shown(file), problems)
-      : Promise.resolve(undefined),
-  );
   // With a parser elsewhere, up to `window` files parse at once; each file's result is settled in file order.
   const window = options.parser ? 16 : 0;
   const settling: (() => Promise<void>)[] = [];
@@ -103,7 +98,6 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   for (const [index, file] of files.entries()) {
     options.progress?.(index + 1, files.length);
     const parse = parserOf(file);
-    const text = await texts(index);
     if (isSidecarFile(file)) {
       // Read with its wire copy; alone it has nothing to describe.
       const wireCopy = file.replace(/\.yaml$/i, '.txt');
@@ -138,6 +132,7 @@ export async function loadContent(contentDir: string, options: LoadContentOption
       });
       continue;
     }
+    const text = readText(join(contentDir, file), shown(file), problems);
     if (text === undefined) continue;
     // Size bounds (article-bounds.ts): an oversized file is refused before it is parsed.
     const tooLarge = fileSizeProblem(shown(file), text, options.bounds);
@@ -148,7 +143,7 @@ export async function loadContent(contentDir: string, options: LoadContentOption
     const sidecar = parse === parseWireCopy ? sidecarPathOf(file) : undefined;
     const sidecarText =
       sidecar !== undefined && listed.has(sidecar)
-        ? await readText(join(contentDir, sidecar), shown(sidecar), problems)
+        ? readText(join(contentDir, sidecar), shown(sidecar), problems)
         : undefined;
     const sidecarTooLarge =
       sidecar !== undefined &&
@@ -217,25 +212,6 @@ export async function loadContent(contentDir: string, options: LoadContentOption
 function parserOf(file: string) {
   const extension = file.slice(file.lastIndexOf('.')).toLowerCase();
   return file.includes('.', file.lastIndexOf('/')) ? parsers[extension] : undefined;
-}
-
-/** `at(i)` resolves the i-th read, keeping up to `window` reads started ahead of the one awaited. */
-function readAhead<T, R>(
-  items: readonly T[],
-  window: number,
-  read: (item: T, index: number) => Promise<R>,
-): (index: number) => Promise<R> {
-  const started = new Map<number, Promise<R>>();
-  let next = 0;
-  const fill = (upTo: number) => {
-    for (; next < items.length && next < upTo; next++) started.set(next, read(items[next] as T, next));
-  };
-  return async (index) => {
-    fill(index + window);
-    const result = started.get(index) as Promise<R>;
-    started.delete(index);
-    return result;
-  };
 }
 
 function duplicateSlugProblems(articles: readonly Article[], shown: (path: string) => string): ContentProblem[] {
@@ -315,12 +291,14 @@ function isInside(path: string, folder: string): boolean {
   return fromFolder !== '' && !fromFolder.startsWith(`..${sep}`) && fromFolder !== '..' && !isAbsolute(fromFolder);
 }
 
-/** The file as UTF-8 text; bytes that are not UTF-8 are a problem. Undefined when missing or unreadable. */
-async function readText(path: string, shownPath: string, problems: ContentProblem[]): Promise<string | undefined> {
+/**
+ * The file as UTF-8 text; bytes that are not UTF-8 are a problem. Undefined when missing or unreadable.
+ * Synchronous: an article is a few KB in the page cache, and readFile's promise is four thread-pool round
+ * trips per file (open, fstat, read, close), which at 200,000 files cost more than the reads.
+ */
+function readText(path: string, shownPath: string, problems: ContentProblem[]): string | undefined {
   let bytes: Uint8Array;
   try {
-    // Synchronous: an article is a few KB in the page cache, and readFile's promise is four thread-pool
-    // round trips per file (open, fstat, read, close), which at 200,000 files cost more than the reads.
     bytes = readFileSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;

@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 /**
  * Byte for byte what src/http/etag.ts gives (the Worker's crypto.subtle version): SHA-256 over the UTF-8
  * bytes (a lone surrogate becomes U+FFFD in both), first 16 bytes, base64url without padding, quoted.
+ * Given bytes, the same over those bytes (a text and its UTF-8 bytes have one ETag).
  */
-export function nodeStrongEtag(text: string): string {
-  return `"${createHash('sha256').update(text, 'utf8').digest().subarray(0, 16).toString('base64url')}"`;
+export function nodeStrongEtag(data: string | Uint8Array): string {
+  // A string is hashed as UTF-8, update's default.
+  return `"${createHash('sha256').update(data).digest().subarray(0, 16).toString('base64url')}"`;
 }

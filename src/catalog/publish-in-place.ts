@@ -91,7 +91,7 @@ async function stageInPlace(options: PublishOptions, previous: Published, next: 
       const bytes = byteLength(data);
       const before = previous.get(path);
       // Same length as the published file: its tag tells whether the bytes are the same (hashed only then).
-      const tag = before && before[0] === bytes ? tagOf(data) : '';
+      const tag = before && before[0] === bytes ? nodeStrongEtag(data) : '';
       next.set(path, [bytes, tag]);
       if (tag !== '' && before?.[1] === tag) return;
       changed.push(path);
@@ -169,12 +169,6 @@ function retag(files: Published, path: string, tag: string): void {
 
 function byteLength(data: string | Uint8Array): number {
   return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-}
-
-/** The same tag the render cache keeps for a file (its strong ETag), for text and bytes alike. */
-function tagOf(data: string | Uint8Array): string {
-  if (typeof data === 'string') return nodeStrongEtag(data);
-  return `"${createHash('sha256').update(data).digest().subarray(0, 16).toString('base64url')}"`;
 }
 
 /** The list and its SHA-256 on the first line; written to a temporary name by the caller's choice. */

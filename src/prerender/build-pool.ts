@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { withEncodedBodies } from '../catalog/body-spill.ts';
-import type { FileParser } from '../catalog/parse-file.ts';
+import { type FileParser, parseFile } from '../catalog/parse-file.ts';
 import type { ParseResult } from '../content/parse-result.ts';
 import type { BuildRequest, BuildResponse, ContextMessage } from './build-worker.ts';
 import { rememberArticleHash } from './render-cache.ts';
@@ -24,7 +24,7 @@ export interface BuildPool {
  */
 const resourceLimits = { maxOldGenerationSizeMb: 160 };
 
-/** Render jobs of a build run on the main thread before any is sent to a thread. */
+/** Render jobs of a build, and files a pool parses, run on the main thread before any is sent to a thread. */
 const jobsInPlace = 16;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -69,6 +69,7 @@ export function openBuildPool(size: number): BuildPool {
     return thread;
   };
   let next = 0;
+  let parsesInPlace = jobsInPlace;
   // Sent to every thread (the ones started later too) before its first render job.
   let context: ContextMessage | undefined;
   const startAll = () => {
@@ -84,14 +85,16 @@ export function openBuildPool(size: number): BuildPool {
     thread.busy++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      // A parse job carries the file's text; a render job only positions in the archive (threads read bodies themselves).
+      // A parse job carries the file's text; a render job its articles' fields and body places (thread-catalog.ts).
       thread.worker.postMessage({ id, ...request } as BuildRequest);
     });
   };
   return {
-    parse: (job) => send({ kind: 'parse', job }) as Promise<ParseResult>,
+    // The first files parse here too: a rebuild after one new or edited article starts no thread.
+    parse: (job) =>
+      parsesInPlace-- > 0 ? Promise.resolve(parseFile(job)) : (send({ kind: 'parse', job }) as Promise<ParseResult>),
     render(shared) {
-      // The first jobs run here: a rebuild that renders a handful of files never pays for sending the archive.
+      // The first jobs run here: a rebuild that renders a handful of files starts no thread.
       let inPlace = jobsInPlace;
       let sent = false;
       return (job: RenderJob) => {

@@ -33,7 +33,7 @@ const usage = `usage: node src/prerender/cli.ts [--content DIR] [--assets DIR] [
   --render-cache DIR stored files kept between builds, reused where their articles are unchanged (default: build/.cache/render)
   --parse-cache DIR parsed articles kept between builds, bodies on disk (default: build/.cache/parse)
   --no-cache        parse and render every file (no cache is read or written)
-  --workers N       threads parsing files and rendering article and ninjs packs (default: one per core; 1 renders on the main thread)
+  --workers N       threads parsing files and rendering packs and list and section chunks (default: one per core; 1: all on the main thread)
   --watch           stay running and build again whenever the content folder changes (npm run dev)
   --check           validate and render everything, write nothing
   --deploy          refuse to build for a localhost base URL (set baseUrl in content/site.yaml first)`;

@@ -23,4 +23,9 @@ describe('nodeStrongEtag', () => {
       }),
     );
   });
+
+  it('gives a text and its UTF-8 bytes one ETag (a published file is tagged from either)', () => {
+    for (const text of ['', '<p>Hello & “world”</p>', '上海合作组织', 'lone \ud800 surrogate'])
+      expect(nodeStrongEtag(new TextEncoder().encode(text))).toBe(nodeStrongEtag(text));
+  });
 });
