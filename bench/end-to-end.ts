@@ -10,8 +10,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { SiteManifest } from '../src/manifest.ts';
-import { articlePackPath, type ListFormat, listChunkPath, packOf, pageSpan } from '../src/storage/layout.ts';
+import { articlePackPath, type ListFormat, listChunkPath, packOf, pageSpan } from '../src/archive/layout.ts';
+import type { SiteManifest } from '../src/archive/manifest.ts';
 import { benchCorpus } from './corpus.ts';
 import type { FloorRoute, FloorTable, RecordedResponse } from './floor-worker.ts';
 import { type LoadOptions, type LoadResult, load } from './load.ts';
@@ -51,7 +51,7 @@ const listFormats: Readonly<Record<string, ListFormat>> = {
   '/feed.json': 'json',
 };
 
-/** The stored files wirefeed reads for page 1 of a list or for an article (src/routes/*.ts, src/storage/layout.ts). */
+/** The stored files wirefeed reads for page 1 of a list or for an article (src/worker/routes/*.ts, src/archive/layout.ts). */
 function readsOf(manifest: SiteManifest, path: string): string[] {
   const format = listFormats[path];
   if (format !== undefined) {

@@ -46,7 +46,7 @@ export function createFloorApp(table: FloorTable): Hono {
       const answer304 = () => new Response(null, { status: 304, headers: notModified?.headers ?? {} });
       const assets = (c.env as IoEnv | undefined)?.ASSETS;
       if (assets === undefined) return conditional ? answer304() : new Response(bytes, init);
-      // The I/O floor: wirefeed's I/O for this path, in wirefeed's order (src/http/serve.ts).
+      // The I/O floor: wirefeed's I/O for this path, in wirefeed's order (src/worker/http/serve.ts).
       if (conditional && !route.lookupFor304) return answer304();
       const hit = await caches.default.match(key);
       if (hit) return conditional ? answer304() : hit;

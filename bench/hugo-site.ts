@@ -1,6 +1,6 @@
 /** Converts parsed wirefeed articles to a Hugo site (Markdown pages, config, minimal layouts) for the bench's side-by-side build: pure, no I/O. */
-import type { Article } from '../src/article.ts';
-import { sourceKey } from '../src/sections/source-key.ts';
+import type { Article } from '../src/model/article.ts';
+import { sourceKey } from '../src/model/source-key.ts';
 
 /** What a Hugo page keeps of an article: the fields both generators render. */
 export interface HugoArticle {

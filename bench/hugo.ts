@@ -9,9 +9,9 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync
 import { freemem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { parseFile } from '../src/catalog/parse-file.ts';
-import { parseSiteConfig } from '../src/catalog/site-config.ts';
+import { parseFile } from '../src/builder/content/parse-file.ts';
 import { sidecarPathOf } from '../src/content/sidecar.ts';
+import { parseSiteConfig } from '../src/content/site-config.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { hugoArticle, hugoConfig, hugoLayouts, hugoPage } from './hugo-site.ts';
 import { buildSite } from './site-bundle.ts';

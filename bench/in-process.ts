@@ -3,13 +3,14 @@
  * time), assembling it from prebuilt fragments and from its stored chunk (request time), each timed against a
  * floor in the same run, in interleaved rounds (order alternating), as median ratios with spread.
  */
-import type { Article } from '../src/article.ts';
-import { newestFirst } from '../src/article-order.ts';
-import { defaultSite } from '../src/catalog/site-config.ts';
+
+import { articlePackPath, listChunkPath, packOf } from '../src/archive/layout.ts';
+import { buildInMemory } from '../src/builder/render/in-memory-site.ts';
+import { defaultSite } from '../src/content/site-config.ts';
 import { parseWireCopy } from '../src/content/wire-copy.ts';
-import { buildInMemory } from '../src/prerender/in-memory-site.ts';
-import type { Site } from '../src/site.ts';
-import { articlePackPath, listChunkPath, packOf } from '../src/storage/layout.ts';
+import type { Article } from '../src/model/article.ts';
+import { newestFirst } from '../src/model/article-order.ts';
+import type { Site } from '../src/model/site.ts';
 import { type FeedPage, paginate } from '../test/whole-documents.ts';
 import { benchCorpus, SEED_FILE } from './corpus.ts';
 import { median, round, spread } from './stats.ts';

@@ -34,7 +34,7 @@ export interface BuiltSite {
 }
 
 /**
- * `node src/prerender/cli.ts --content dir --assets <out>/assets --manifest <out>/site-manifest.js --base-url baseUrl`:
+ * `node src/builder/cli.ts --content dir --assets <out>/assets --manifest <out>/site-manifest.js --base-url baseUrl`:
  * the project's own build, into `outDir`. `maxOldSpaceMb` raises V8's heap limit for big archives.
  */
 export async function buildSite(
@@ -55,7 +55,7 @@ export async function buildSite(
       ...(maxOldSpaceMb !== undefined ? [`--max-old-space-size=${maxOldSpaceMb}`] : []),
       '--import',
       pathToFileURL(join(root, 'bench', 'process-usage.ts')).href,
-      'src/prerender/cli.ts',
+      'src/builder/cli.ts',
       '--content',
       contentDir,
       '--assets',

@@ -4,17 +4,18 @@
  * chunk (decodeSelectedBytes + rssDocumentParts + encodeParts: the bytes sent). `checkSubjects` proves every path
  * byte-identical to the renderer.
  */
-import type { Article } from '../src/article.ts';
-import { encodeParts } from '../src/http/encode-parts.ts';
-import type { PackedArticle } from '../src/manifest.ts';
+
+import type { PackedArticle } from '../src/archive/manifest.ts';
+import { decodeSelectedBytes } from '../src/archive/record-file.ts';
+import type { Article } from '../src/model/article.ts';
+import type { Site } from '../src/model/site.ts';
 import { renderArticlePage } from '../src/render/article-page.ts';
 import { renderAtomDocument, renderAtomEntry } from '../src/render/atom.ts';
 import type { PageInfo } from '../src/render/feed-page.ts';
 import { renderIndexDocument, renderIndexEntry } from '../src/render/index-page.ts';
 import { renderJsonFeedDocument, renderJsonFeedItem } from '../src/render/json-feed.ts';
 import { renderRssDocument, renderRssItem, rssDocumentParts } from '../src/render/rss.ts';
-import type { Site } from '../src/site.ts';
-import { decodeSelectedBytes } from '../src/storage/record-file.ts';
+import { encodeParts } from '../src/shared/encode-parts.ts';
 import { type FeedPage, renderAtom, renderIndexPage, renderJsonFeed, renderRss } from '../test/whole-documents.ts';
 
 /** Per-item fragments as a build stores them: strings, ready to join. */
@@ -46,7 +47,7 @@ export function pageInfo(page: FeedPage): PageInfo {
 /**
  * The Worker's list path for a page held by one stored chunk, from the chunk's bytes to the page's: check the
  * index, take the fragments' bytes newest first, splice them between the encoded markup. Mirrors `renderListPage`
- * in src/routes/list-routes.ts and `serve` for a one-chunk page.
+ * in src/worker/routes/list-routes.ts and `serve` for a one-chunk page.
  */
 export function rssFromStoredChunk(site: Site, info: PageInfo, chunk: Uint8Array): Uint8Array {
   const items = decodeSelectedBytes<0>(chunk, 'rss chunk').records.map((record) => record.bytes);
@@ -54,7 +55,7 @@ export function rssFromStoredChunk(site: Site, info: PageInfo, chunk: Uint8Array
   return encodeParts(rssDocumentParts(site, info, items));
 }
 
-/** The Worker's article path after the read: check the pack, find the slug, copy its bytes out (src/routes/packed-load.ts). */
+/** The Worker's article path after the read: check the pack, find the slug, copy its bytes out (src/worker/routes/packed-load.ts). */
 export function articleFromStoredPack(pack: Uint8Array, slug: string): Uint8Array {
   const stored = decodeSelectedBytes<PackedArticle>(pack, 'pack', undefined, (meta) => meta[0] === slug).records[0];
   if (stored === undefined) throw new Error(`${slug} is not in its pack`);

@@ -21,7 +21,7 @@ const env = {
  * wrangler never reloads half a build). Each build's exit status comes back over IPC.
  */
 function startBuilder(onBuilt: (ok: boolean) => void): ChildProcess {
-  const child = spawn(process.execPath, ['src/prerender/cli.ts', '--base-url', baseUrl, '--watch'], {
+  const child = spawn(process.execPath, ['src/builder/cli.ts', '--base-url', baseUrl, '--watch'], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env,
   });

@@ -4,10 +4,10 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from '../src/app.ts';
-import { sectionFeedPaths } from '../src/catalog/section-feeds.ts';
-import { changedFeeds, type FeedDigests, pingedFeedPaths, pingHub } from '../src/catalog/websub.ts';
-import { strongEtag } from '../src/http/etag.ts';
-import type { SiteManifest } from '../src/manifest.ts';
+import type { SiteManifest } from '../src/archive/manifest.ts';
+import { sectionFeedPaths } from '../src/builder/publish/section-feeds.ts';
+import { changedFeeds, type FeedDigests, pingedFeedPaths, pingHub } from '../src/builder/publish/websub.ts';
+import { strongEtag } from '../src/shared/etag.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,16 +1,16 @@
 /** createApp(): the Hono app over a built site; middleware order and route mounting live here alone. */
 import { Hono } from 'hono';
-import { defaultMemoryCacheBytes, MemoryCache } from './http/memory-cache.ts';
-import { requestGuard } from './http/request-guard.ts';
-import { isStorageFault, logStorageFault, unavailableHeaders } from './http/storage-fault.ts';
-import { answersPreflight, preflightHeaders } from './response-kinds.ts';
-import { articlePages } from './routes/article-routes.ts';
-import { listPages } from './routes/list-routes.ts';
-import { mediaFiles } from './routes/media-routes.ts';
-import { ninjsDocuments } from './routes/ninjs-routes.ts';
-import { type AppEnv, errorResponse, type RouteDeps } from './routes/route-context.ts';
-import { sectionPages } from './routes/section-routes.ts';
-import { siteFiles } from './routes/site-routes.ts';
+import { answersPreflight, preflightHeaders } from './model/response-kinds.ts';
+import { defaultMemoryCacheBytes, MemoryCache } from './worker/http/memory-cache.ts';
+import { requestGuard } from './worker/http/request-guard.ts';
+import { isStorageFault, logStorageFault, unavailableHeaders } from './worker/http/storage-fault.ts';
+import { articlePages } from './worker/routes/article-routes.ts';
+import { listPages } from './worker/routes/list-routes.ts';
+import { mediaFiles } from './worker/routes/media-routes.ts';
+import { ninjsDocuments } from './worker/routes/ninjs-routes.ts';
+import { type AppEnv, errorResponse, type RouteDeps } from './worker/routes/route-context.ts';
+import { sectionPages } from './worker/routes/section-routes.ts';
+import { siteFiles } from './worker/routes/site-routes.ts';
 
 /** What the app is built from; `memory` defaults to a fresh 16 MiB memory for this isolate. */
 export type AppDeps = Omit<RouteDeps, 'memory'> & { readonly memory?: MemoryCache };

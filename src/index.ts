@@ -1,10 +1,10 @@
 /** Worker entry: the app over the manifest `npm run build` compiled in, reading pages from static assets. */
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
+import { assetStore } from './archive/site-store.ts';
 import manifest from './generated/site-manifest.js';
-import { defaultMemoryCacheBytes, MemoryCache } from './http/memory-cache.ts';
-import type { AppEnv } from './routes/route-context.ts';
-import { assetStore } from './storage/site-store.ts';
+import { defaultMemoryCacheBytes, MemoryCache } from './worker/http/memory-cache.ts';
+import type { AppEnv } from './worker/routes/route-context.ts';
 
 /** One app per isolate, made on the first request: its memory budget comes from the environment. */
 let app: Hono<AppEnv> | undefined;

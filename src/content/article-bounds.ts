@@ -1,6 +1,7 @@
 /** Size bounds on an article (its file and each field): named build errors, so nothing oversized deploys. */
-import type { Article } from '../article.ts';
-import { linkTarget } from '../http/attribution-headers.ts';
+import type { Article } from '../model/article.ts';
+import { linkTarget } from '../render/headers/attribution-headers.ts';
+import { utf8Length } from '../shared/utf8.ts';
 import type { ContentProblem } from './content-error.ts';
 
 export interface ArticleBounds {
@@ -64,22 +65,4 @@ export function fieldSizeProblems(file: string, article: Article, bounds = defau
       });
   }
   return problems;
-}
-
-/** UTF-8 length without encoding: lone surrogates count 3 (as U+FFFD). */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        index++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
 }

@@ -1,5 +1,5 @@
 /** Content dates: `YYYY-MM-DD[( |T)HH:MM[:SS[.fff]][offset]]` (and other year-first forms) to an ArticleDate, wall-clock times read in an IANA zone. */
-import type { ArticleDate } from '../article.ts';
+import type { ArticleDate } from '../model/article.ts';
 
 // README "Wire copy (`.txt`)": `YYYY-MM-DD, or YYYY-MM-DD HH:MM[:SS] with an optional offset`. Agencies also write other
 // year-first dates (`2025/7/16`, `2025.07.16`, `2025年7月16日`), RFC 3339 fractions, `+08`, `UTC`

@@ -1,6 +1,5 @@
 /** Reads `corrections` and `retracted` (front matter or sidecar) and cross-checks them against the article's dates. */
-import type { ArticleDate } from '../article.ts';
-import type { Correction, Retraction } from '../article-lifecycle.ts';
+import type { ArticleDate, Correction, Retraction } from '../model/article.ts';
 import { cleanLine } from './clean-text.ts';
 import { readContentDate } from './dates.ts';
 import type { FrontMatterValue } from './front-matter.ts';

@@ -1,6 +1,6 @@
 /** Parses a Markdown article with YAML front matter (README "Markdown (`.md`)") into an Article. */
-import type { Article, ArticleDate, ArticleSource } from '../article.ts';
-import type { Site } from '../site.ts';
+import type { Article, ArticleDate, ArticleSource } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
 import { bodyImageRefs } from './body-images.ts';
 import { cleanLine, normalizeLineEnds, replaceUnsafeCharacters } from './clean-text.ts';
 import type { ContentProblem } from './content-error.ts';

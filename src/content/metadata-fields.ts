@@ -1,7 +1,7 @@
 /** The publisher's metadata fields (Markdown front matter and wire-copy sidecars): one reader per key, shared by both. */
-import type { ArticleDate } from '../article.ts';
-import { tagProblem } from '../sections/tag-key.ts';
-import type { Site } from '../site.ts';
+import type { ArticleDate } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
+import { tagProblem } from '../model/tag-key.ts';
 import { cleanLine } from './clean-text.ts';
 import { readContentDate } from './dates.ts';
 import type { FrontMatterValue } from './front-matter.ts';

@@ -1,5 +1,5 @@
 /** ParseResult: what parsing one content file gives: an article, a draft to skip, or its problems. */
-import type { Article } from '../article.ts';
+import type { Article } from '../model/article.ts';
 import type { BodyImageRef } from './body-images.ts';
 import type { ContentProblem } from './content-error.ts';
 import type { ImageSpec } from './image-field.ts';

@@ -1,6 +1,6 @@
 /** Wire-copy sidecars: `name.yaml` beside `name.txt` adds the publisher's metadata without editing the agency's text. */
-import type { Article } from '../article.ts';
-import type { Site } from '../site.ts';
+import type { Article } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
 import type { ContentProblem } from './content-error.ts';
 import { type FrontMatterValue, readYamlMapping } from './front-matter.ts';
 import { readImageField } from './image-field.ts';

@@ -1,5 +1,5 @@
 /** Article sources: a host name (`www.news.cn`) or an absolute http(s) URL, to a name and a URL. */
-import type { ArticleSource } from '../article.ts';
+import type { ArticleSource } from '../model/article.ts';
 
 /**
  * Result of reading a source: the source (with a warning when it is credited by name only), or,

@@ -1,6 +1,6 @@
 /** Parses agency wire copy (the seed's plain-text layout, README "Wire copy (`.txt`)") into an Article. */
-import type { Article } from '../article.ts';
-import type { Site } from '../site.ts';
+import type { Article } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
 import { cleanLine, isBlank, normalizeLineEnds, replaceUnsafeCharacters } from './clean-text.ts';
 import type { ContentProblem } from './content-error.ts';
 import { readContentDate } from './dates.ts';

@@ -1,6 +1,6 @@
 /** The HTML page of one article: full text, visible attribution and copyright, OpenGraph and JSON-LD. */
-import type { Article, ArticleDate } from '../article.ts';
-import type { Site } from '../site.ts';
+import type { Article, ArticleDate } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
 import { correctionsSection } from './corrections.ts';
 import { formatDisplayDate } from './display-date.ts';
 import { attribute, escapeHtml, link, metaProperty } from './html.ts';

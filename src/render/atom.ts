@@ -1,8 +1,8 @@
 /** Atom 1.0 rendering (RFC 4287), with RFC 5005 paging links and per-entry attribution. */
-import type { Article } from '../article.ts';
-import { joinedParts, type Part } from '../http/encode-parts.ts';
-import { responseKinds } from '../response-kinds.ts';
-import type { Site } from '../site.ts';
+import type { Article } from '../model/article.ts';
+import { responseKinds } from '../model/response-kinds.ts';
+import type { Site } from '../model/site.ts';
+import { joinedParts, type Part } from '../shared/encode-parts.ts';
 import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc3339Date } from './feed-dates.ts';
 import type { PageInfo } from './feed-page.ts';

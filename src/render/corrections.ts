@@ -1,5 +1,5 @@
 /** Corrections as readers see them: a dated list above the body, on the page and in the feeds' content. */
-import type { Article } from '../article.ts';
+import type { Article } from '../model/article.ts';
 import { formatDisplayDate } from './display-date.ts';
 import { attribute, escapeHtml } from './html.ts';
 

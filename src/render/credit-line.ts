@@ -1,6 +1,6 @@
 /** The short attribution credit (source, editors, copyright notice) appended to an item's HTML content in feeds. */
-import type { Article } from '../article.ts';
-import type { Site } from '../site.ts';
+import type { Article } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
 import { absoluteContentUrls } from './absolute-urls.ts';
 import { correctionsFeedHtml } from './corrections.ts';
 import { labelsFor } from './labels.ts';

@@ -1,5 +1,5 @@
 /** Human-readable dates for pages, from the article's own RFC 3339 text: no Intl, no locale, no clock. */
-import type { ArticleDate } from '../article.ts';
+import type { ArticleDate } from '../model/article.ts';
 
 const monthNames = [
   'January',

@@ -1,5 +1,5 @@
 /** Error pages (400, 404, 405, 414, 500, 503) in the site's look: the status, the message, a way home. */
-import type { Site } from '../site.ts';
+import type { Site } from '../model/site.ts';
 import { escapeHtml, link } from './html.ts';
 import { renderLayout, sitePath } from './layout.ts';
 import { indexPath } from './urls.ts';

@@ -1,6 +1,6 @@
 /** Feed date formats from an article's own date and offset: RFC 822 (RSS) and RFC 3339 (Atom, JSON Feed). */
-import type { ArticleDate } from '../article.ts';
-import { dayNames, monthNames } from '../http/http-date.ts';
+import type { ArticleDate } from '../model/article.ts';
+import { dayNames, monthNames } from '../shared/http-date.ts';
 import type { PageInfo } from './feed-page.ts';
 
 /** The date an empty archive reports as its last change: fixed, so an empty feed is still byte-stable. */

@@ -1,5 +1,5 @@
 /** PageInfo: where one page of a newest-first list sits, as every paged renderer (feeds, index) receives it. */
-import type { ArticleDate } from '../article.ts';
+import type { ArticleDate } from '../model/article.ts';
 import type { SectionInfo } from './list-identity.ts';
 
 /** Where a page sits in the archive: all a page's head and paging links depend on. */

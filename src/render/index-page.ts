@@ -1,7 +1,7 @@
 /** The HTML index: one page of the newest-first archive, with pagination and feed autodiscovery. */
-import type { Article } from '../article.ts';
-import { joinedParts, type Part } from '../http/encode-parts.ts';
-import type { Site } from '../site.ts';
+import type { Article } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
+import { joinedParts, type Part } from '../shared/encode-parts.ts';
 import { formatDisplayDate } from './display-date.ts';
 import type { PageInfo } from './feed-page.ts';
 import { attribute, escapeHtml, link, metaProperty } from './html.ts';

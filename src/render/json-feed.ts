@@ -1,7 +1,7 @@
 /** JSON Feed 1.1 rendering, with attribution and RFC 5005-style paging in the `_wirefeed` extension. */
-import type { Article } from '../article.ts';
-import { joinedParts, type Part } from '../http/encode-parts.ts';
-import type { Site } from '../site.ts';
+import type { Article } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
+import { joinedParts, type Part } from '../shared/encode-parts.ts';
 import { contentHtml } from './credit-line.ts';
 import { rfc3339Date } from './feed-dates.ts';
 import type { PageInfo } from './feed-page.ts';

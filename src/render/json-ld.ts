@@ -1,6 +1,6 @@
 /** schema.org NewsArticle JSON-LD for an article page, serialized so no content can leave its <script>. */
-import type { Article } from '../article.ts';
-import type { Site } from '../site.ts';
+import type { Article } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
 import { jsonLdImages } from './media-elements.ts';
 import { articleUrl } from './urls.ts';
 

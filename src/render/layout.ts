@@ -1,6 +1,6 @@
 /** The HTML document shell every page shares: head essentials, feed autodiscovery, banner, main, footer. */
-import { responseKinds } from '../response-kinds.ts';
-import type { Site } from '../site.ts';
+import { responseKinds } from '../model/response-kinds.ts';
+import type { Site } from '../model/site.ts';
 import { attribute, escapeHtml, link } from './html.ts';
 import type { ListIdentity } from './list-identity.ts';
 import { sectionDirectoryPath } from './section-urls.ts';

@@ -1,5 +1,5 @@
 /** What a list (the whole site, or one tag or source section) is called and where its pages live. */
-import type { Site } from '../site.ts';
+import type { Site } from '../model/site.ts';
 import { type SectionKind, sectionFeedPath, sectionPagePath } from './section-urls.ts';
 import { type FeedFormat, feedPath, indexPath } from './urls.ts';
 

@@ -1,6 +1,6 @@
 /** The lead picture in every channel: HTML figure and thumbnail, OpenGraph, JSON-LD, RSS/Atom enclosure + Media RSS, JSON Feed. */
-import type { ArticleImage, ImageRendition } from '../media.ts';
-import type { Site } from '../site.ts';
+import type { ArticleImage, ImageRendition } from '../model/media.ts';
+import type { Site } from '../model/site.ts';
 import { attribute, escapeHtml, metaProperty } from './html.ts';
 import { sitePath } from './layout.ts';
 import { element } from './xml.ts';

@@ -1,6 +1,6 @@
 /** The Google News sitemap: articles of the two days before the newest one (never the clock), at most 1,000. */
-import type { Article } from '../article.ts';
-import type { Site } from '../site.ts';
+import type { Article } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
 import { rfc3339Date } from './feed-dates.ts';
 import { articleUrl } from './urls.ts';
 import { escapeXml } from './xml.ts';

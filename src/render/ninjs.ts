@@ -1,7 +1,7 @@
 /** IPTC ninjs 3.1 (News in JSON) for one article: what syndication partners ingest without a custom mapping. */
-import type { Article } from '../article.ts';
-import type { ArticleImage, ImageRendition } from '../media.ts';
-import type { Site } from '../site.ts';
+import type { Article } from '../model/article.ts';
+import type { ArticleImage, ImageRendition } from '../model/media.ts';
+import type { Site } from '../model/site.ts';
 import { rfc3339Date } from './feed-dates.ts';
 import { mediaUrl } from './media-elements.ts';
 import { articleUrl } from './urls.ts';

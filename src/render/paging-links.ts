@@ -1,5 +1,5 @@
 /** RFC 5005 §3 paging links (first, previous, next, last) of one feed page, as URLs and as XML link elements. */
-import type { Site } from '../site.ts';
+import type { Site } from '../model/site.ts';
 import type { PageInfo } from './feed-page.ts';
 import { listIdentity } from './list-identity.ts';
 import { absoluteUrl, type FeedFormat } from './urls.ts';

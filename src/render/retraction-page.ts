@@ -1,6 +1,6 @@
 /** The page a retracted article answers with (410 Gone): withdrawn, when and why, still crediting the source. */
-import type { Article } from '../article.ts';
-import type { Site } from '../site.ts';
+import type { Article } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
 import { attributionRows, timeElement } from './article-page.ts';
 import { attribute, escapeHtml } from './html.ts';
 import { renderLayout } from './layout.ts';

@@ -1,8 +1,8 @@
 /** RSS 2.0 rendering (RSS Best Practices Profile), with Atom paging links, content:encoded and Dublin Core attribution. */
-import type { Article } from '../article.ts';
-import { joinedParts, type Part } from '../http/encode-parts.ts';
-import { responseKinds } from '../response-kinds.ts';
-import type { Site } from '../site.ts';
+import type { Article } from '../model/article.ts';
+import { responseKinds } from '../model/response-kinds.ts';
+import type { Site } from '../model/site.ts';
+import { joinedParts, type Part } from '../shared/encode-parts.ts';
 import { contentHtml } from './credit-line.ts';
 import { archiveUpdated, rfc822Date, rfc3339Date } from './feed-dates.ts';
 import type { PageInfo } from './feed-page.ts';

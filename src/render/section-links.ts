@@ -1,8 +1,8 @@
 /** The article page's links to its sections: each tag's page and its source's page. */
-import type { Article } from '../article.ts';
-import { sourceKey } from '../sections/source-key.ts';
-import { tagKey, tagProblem } from '../sections/tag-key.ts';
-import type { Site } from '../site.ts';
+import type { Article } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
+import { sourceKey } from '../model/source-key.ts';
+import { tagKey, tagProblem } from '../model/tag-key.ts';
 import { link } from './html.ts';
 import { sitePath } from './layout.ts';
 import { sectionPagePath } from './section-urls.ts';

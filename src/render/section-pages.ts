@@ -1,6 +1,6 @@
 /** The HTML of sections: the heading of a tag or source page, and the `/tags/` and `/sources/` directories. */
-import type { ArticleDate } from '../article.ts';
-import type { Site } from '../site.ts';
+import type { ArticleDate } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
 import { formatDisplayDate } from './display-date.ts';
 import { attribute, escapeHtml, link } from './html.ts';
 import { renderLayout, sitePath } from './layout.ts';

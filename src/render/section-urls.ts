@@ -1,5 +1,5 @@
 /** Paths of the section routes (`/tags/…`, `/sources/…`): the one place they are spelled. */
-import { sectionSegment } from '../sections/tag-key.ts';
+import { sectionSegment } from '../model/tag-key.ts';
 import type { FeedFormat } from './urls.ts';
 
 export type SectionKind = 'tag' | 'source';

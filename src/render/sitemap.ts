@@ -1,9 +1,14 @@
 /** Renders robots.txt, sitemaps (sitemaps.org protocol 0.9) of the article pages, and their index. */
-import type { Article, ArticleDate } from '../article.ts';
-import type { SitemapUrl } from '../sections/build-sections.ts';
-import type { Site } from '../site.ts';
+import type { Article, ArticleDate } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
 import { absoluteUrl, articleUrl, sitemapPartPath } from './urls.ts';
 import { escapeXml } from './xml.ts';
+
+/** A URL for the sitemap, with the date of its lastmod (written as its RFC 3339 text, a W3C datetime). */
+export interface SitemapUrl {
+  readonly path: string;
+  readonly updated?: ArticleDate;
+}
 
 const declaration = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const namespace = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"';

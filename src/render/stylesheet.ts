@@ -1,6 +1,7 @@
 /** The one inline stylesheet every HTML page carries, and its CSP hash. */
-import { sha256Base64 } from '../http/digest.ts';
-import type { Site } from '../site.ts';
+
+import type { Site } from '../model/site.ts';
+import { sha256Base64 } from '../shared/digest.ts';
 
 /**
  * The CSS, with the site's accent adjusted per colour scheme so links keep WCAG AA contrast

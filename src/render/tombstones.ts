@@ -1,6 +1,6 @@
 /** Retraction tombstones for page 1 of a feed: RFC 6721 `at:deleted-entry` (Atom) and `_wirefeed.deleted` (JSON Feed). */
-import type { Article } from '../article.ts';
-import type { Site } from '../site.ts';
+import type { Article } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
 import { rfc3339Date } from './feed-dates.ts';
 import { articleUrl } from './urls.ts';
 import { element, escapeXml } from './xml.ts';

@@ -1,6 +1,6 @@
 /** Absolute URLs of every route, from the site's base URL: the one place paths are spelled. */
-import type { Article } from '../article.ts';
-import type { Site } from '../site.ts';
+import type { Article } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
 
 /** The three feed formats; a list's formats (storage/layout.ts) and the manifest's header families build on it. */
 export type FeedFormat = 'rss' | 'atom' | 'json';

@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { loadContent } from '../../src/catalog/load-content.ts';
-import { buildSite } from '../../src/prerender/build-site.ts';
-import { storedText } from '../../src/prerender/in-memory-site.ts';
-import { memoryStore } from '../../src/storage/site-store.ts';
+import { memoryStore } from '../../src/archive/site-store.ts';
+import { loadContent } from '../../src/builder/content/load-content.ts';
+import { buildSite } from '../../src/builder/render/build-site.ts';
+import { storedText } from '../../src/builder/render/in-memory-site.ts';
 import { hasChromium, launchChromium, missingChromiumMessage } from './chromium.ts';
 import { type PageServer, startPageServer } from './page-server.ts';
 

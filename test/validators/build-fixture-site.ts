@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../src/app.ts';
-import type { Article } from '../../src/article.ts';
-import { loadContent } from '../../src/catalog/load-content.ts';
-import type { Representation } from '../../src/manifest.ts';
-import { buildInMemory } from '../../src/prerender/in-memory-site.ts';
+import type { Representation } from '../../src/archive/manifest.ts';
+import { loadContent } from '../../src/builder/content/load-content.ts';
+import { buildInMemory } from '../../src/builder/render/in-memory-site.ts';
+import { sectionLists } from '../../src/builder/sections/section-lists.ts';
+import type { Article } from '../../src/model/article.ts';
+import type { Site } from '../../src/model/site.ts';
 import { sectionDirectoryPath, sectionFeedPath, sectionPagePath } from '../../src/render/section-urls.ts';
 import { articlePath, feedPath, indexPath, ninjsPath } from '../../src/render/urls.ts';
-import { sectionLists } from '../../src/sections/section-lists.ts';
-import type { Site } from '../../src/site.ts';
 
 /** Every response the site serves, by path (with `?page=N`), as the app answers it; and the error pages. */
 export interface SiteBuild {

@@ -1,6 +1,6 @@
 // A 45-article archive through the app and its storage: paging joins chunks right, every page is reachable.
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/article.ts';
+import type { Article } from '../../src/model/article.ts';
 import { walk } from './paging-walk.ts';
 import { serveSite, testSite, wireCopy } from './test-site.ts';
 import { parseXml, textsOf } from './worker-client.ts';

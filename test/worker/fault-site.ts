@@ -1,12 +1,12 @@
 /** A built site whose storage and edge cache a test can break: files in a mutable map, `caches.default` wrapped. */
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { createApp } from '../../src/app.ts';
-import type { Article } from '../../src/article.ts';
-import { MemoryCache } from '../../src/http/memory-cache.ts';
-import { withCodeVersion } from '../../src/prerender/code-version.ts';
-import { buildInMemory } from '../../src/prerender/in-memory-site.ts';
-import type { Site } from '../../src/site.ts';
-import type { SiteStore } from '../../src/storage/site-store.ts';
+import type { SiteStore } from '../../src/archive/site-store.ts';
+import { withCodeVersion } from '../../src/builder/render/code-version.ts';
+import { buildInMemory } from '../../src/builder/render/in-memory-site.ts';
+import type { Article } from '../../src/model/article.ts';
+import type { Site } from '../../src/model/site.ts';
+import { MemoryCache } from '../../src/worker/http/memory-cache.ts';
 import { testOrigin, testSite, wireCopy } from './test-site.ts';
 
 /** `count` small wire-copy stories, one a day, each tagged with `label` so versions differ between tests. */

@@ -1,13 +1,13 @@
 // Issue 11: faults in storage, in the edge cache and in the code version never become bytes that are served or cached.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { articlePackPath, packOf } from '../../src/archive/layout.ts';
+import type { PackedArticle } from '../../src/archive/manifest.ts';
+import { sectionChunkPath, sectionHeadPath } from '../../src/archive/section-layout.ts';
 import { defaultArticleBounds, fieldSizeProblems } from '../../src/content/article-bounds.ts';
 import { parseMarkdownArticle } from '../../src/content/markdown-article.ts';
-import { edgeCacheKey } from '../../src/http/edge-cache.ts';
-import { decodeHeaderValue } from '../../src/http/header-value.ts';
-import type { PackedArticle } from '../../src/manifest.ts';
-import { sectionChunkPath, sectionHeadPath } from '../../src/sections/section-layout.ts';
-import { articlePackPath, packOf } from '../../src/storage/layout.ts';
+import { decodeHeaderValue } from '../../src/shared/header-value.ts';
+import { edgeCacheKey } from '../../src/worker/http/edge-cache.ts';
 import { decodeRecords, encodeRecords } from '../stored-records.ts';
 import { faultySite, stories, wrapEdgeCache } from './fault-site.ts';
 import { testOrigin, testSite, wireCopy } from './test-site.ts';

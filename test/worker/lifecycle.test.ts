@@ -1,7 +1,7 @@
 // Corrections and retractions through the app: 410 pages, tombstones on page 1, lists without the retracted, WebSub links.
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/article.ts';
 import { parseContentDate } from '../../src/content/dates.ts';
+import type { Article } from '../../src/model/article.ts';
 import { serveSite, testSite, wireCopy } from './test-site.ts';
 import { parseXml, textsOf } from './worker-client.ts';
 

@@ -2,8 +2,8 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { buildInMemory } from '../../src/prerender/in-memory-site.ts';
-import { memoryStore } from '../../src/storage/site-store.ts';
+import { memoryStore } from '../../src/archive/site-store.ts';
+import { buildInMemory } from '../../src/builder/render/in-memory-site.ts';
 import { testOrigin, testSite, wireCopy } from './test-site.ts';
 import { get } from './worker-client.ts';
 

@@ -3,8 +3,8 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest';
 import seed from '../../content/articles/sco-digital-link.txt?raw';
 import { createApp } from '../../src/app.ts';
-import { strongEtag } from '../../src/http/etag.ts';
-import { buildInMemory } from '../../src/prerender/in-memory-site.ts';
+import { buildInMemory } from '../../src/builder/render/in-memory-site.ts';
+import { strongEtag } from '../../src/shared/etag.ts';
 import { testOrigin, testSite, wireCopy } from './test-site.ts';
 import { get, origin, textsOf } from './worker-client.ts';
 

@@ -1,6 +1,6 @@
 // Every route that lets other origins read its GET also answers their CORS preflight, and no other route does.
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/article.ts';
+import type { Article } from '../../src/model/article.ts';
 import { serveSite, wireCopy } from './test-site.ts';
 
 function tagged(index: number): Article {

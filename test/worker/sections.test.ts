@@ -1,6 +1,6 @@
 // Tag and source sections through the app and its storage: routes, paging in all four formats, case folding, 304s, hostile tags.
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/article.ts';
+import type { Article } from '../../src/model/article.ts';
 import { type PageReader, walk } from './paging-walk.ts';
 import { serveSite, testSite, wireCopy } from './test-site.ts';
 import { decodeEntities, parseXml, textsOf } from './worker-client.ts';

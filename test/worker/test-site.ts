@@ -1,11 +1,11 @@
 /** Builds a site from wire-copy texts inside workerd and serves it through the real app, cache included. */
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { createApp } from '../../src/app.ts';
-import type { Article } from '../../src/article.ts';
-import { defaultSite } from '../../src/catalog/site-config.ts';
+import { buildInMemory } from '../../src/builder/render/in-memory-site.ts';
+import { defaultSite } from '../../src/content/site-config.ts';
 import { parseWireCopy } from '../../src/content/wire-copy.ts';
-import { buildInMemory } from '../../src/prerender/in-memory-site.ts';
-import type { Site } from '../../src/site.ts';
+import type { Article } from '../../src/model/article.ts';
+import type { Site } from '../../src/model/site.ts';
 
 export const testOrigin = 'https://wire.example';
 

@@ -2,8 +2,8 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { hugoArticle, hugoConfig, hugoLayouts, hugoPage } from '../../../bench/hugo-site.ts';
-import { parseFile } from '../../../src/catalog/parse-file.ts';
-import { defaultSite } from '../../../src/catalog/site-config.ts';
+import { parseFile } from '../../../src/builder/content/parse-file.ts';
+import { defaultSite } from '../../../src/content/site-config.ts';
 
 const wireCopy = [
   'Ports <b>reopen</b> & "trade" resumes',

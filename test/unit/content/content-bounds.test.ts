@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadContent } from '../../../src/catalog/load-content.ts';
+import { loadContent } from '../../../src/builder/content/load-content.ts';
 import { ContentError } from '../../../src/content/content-error.ts';
 import { formatProblemsPerFile } from '../../../src/content/problem-limit.ts';
 

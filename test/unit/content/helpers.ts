@@ -1,10 +1,10 @@
 /** Test helpers: fixture text and a Site with chosen settings. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Article } from '../../../src/article.ts';
-import { defaultSite } from '../../../src/catalog/site-config.ts';
 import type { ParseResult } from '../../../src/content/parse-result.ts';
-import type { Site } from '../../../src/site.ts';
+import { defaultSite } from '../../../src/content/site-config.ts';
+import type { Article } from '../../../src/model/article.ts';
+import type { Site } from '../../../src/model/site.ts';
 
 export const fixturesDir = fileURLToPath(new URL('../../fixtures/content/', import.meta.url));
 export const repoContentDir = fileURLToPath(new URL('../../../content/', import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../../src/article.ts';
+import type { Article } from '../../../src/model/article.ts';
 import { renderArticlePage } from '../../../src/render/article-page.ts';
 import { stylesheet } from '../../../src/render/stylesheet.ts';
 import { articleDate, seedArticle, seedLines, site } from '../../fixtures/html/articles.ts';

@@ -1,7 +1,7 @@
 /** Test fixtures for the feed renderers: a site, the seed article, a hostile one, a bare one, and generated ones. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Article, ArticleDate } from '../../../src/article.ts';
-import type { Site } from '../../../src/site.ts';
+import type { Article, ArticleDate } from '../../../src/model/article.ts';
+import type { Site } from '../../../src/model/site.ts';
 import { parsedSeed } from '../../fixtures/seed-article.ts';
 import { type FeedPage, pageOf } from '../../whole-documents.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeParts } from '../../../src/http/encode-parts.ts';
 import { indexDocumentParts, renderIndexEntry } from '../../../src/render/index-page.ts';
+import { encodeParts } from '../../../src/shared/encode-parts.ts';
 import { archive, seedLines, site } from '../../fixtures/html/articles.ts';
 import { attributeOf, one, parseDocument, textOf } from '../../fixtures/html/dom.ts';
 import { pageOf, renderIndexPage } from '../../whole-documents.ts';

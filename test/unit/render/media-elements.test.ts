@@ -1,8 +1,8 @@
 /** The lead picture in every channel: what a reader, a crawler and a feed reader each get, credit included. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../../src/article.ts';
-import type { ArticleImage } from '../../../src/media.ts';
+import type { Article } from '../../../src/model/article.ts';
+import type { ArticleImage } from '../../../src/model/media.ts';
 import { renderArticlePage } from '../../../src/render/article-page.ts';
 import { renderIndexEntry } from '../../../src/render/index-page.ts';
 import { jsonFeedItem } from '../../../src/render/json-feed.ts';

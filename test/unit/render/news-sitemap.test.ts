@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../../src/article.ts';
-import { newestFirst } from '../../../src/article-order.ts';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
+import type { Article } from '../../../src/model/article.ts';
+import { newestFirst } from '../../../src/model/article-order.ts';
 import { maxNewsUrls, newsLanguage, newsSitemapArticles, renderNewsSitemap } from '../../../src/render/news-sitemap.ts';
 import { articleOf, site } from '../content/helpers.ts';
 

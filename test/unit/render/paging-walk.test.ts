@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../../src/article.ts';
+import type { Article } from '../../../src/model/article.ts';
 import { absoluteUrl, type FeedFormat, feedPath } from '../../../src/render/urls.ts';
 import { renderAtom, renderJsonFeed, renderRss } from '../../whole-documents.ts';
 import { feedPage, generatedArticles, parseXml, site, type XmlTree } from './fixtures.ts';

@@ -1,0 +1,82 @@
+/** The members of every tag and source section: the ONE place that decides which article is in which section. */
+import type { Article } from '../../model/article.ts';
+import { newestUpdate } from '../../model/article-order.ts';
+import { sourceHome, sourceKey } from '../../model/source-key.ts';
+import { tagKey, tagProblem } from '../../model/tag-key.ts';
+import type { SectionSummary } from '../../render/section-pages.ts';
+import type { SectionKind } from '../../render/section-urls.ts';
+
+/** A section and its articles, newest first. */
+export interface Section extends SectionSummary {
+  readonly articles: readonly Article[];
+}
+
+export interface SectionLists {
+  /** In key order (code units, never locale), so every build lists them alike. */
+  readonly tags: readonly Section[];
+  readonly sources: readonly Section[];
+}
+
+/** The sections an article is listed in, by kind: its tag keys (each once) and its source key. */
+export function sectionKeysOf(article: Article): Readonly<Record<SectionKind, readonly string[]>> {
+  const tags = new Set<string>();
+  for (const tag of article.tags) if (tagProblem(tag) === undefined) tags.add(tagKey(tag));
+  return { tag: [...tags], source: article.source === undefined ? [] : [sourceKey(article.source)] };
+}
+
+/**
+ * Groups the newest-first archive into sections. Every list of section members comes from here: an
+ * article left out of `newest` (a retracted one, say) leaves every section with it. A section's name is
+ * the first spelling in publication order (`Économie` before a later `économie`); a source section's URL
+ * is the home page of the first of its articles that has one.
+ */
+export function sectionLists(newest: readonly Article[]): SectionLists {
+  const groups: Record<SectionKind, Map<string, { name: string; url?: string; articles: Article[] }>> = {
+    tag: new Map(),
+    source: new Map(),
+  };
+  for (let index = newest.length - 1; index >= 0; index--) {
+    const article = newest[index] as Article;
+    const keys = sectionKeysOf(article);
+    for (const key of keys.tag) {
+      const name = article.tags.find((tag) => tagKey(tag) === key) ?? key;
+      add(groups.tag, key, name, undefined, article);
+    }
+    for (const key of keys.source) {
+      if (article.source) add(groups.source, key, article.source.name, sourceHome(article.source), article);
+    }
+  }
+  const finish = (kind: SectionKind): Section[] =>
+    [...groups[kind].entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, group]) => {
+        const articles = group.articles.reverse();
+        const updated = newestUpdate(articles);
+        return {
+          kind,
+          key,
+          name: group.name,
+          ...(group.url !== undefined ? { url: group.url } : {}),
+          count: articles.length,
+          ...(updated ? { updated } : {}),
+          articles,
+        };
+      });
+  return { tags: finish('tag'), sources: finish('source') };
+}
+
+function add(
+  groups: Map<string, { name: string; url?: string; articles: Article[] }>,
+  key: string,
+  name: string,
+  url: string | undefined,
+  article: Article,
+): void {
+  const group = groups.get(key);
+  if (group === undefined) {
+    groups.set(key, { name, ...(url !== undefined ? { url } : {}), articles: [article] });
+    return;
+  }
+  group.articles.push(article);
+  if (group.url === undefined && url !== undefined) group.url = url;
+}

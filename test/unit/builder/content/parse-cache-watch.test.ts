@@ -1,0 +1,62 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openParseCache } from '../../../../src/builder/content/parse-cache.ts';
+import type { Article } from '../../../../src/model/article.ts';
+
+const temporary: string[] = [];
+afterEach(() => {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A parse cache that has kept `articles/a.txt` and `articles/b.txt` and saved its index (a first build). */
+function firstBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'wirefeed-parse-watch-'));
+  temporary.push(dir);
+  const [content, cacheDir] = [join(dir, 'content'), join(dir, 'parse')];
+  mkdirSync(join(content, 'articles'), { recursive: true });
+  const cache = openParseCache(cacheDir, 'base', content);
+  for (const name of ['a', 'b']) {
+    writeFileSync(join(content, 'articles', `${name}.txt`), `${name} as first written`);
+    expect(cache.lookup(`articles/${name}.txt`, undefined)).toBeUndefined();
+    const article = { slug: name, bodyText: `${name} body`, bodyHtml: `<p>${name} body</p>` } as unknown as Article;
+    cache.keep(article, `articles/${name}.txt`, [], true);
+  }
+  cache.save();
+  cache.close();
+  return { content, cacheDir };
+}
+
+describe('the parse cache in a --watch process', () => {
+  it('parses again exactly the files its watcher named, and checks every file without a watcher', () => {
+    const { content, cacheDir } = firstBuild();
+    writeFileSync(join(content, 'articles', 'a.txt'), 'a, edited by the desk');
+    writeFileSync(join(content, 'articles', 'b.txt'), 'b, edited too');
+
+    const watched = openParseCache(cacheDir, 'base', content, new Set(['articles/a.txt']));
+    expect(watched.lookup('articles/a.txt', undefined)).toBeUndefined();
+    expect(watched.lookup('articles/b.txt', undefined)?.article.bodyText).toBe('b body');
+    watched.close();
+
+    const checked = openParseCache(cacheDir, 'base', content);
+    expect(checked.lookup('articles/a.txt', undefined)).toBeUndefined();
+    expect(checked.lookup('articles/b.txt', undefined)).toBeUndefined();
+    checked.close();
+  });
+
+  it('checks every file when its index was not the one this process saved', () => {
+    const { content, cacheDir } = firstBuild();
+    writeFileSync(join(content, 'articles', 'b.txt'), 'b, edited by another build');
+    // Another process (another `npm run build`) rewrites the index, here with the same bytes.
+    for (const name of readdirSync(join(cacheDir, 'index'))) {
+      const path = join(cacheDir, 'index', name);
+      const bytes = readFileSync(path);
+      rmSync(path);
+      writeFileSync(path, bytes);
+    }
+    const watched = openParseCache(cacheDir, 'base', content, new Set());
+    expect(watched.lookup('articles/b.txt', undefined)).toBeUndefined();
+    watched.close();
+  });
+});

@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchBuilds } from '../../../src/builder/watch-builds.ts';
+
+const temporary: string[] = [];
+afterEach(() => {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function contentDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wirefeed-watch-'));
+  temporary.push(dir);
+  mkdirSync(join(dir, 'articles'));
+  return dir;
+}
+
+describe('cli.ts --watch', () => {
+  it('builds at once, then again with the files a save changed', async () => {
+    const dir = contentDir();
+    const builds: (string[] | undefined)[] = [];
+    let second: (() => void) | undefined;
+    const secondBuild = new Promise<void>((resolve) => {
+      second = resolve;
+    });
+    const statuses: number[] = [];
+    const watcher = await watchBuilds({
+      contentDir: dir,
+      build: async (changed) => {
+        builds.push(changed && [...changed].sort());
+        return builds.length === 1 ? 0 : 1;
+      },
+      report: (status) => {
+        statuses.push(status);
+        if (statuses.length === 2) second?.();
+      },
+    });
+    expect(builds).toEqual([undefined]);
+    writeFileSync(join(dir, 'articles', 'story.txt'), 'Title\n2026-12-01\n\nBody.\n');
+    await secondBuild;
+    watcher.close();
+    expect(builds[1]).toContain('articles/story.txt');
+    expect(statuses).toEqual([0, 1]);
+  });
+
+  it('builds once more when a save lands during a build, never two builds at once', async () => {
+    const dir = contentDir();
+    let running = 0;
+    let overlapped = false;
+    let count = 0;
+    let third: (() => void) | undefined;
+    const thirdBuild = new Promise<void>((resolve) => {
+      third = resolve;
+    });
+    let release: (() => void) | undefined;
+    const watcher = await watchBuilds({
+      contentDir: dir,
+      build: async () => {
+        count++;
+        running++;
+        overlapped ||= running > 1;
+        // The second build waits until two more saves have landed while it runs.
+        if (count === 2) await new Promise<void>((resolve) => (release = resolve));
+        running--;
+        if (count === 3) third?.();
+        return 0;
+      },
+    });
+    writeFileSync(join(dir, 'articles', 'a.txt'), 'one');
+    while (!release) await new Promise((resolve) => setTimeout(resolve, 10));
+    writeFileSync(join(dir, 'articles', 'b.txt'), 'two');
+    writeFileSync(join(dir, 'articles', 'c.txt'), 'three');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await thirdBuild;
+    watcher.close();
+    expect(count).toBe(3);
+    expect(overlapped).toBe(false);
+  });
+});
