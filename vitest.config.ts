@@ -29,10 +29,17 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            // The publish endpoint's secret, as `npm run dev` puts it in .dev.vars (never a real one).
+            miniflare: { bindings: { PUBLISH_TOKEN: 'test-publish-token-0123456789abcdef' } },
+          }),
+        ],
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
+          setupFiles: ['test/worker/setup-seed.ts'],
         },
       },
     ],

@@ -1,28 +1,29 @@
-/** Worker entry: the app over the manifest `npm run build` compiled in, reading pages from static assets. */
+/** Worker entry: the app over the live archive in R2 (binding ARCHIVE); the bundle holds code only. */
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
-import { assetStore } from './archive/site-store.ts';
-import manifest from './generated/site-manifest.js';
+import { codeVersion } from './generated/code-version.ts';
+import { LiveArchive } from './worker/archive/live-archive.ts';
+import { r2Source } from './worker/archive/r2-source.ts';
 import { defaultMemoryCacheBytes, MemoryCache } from './worker/http/memory-cache.ts';
 import type { AppEnv } from './worker/routes/route-context.ts';
 
-/** One app per isolate, made on the first request: its memory budget comes from the environment. */
+/** One app per isolate, made on the first request: its memory budget and freshness come from the environment. */
 let app: Hono<AppEnv> | undefined;
 
 export default {
   fetch(request, env, context) {
     app ??= createApp({
-      manifest,
-      storeFor: (environment) => assetStore(environment.ASSETS),
+      archive: new LiveArchive({ codeVersion, freshnessMs: wholeNumber(env.LIVE_POINTER_TTL_MS, 1000) }),
+      sourceFor: (environment) => r2Source(environment.ARCHIVE),
       edgeCache: caches.default,
-      memory: new MemoryCache(memoryBytes(env.MEMORY_CACHE_BYTES)),
+      memory: new MemoryCache(wholeNumber(env.MEMORY_CACHE_BYTES, defaultMemoryCacheBytes)),
     });
     return app.fetch(request, env, context);
   },
 } satisfies ExportedHandler<Env>;
 
-/** MEMORY_CACHE_BYTES as a whole number of bytes; "0" turns the memory off, anything unreadable is the default. */
-function memoryBytes(setting: string | undefined): number {
-  const bytes = Number(setting ?? defaultMemoryCacheBytes);
-  return Number.isSafeInteger(bytes) && bytes >= 0 ? bytes : defaultMemoryCacheBytes;
+/** A [vars] setting as a whole number >= 0; anything unreadable is the default. */
+function wholeNumber(setting: string | undefined, fallback: number): number {
+  const value = Number(setting ?? fallback);
+  return Number.isSafeInteger(value) && value >= 0 ? value : fallback;
 }

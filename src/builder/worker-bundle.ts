@@ -3,13 +3,13 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
-/** Modules that are content, not code: left out of the bundle that is hashed (their bytes are versioned separately). */
-const contentModules = /(?:^|\/)generated\/site-manifest\.js$/;
+/** The module that carries the hash itself: left out of the bundle that is hashed (it cannot contain its own hash). */
+const versionModule = /(?:^|\/)generated\/code-version\.ts$/;
 
-const leaveOutContent: Plugin = {
-  name: 'wirefeed-leave-out-content',
+const leaveOutVersion: Plugin = {
+  name: 'wirefeed-leave-out-version',
   setup(plugin) {
-    plugin.onResolve({ filter: contentModules }, (args) => ({ path: args.path, external: true }));
+    plugin.onResolve({ filter: versionModule }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -32,7 +32,7 @@ export async function workerBundleHash(root: string): Promise<string> {
     external: ['cloudflare:*', 'node:*'],
     // The project's packages, also for a copy of src/ elsewhere (the tests edit one).
     nodePaths: [join(process.cwd(), 'node_modules'), join(root, 'node_modules')],
-    plugins: [leaveOutContent],
+    plugins: [leaveOutVersion],
     logLevel: 'silent',
   });
   const hash = createHash('sha256');

@@ -55,6 +55,14 @@ export interface Article {
   readonly retracted?: Retraction;
   /** The lead picture with its credit (front matter or sidecar `image`), published by the build. */
   readonly image?: ArticleImage;
+  /** Not public before this instant (front matter or sidecar `embargo`); see releaseOf. */
+  readonly embargo?: ArticleDate;
+}
+
+/** The article's release instant (ms): the later of its date and its embargo. Before it, no public response shows it. */
+export function releaseOf(article: Pick<Article, 'published' | 'embargo'>): number {
+  const embargo = article.embargo?.epochMs;
+  return embargo !== undefined && embargo > article.published.epochMs ? embargo : article.published.epochMs;
 }
 
 /** A published correction: shown on the page, in the feeds, and as schema.org `CorrectionComment`. */

@@ -9,7 +9,8 @@ import { labelsFor } from './labels.ts';
 import { renderLayout } from './layout.ts';
 import { imageMetaTags, leadFigureHtml } from './media-elements.ts';
 import { sectionLinks } from './section-links.ts';
-import { canonicalUrl, ninjsUrl } from './urls.ts';
+import { alternateFormats, articleFormatPath, articleFormats } from '../model/article-formats.ts';
+import { absoluteUrl, canonicalUrl } from './urls.ts';
 
 export function renderArticlePage(site: Site, article: Article): string {
   return renderLayout(site, {
@@ -29,8 +30,8 @@ function articleHead(site: Site, article: Article): string {
     : '';
   return (
     `<link rel="canonical" ${attribute('href', canonical)}>\n` +
-    // The article as IPTC ninjs, for syndication partners.
-    `<link rel="alternate" type="application/json" ${attribute('href', ninjsUrl(site, article))} title="IPTC ninjs">\n` +
+    // The article in each partner format (IPTC ninjs, …), one row of model/article-formats.ts each.
+    alternateLinks(site, article) +
     metaProperty('og:type', 'article') +
     metaProperty('og:title', article.title) +
     metaProperty('og:description', article.summary) +
@@ -43,6 +44,16 @@ function articleHead(site: Site, article: Article): string {
     imageMetaTags(site, article.image) +
     `<script type="application/ld+json">${serializeJsonLd(newsArticleJsonLd(site, article))}</script>\n`
   );
+}
+
+function alternateLinks(site: Site, article: Article): string {
+  return alternateFormats
+    .map((format) => {
+      const { type, title } = articleFormats[format].alternate;
+      const href = absoluteUrl(site, articleFormatPath(format, article.slug));
+      return `<link rel="alternate" ${attribute('type', type)} ${attribute('href', href)} ${attribute('title', title)}>\n`;
+    })
+    .join('');
 }
 
 function articleMain(site: Site, article: Article): string {

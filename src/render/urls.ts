@@ -1,5 +1,6 @@
 /** Absolute URLs of every route, from the site's base URL: the one place paths are spelled. */
 import type { Article } from '../model/article.ts';
+import { articleFormatPath } from '../model/article-formats.ts';
 import type { Site } from '../model/site.ts';
 
 /** The three feed formats; a list's formats (storage/layout.ts) and the manifest's header families build on it. */
@@ -21,12 +22,12 @@ export function indexPath(page = 1): string {
 }
 
 export function articlePath(slug: string): string {
-  return `/articles/${slug}`;
+  return articleFormatPath('page', slug);
 }
 
-/** The article as IPTC ninjs; slugs have no dots, so the suffix never collides with a slug. */
+/** The article as IPTC ninjs (a row of model/article-formats.ts). */
 export function ninjsPath(slug: string): string {
-  return `/articles/${slug}.ninjs.json`;
+  return articleFormatPath('ninjs', slug);
 }
 
 export function ninjsUrl(site: Site, article: Article): string {

@@ -1,11 +1,13 @@
-/** Builds a site from wire-copy texts inside workerd and serves it through the real app, cache included. */
+/** Publishes a site from wire-copy texts into the real R2 binding inside workerd and serves it through the real app, cache included. */
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { createApp } from '../../src/app.ts';
-import { buildInMemory } from '../../src/builder/render/in-memory-site.ts';
 import { defaultSite } from '../../src/content/site-config.ts';
 import { parseWireCopy } from '../../src/content/wire-copy.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { Site } from '../../src/model/site.ts';
+import { LiveArchive } from '../../src/worker/archive/live-archive.ts';
+import { MemoryCache } from '../../src/worker/http/memory-cache.ts';
+import { type PublishOptions, pinnedSource, publishArchive } from '../support/workerd-archive.ts';
 
 export const testOrigin = 'https://wire.example';
 
@@ -19,15 +21,29 @@ export function wireCopy(file: string, text: string, site: Site = testSite): Art
   return result.article;
 }
 
-/** A fetch through createApp(buildSite(...)) that waits for the edge-cache write like the runtime would. */
-export async function serveSite(articles: readonly Article[], site: Site = testSite, urlsPerSitemap?: number) {
-  const built = await buildInMemory(site, articles, urlsPerSitemap);
-  const app = createApp({ ...built.deps, edgeCache: caches.default });
+export interface ServeOptions extends PublishOptions {
+  /** The clock requests are answered at. @default Date.now */
+  readonly now?: () => number;
+  /** The Worker's code version. @default 'test-code' */
+  readonly codeVersion?: string;
+}
+
+/** A fetch through createApp over the published archive that waits for the edge-cache write like the runtime would. */
+export async function serveSite(articles: readonly Article[], site: Site = testSite, options: ServeOptions | number = {}) {
+  const settings: ServeOptions = typeof options === 'number' ? { urlsPerSitemap: options } : options;
+  const published = await publishArchive(site, articles, settings);
+  const app = createApp({
+    archive: new LiveArchive({ codeVersion: settings.codeVersion ?? 'test-code' }),
+    sourceFor: () => pinnedSource(published.rootHash),
+    edgeCache: caches.default,
+    memory: new MemoryCache(1 << 24),
+    ...(settings.now ? { now: settings.now } : {}),
+  });
   const fetch = async (path: string, init?: RequestInit): Promise<Response> => {
     const context = createExecutionContext();
     const response = await app.fetch(new Request(`${testOrigin}${path}`, init), {}, context);
     await waitOnExecutionContext(context);
     return response;
   };
-  return { manifest: built.manifest, files: built.files, fetch };
+  return { ...published, fetch };
 }

@@ -27,11 +27,12 @@ const tooLong: RequestCheck = {
  *    (path traversal; RFC 3986 §5.2.4 dot segments; the URL parser resolves literal ones, this catches the rest).
  *    The query is left to its readers (`page` is parsed strictly by page-query.ts).
  * 3. 405 for a method other than GET and HEAD, plus OPTIONS where `allowsOptions` (RFC 9110 §15.5.6: with
- *    `Allow`, §10.2.1). Methods are case-sensitive (RFC 9110 §9.1): `get` is not GET.
+ *    `Allow`, §10.2.1). Methods are case-sensitive (RFC 9110 §9.1): `get` is not GET. With `anyMethod` (the
+ *    write surface, which authenticates every request before it looks at the method) no method is refused here.
  *
  * `rawUrl` is the request URL (`c.req.url`, absolute) or a request target starting with `/`. Never throws.
  */
-export function checkRequest(method: string, rawUrl: string, allowsOptions: boolean): RequestCheck {
+export function checkRequest(method: string, rawUrl: string, allowsOptions: boolean, anyMethod = false): RequestCheck {
   // The common case at no cost: Request.url is already serialized (dot segments resolved, control
   // characters and spaces percent-encoded), so a short absolute URL without any `%` has nothing to check.
   if ((method === 'GET' || method === 'HEAD') && rawUrl.length <= maxTargetLength && serializedPlain.test(rawUrl)) {
@@ -53,7 +54,7 @@ export function checkRequest(method: string, rawUrl: string, allowsOptions: bool
   const pathProblem = checkPath(pathname);
   if (pathProblem !== undefined) return { ok: false, status: 400, reason: pathProblem };
   const allowed = allowsOptions ? ['GET', 'HEAD', 'OPTIONS'] : ['GET', 'HEAD'];
-  if (!allowed.includes(method)) {
+  if (!anyMethod && !allowed.includes(method)) {
     return { ok: false, status: 405, reason: `The method ${method} is not allowed here.`, allow: allowed.join(', ') };
   }
   return { ok: true };
@@ -80,15 +81,18 @@ export function checkPath(pathname: string): string | undefined {
 export interface RequestGuardOptions {
   /** Whether OPTIONS is allowed on a path (it answers a CORS preflight there). */
   readonly allowsOptions: (path: string) => boolean;
+  /** Whether a path answers every method itself (the publish endpoint: 401 first, whatever the method). */
+  readonly anyMethod: (path: string) => boolean;
   /** The response to a request that fails its checks (an error page with `Allow` on a 405). */
   readonly refuse: (check: Extract<RequestCheck, { ok: false }>) => Response;
 }
 
 /** Middleware that answers what no route can (414, 400, 405) before routing; shaped like Hono's own factories. */
-export const requestGuard = ({ allowsOptions, refuse }: RequestGuardOptions): MiddlewareHandler =>
+export const requestGuard = ({ allowsOptions, anyMethod, refuse }: RequestGuardOptions): MiddlewareHandler =>
   function requestGuard(c, next) {
     const { method } = c.req;
     // GET and HEAD are allowed everywhere: the path's kind is only looked up for other methods.
-    const check = checkRequest(method, c.req.url, method !== 'GET' && method !== 'HEAD' && allowsOptions(c.req.path));
+    const other = method !== 'GET' && method !== 'HEAD';
+    const check = checkRequest(method, c.req.url, other && allowsOptions(c.req.path), other && anyMethod(c.req.path));
     return check.ok ? next() : Promise.resolve(refuse(check));
   };

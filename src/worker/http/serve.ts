@@ -31,6 +31,11 @@ export interface ServePlan {
   /** Reads and assembles the response; undefined when there is nothing at this address. */
   readonly load: () => Promise<Loaded | undefined>;
   readonly notFound: () => Response;
+  /**
+   * Headers of this moment over the stored ones, on every answer (a memory or edge-cache hit too): the
+   * `Cache-Control` capped by the next scheduled release (release-cap.ts). Absent: the stored headers as they are.
+   */
+  readonly current?: Readonly<Record<string, string>>;
 }
 
 const encoder = new TextEncoder();
@@ -44,7 +49,7 @@ const encoder = new TextEncoder();
 export function serve(request: ServeRequest, plan: ServePlan): Response | Promise<Response> {
   if (plan.known && notModified(request, plan.known)) return notModifiedResponse(plan.known);
   const remembered = request.memory.get(request.cacheKey);
-  if (remembered) return respond(request, remembered.body, remembered.headers);
+  if (remembered) return respond(request, remembered.body, remembered.headers, plan.current);
   return serveStored(request, plan);
 }
 
@@ -55,7 +60,7 @@ async function serveStored(request: ServeRequest, plan: ServePlan): Promise<Resp
   const hit = await edgeCacheMatch(cache, request.cacheKey);
   if (hit) {
     request.memory.set(request.cacheKey, hit);
-    return respond(request, hit.body, hit.headers);
+    return respond(request, hit.body, hit.headers, plan.current);
   }
 
   // A storage fault throws here (StoredFileError): nothing below runs, so nothing is remembered or cached.
@@ -71,7 +76,7 @@ async function serveStored(request: ServeRequest, plan: ServePlan): Promise<Resp
   const hitHeaders = withCacheStatus(loaded.headers, 'HIT');
   request.memory.set(request.cacheKey, { body, headers: hitHeaders });
   edgeCachePut(cache, request.cacheKey, new Response(body, { headers: hitHeaders }), request.waitUntil);
-  return respond(request, body, withCacheStatus(loaded.headers, 'MISS'));
+  return respond(request, body, withCacheStatus(loaded.headers, 'MISS'), plan.current);
 }
 
 function bodyBytes(body: string | readonly Part[]): Uint8Array {
@@ -94,8 +99,25 @@ function withCacheStatus(headers: Readonly<Record<string, string>>, status: 'HIT
   return made;
 }
 
-function respond(request: ServeRequest, body: Uint8Array, headers: Readonly<Record<string, string>>): Response {
+function respond(
+  request: ServeRequest,
+  body: Uint8Array,
+  stored: Readonly<Record<string, string>>,
+  current?: Readonly<Record<string, string>>,
+): Response {
+  const headers = current === undefined ? stored : overlay(stored, current);
   return notModified(request, headers) ? notModifiedResponse(headers) : new Response(body, { headers });
+}
+
+/** `stored` with `current`'s headers in place of theirs, whatever case either spells a name in (edge-cache hits are lowercase). */
+function overlay(
+  stored: Readonly<Record<string, string>>,
+  current: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const names = new Set(Object.keys(current).map((name) => name.toLowerCase()));
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(stored)) if (!names.has(name.toLowerCase())) headers[name] = value;
+  return Object.assign(headers, current);
 }
 
 function notModified(request: ServeRequest, headers: Readonly<Record<string, string>>): boolean {

@@ -1,7 +1,9 @@
-/** What every route needs from a request: the manifest, storage, and the pieces `serve` reads. */
+/** What every route needs from a request: the live archive, its source, the caches, and the pieces `serve` reads. */
 import type { Context, Env as HonoEnv } from 'hono';
-import type { Representation, SiteManifest } from '../../archive/manifest.ts';
-import type { SiteStore } from '../../archive/site-store.ts';
+import type { ArchiveSource } from '../../archive/archive-source.ts';
+import type { Representation } from '../../archive/root.ts';
+import type { LiveArchive } from '../archive/live-archive.ts';
+import type { Version } from '../archive/version.ts';
 import { edgeCacheKey } from '../http/edge-cache.ts';
 import type { MemoryCache } from '../http/memory-cache.ts';
 import type { ServeRequest } from '../http/serve.ts';
@@ -15,19 +17,37 @@ export interface AppEnv extends HonoEnv {
 export type AppContext = Context<AppEnv>;
 
 export interface RouteDeps {
-  readonly manifest: SiteManifest;
-  /** Storage for this request's environment (the ASSETS binding in production). */
-  readonly storeFor: (env: Env) => SiteStore;
+  /** The isolate's view of the live version. */
+  readonly archive: LiveArchive;
+  /** The archive for this request's environment (the ARCHIVE binding in the Worker). */
+  readonly sourceFor: (env: Env) => ArchiveSource;
   /** The edge cache (Cache API `caches.default` in the Worker); absent where there is none (Node tools and tests). */
   readonly edgeCache?: Cache;
   /** The isolate's memory of recent responses, shared by every route of one app. */
   readonly memory: MemoryCache;
+  /** The clock that decides which scheduled articles are released. @default Date.now */
+  readonly now: () => number;
+}
+
+/**
+ * Runs `respond` with the live version: at once when the isolate's pointer is fresh (a 304 costs no turn of the
+ * event loop), after reading it again otherwise.
+ */
+export function withVersion(
+  c: AppContext,
+  deps: RouteDeps,
+  respond: (version: Version) => Response | Promise<Response>,
+): Response | Promise<Response> {
+  const version = deps.archive.version(deps.sourceFor(c.env));
+  return version instanceof Promise ? version.then(respond) : respond(version);
 }
 
 export function serveRequest(
   c: AppContext,
-  { manifest, memory, edgeCache }: RouteDeps,
+  { memory, edgeCache }: RouteDeps,
+  version: Version,
   routeKey: string,
+  cacheVersion: string,
 ): ServeRequest {
   const ifNoneMatch = c.req.header('If-None-Match') ?? null;
   return {
@@ -39,7 +59,7 @@ export function serveRequest(
     // The configured site's origin, not the request's Host: other Host headers cannot fragment the caches.
     // Made when first read: a 304 from known validators never needs it.
     get cacheKey() {
-      return edgeCacheKey(siteOrigin(manifest), routeKey, manifest.version);
+      return edgeCacheKey(siteOrigin(version), routeKey, cacheVersion);
     },
     // Only called to store in the edge cache, which exists only where the runtime gives a context.
     waitUntil: (promise) => c.executionCtx.waitUntil(promise),
@@ -48,23 +68,32 @@ export function serveRequest(
 
 /** An error page in the site's look, with extra headers such as `Allow`. */
 export function errorResponse(
-  manifest: SiteManifest,
+  version: Version | undefined,
   status: number,
   extra?: Readonly<Record<string, string>>,
 ): Response {
-  const page: Representation | undefined = manifest.errors[status] ?? manifest.errors[500];
-  if (!page) return new Response('Internal Server Error', { status: 500 });
+  const page: Representation | undefined = version?.root.errors[status] ?? version?.root.errors[500];
+  if (!page) return plainError(status, extra);
   return new Response(page.body, { status, headers: extra ? { ...page.headers, ...extra } : page.headers });
 }
 
-const origins = new WeakMap<SiteManifest, string>();
+/** Before anything is published there is no site to draw an error page in: a short plain one. */
+export function plainError(status: number, extra?: Readonly<Record<string, string>>): Response {
+  const text = status === 503 ? 'Nothing has been published yet, or the archive cannot be read. Try again in a minute.\n' : `${status}\n`;
+  return new Response(text, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...extra },
+  });
+}
 
-/** `https://host:port` of the site's baseUrl, parsed once per manifest. */
-function siteOrigin(manifest: SiteManifest): string {
-  let origin = origins.get(manifest);
+const origins = new WeakMap<Version, string>();
+
+/** `https://host:port` of the site's baseUrl, parsed once per version. */
+function siteOrigin(version: Version): string {
+  let origin = origins.get(version);
   if (origin === undefined) {
-    origin = new URL(manifest.site.baseUrl).origin;
-    origins.set(manifest, origin);
+    origin = new URL(version.root.site.baseUrl).origin;
+    origins.set(version, origin);
   }
   return origin;
 }

@@ -1,21 +1,10 @@
 /** `/tags/`, `/sources/`, and each section's HTML index and three feeds: the site's list routes over one section. */
 import { Hono } from 'hono';
-import { sectionChunkBytes } from '../../archive/chunk-file.ts';
-import {
-  chunkFormats,
-  type SectionHead,
-  sectionChunkPath,
-  sectionDirectoryFile,
-  sectionHeadPath,
-} from '../../archive/section-layout.ts';
-import type { SiteStore } from '../../archive/site-store.ts';
-import { StoredFileError } from '../../archive/stored-file-error.ts';
-import { readExistingBytes } from '../../archive/stored-shapes.ts';
-import { versionEtag } from '../../model/response-kinds.ts';
-import { keyHash } from '../../model/source-key.ts';
+import { listId } from '../../archive/root.ts';
 import { tagKey } from '../../model/tag-key.ts';
-import { websubLinkHeader } from '../../render/headers/websub-links.ts';
+import { versionEtag } from '../../model/response-kinds.ts';
 import { sitePath } from '../../render/layout.ts';
+import { renderSectionDirectory, type SectionSummary } from '../../render/section-pages.ts';
 import {
   type SectionKind,
   sectionDirectoryPath,
@@ -23,11 +12,13 @@ import {
   sectionKinds,
   sectionPagePath,
 } from '../../render/section-urls.ts';
-import { absoluteUrl } from '../../render/urls.ts';
+import { shortHash } from '../../shared/short-hash.ts';
+import type { StateView, Version } from '../archive/version.ts';
 import { parsePageParams } from '../http/page-query.ts';
+import { capForRelease } from '../http/release-cap.ts';
 import { serve } from '../http/serve.ts';
-import { type ListRoute, listRoutes, pageCountOf, renderListPage, type StoredList } from './list-routes.ts';
-import { type AppContext, type AppEnv, errorResponse, type RouteDeps, serveRequest } from './route-context.ts';
+import { type ListRoute, listRoutes, servePage } from './list-routes.ts';
+import { type AppContext, type AppEnv, errorResponse, type RouteDeps, serveRequest, withVersion } from './route-context.ts';
 
 /** Each section path's suffix and the site list route whose format, headers and renderer it shares. */
 const sectionRoutes: readonly (readonly [suffix: string, route: ListRoute | undefined])[] = [
@@ -38,97 +29,88 @@ const sectionRoutes: readonly (readonly [suffix: string, route: ListRoute | unde
 ];
 
 export function sectionPages(deps: RouteDeps): Hono<AppEnv> {
-  const { manifest, storeFor } = deps;
   const app = new Hono<AppEnv>();
-  const notFound = () => errorResponse(manifest, 404);
   for (const kind of sectionKinds) {
     const directory = sectionDirectoryPath(kind);
-    app.get(directory.slice(0, -1), (c) => c.redirect(sitePath(manifest.site, directory), 301));
-    // The directory changes with any new article, so the content version is its validator, as for lists.
-    const known = {
-      ...manifest.headers.html,
-      ETag: versionEtag(manifest.version, kind, 'directory'),
-      'Last-Modified': manifest.lastModified,
-    };
-    app.get(directory, (c) => {
-      return serve(serveRequest(c, deps, directory), {
-        known,
-        load: async () => {
-          const body = await storeFor(c.env).read(sectionDirectoryFile(kind));
-          return body === undefined ? undefined : { body, headers: known };
-        },
-        notFound,
-      });
-    });
+    app.get(directory.slice(0, -1), (c) =>
+      withVersion(c, deps, (version) => c.redirect(sitePath(version.root.site, directory), 301)),
+    );
+    app.get(directory, (c) => withVersion(c, deps, (version) => serveDirectory(c, deps, version, kind)));
     for (const [suffix, route] of sectionRoutes) {
-      if (route) app.get(`${directory}:key${suffix}`, (c) => sectionPage(c, deps, kind, route));
+      if (route)
+        app.get(`${directory}:key${suffix}`, (c) => withVersion(c, deps, (version) => sectionPage(c, deps, version, kind, route)));
     }
   }
   return app;
 }
 
-/** One page of one section: its head (count, name, dates), then the one or two chunks that hold the page. */
+/** One page of one section, or a 301 to the section's one spelling. */
 function sectionPage(
   c: AppContext,
   deps: RouteDeps,
+  version: Version,
   kind: SectionKind,
   route: ListRoute,
 ): Response | Promise<Response> {
-  const { manifest, storeFor } = deps;
-  const { site } = manifest;
-  const query = parsePageParams(c.req.queries('page') ?? []);
-  if (!query.ok) return errorResponse(manifest, 400);
-  const { page } = query;
   // Hono hands the segment percent-decoded (the request guard already refused malformed encoding).
   const raw = c.req.param('key') ?? '';
   const key = tagKey(raw);
-  const path =
+  const pathOf = (page: number) =>
     route.format === 'index' ? sectionPagePath(kind, key, page) : sectionFeedPath(kind, key, route.format, page);
   // `/tags/Économie` is `/tags/économie`: one section, one URL (RFC 9110 §15.4.2).
-  if (key !== raw) return c.redirect(sitePath(site, path), 301);
-  return serve(serveRequest(c, deps, path), {
-    load: async () => {
-      const store = storeFor(c.env);
-      const headText = key === '' ? undefined : await store.read(sectionHeadPath(kind, key));
-      if (headText === undefined) return undefined;
-      const head = parseStored(sectionHeadPath(kind, key), () => JSON.parse(headText) as SectionHead);
-      // Stored names are hashes: the head says which key it really holds.
-      if (head.section.key !== key || page > pageCountOf(head.section.count, site.pageSize)) return undefined;
-      // WebSub §4: a section feed names the hub and itself, as the site's feeds do.
-      const hub = route.family === 'html' ? undefined : websubLinkHeader(site, absoluteUrl(site, path));
-      const headers = {
-        ...manifest.headers[route.family],
-        ETag: versionEtag(manifest.version, kind, keyHash(key), route.format, page),
-        'Last-Modified': head.lastModified,
-        ...(hub ? { Link: hub } : {}),
-      };
-      return { body: await renderListPage(site, sectionList(store, head), route, page), headers };
-    },
-    notFound: () => errorResponse(manifest, 404),
+  if (key !== raw) {
+    const query = parsePageParams(c.req.queries('page') ?? []);
+    if (!query.ok) return errorResponse(version, 400);
+    return c.redirect(sitePath(version.root.site, pathOf(query.page)), 301);
+  }
+  if (key === '') return errorResponse(version, 404);
+  return servePage(c, deps, version, listId({ kind, key }), route, pathOf);
+}
+
+/** `/tags/` or `/sources/`: every section of the kind with its count, drawn from the release state of this instant. */
+function serveDirectory(c: AppContext, deps: RouteDeps, version: Version, kind: SectionKind): Response | Promise<Response> {
+  const { site } = version.root;
+  const now = deps.now();
+  const state = version.state(now);
+  const directoryVersion = `${directoryIdentity(state, kind)}.${version.codeVersion}`;
+  const known = {
+    ...version.root.headers.html,
+    ETag: versionEtag(directoryVersion, kind, 'directory'),
+    'Last-Modified': state.lists.get(listId())?.lastModified ?? 'Thu, 01 Jan 1970 00:00:00 GMT',
+  };
+  const current = capForRelease(known, site.cache.pages, state.nextListChange, now);
+  const path = sectionDirectoryPath(kind);
+  return serve(serveRequest(c, deps, version, path, directoryVersion), {
+    known: current,
+    ...(current === known ? {} : { current }),
+    load: async () => ({ body: renderSectionDirectory(site, kind, summaries(state, kind)), headers: known }),
+    notFound: () => errorResponse(version, 404),
   });
 }
 
-/** A section's chunks: each holds every format, an article's fragments in `chunkFormats` order. */
-function sectionList(store: SiteStore, head: SectionHead): StoredList {
-  const { kind, key, count } = head.section;
-  return {
-    articleCount: count,
-    ...(head.updated ? { archiveUpdated: head.updated } : {}),
-    ...(head.deleted ? { deleted: head.deleted } : {}),
-    section: head.section,
-    chunk: async (format, chunk, from, to) => {
-      const path = sectionChunkPath(kind, key, chunk);
-      const bytes = await readExistingBytes(store, path);
-      return parseStored(path, () => sectionChunkBytes(bytes, chunkFormats.indexOf(format), from, to));
-    },
-  };
+/** The kind's sections in key order, as the directory lists them. */
+function summaries(state: StateView, kind: SectionKind): SectionSummary[] {
+  const found: SectionSummary[] = [];
+  for (const list of state.lists.values())
+    if (list.section?.kind === kind) found.push({ ...list.section, ...(list.newest ? { updated: list.newest } : {}) });
+  return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** A stored file the head or manifest says exists but that does not decode is a storage fault (503), not a 500. */
-function parseStored<T>(path: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    throw new StoredFileError(path, `does not decode: ${(error as Error).message}`);
+const identities = new WeakMap<StateView, Map<SectionKind, string>>();
+
+/** A hash of the kind's lists' identities: the directory changes exactly when one of them does. */
+function directoryIdentity(state: StateView, kind: SectionKind): string {
+  let kinds = identities.get(state);
+  if (kinds === undefined) {
+    kinds = new Map();
+    identities.set(state, kinds);
   }
+  let identity = kinds.get(kind);
+  if (identity === undefined) {
+    const parts: string[] = [];
+    for (const [id, list] of state.lists) if (list.section?.kind === kind) parts.push(`${id} ${list.identity}`);
+    identity = shortHash(parts.sort().join('\n'));
+    kinds.set(kind, identity);
+  }
+  return identity;
 }

@@ -1,0 +1,324 @@
+/**
+ * Plans one archive version from the articles and the version before it: renders what changed into blocks,
+ * packs every new piece into content-addressed objects (handed to `sink` as they are sealed), and returns the
+ * root document that names them all. What is unchanged (an article by its identity, a piece by its content
+ * hash, a list by its identity) is taken from `previous` and never stored again.
+ */
+import { offsetInBlock } from '../../archive/block.ts';
+import type { Inventory } from '../../archive/inventory.ts';
+import { listFormats } from '../../archive/layout.ts';
+import { encodeRecordBytes } from '../../archive/record-file.ts';
+import { type PieceRef, type ReleaseState, type RootDocument, rootFormat, type StoredList, type StoredSitemaps } from '../../archive/root.ts';
+import { type ShardEntry, shardCountFor, shardOf } from '../../archive/shard.ts';
+import { type SpineEntry, spinePieceCount, spineRange } from '../../archive/spine.ts';
+import { articleFormatNames } from '../../model/article-formats.ts';
+import { type Article, releaseOf } from '../../model/article.ts';
+import type { Site } from '../../model/site.ts';
+import { type RenderedBlock, renderFragments } from '../render/block.ts';
+import { sectionKeysOf } from '../sections/section-lists.ts';
+import type { ArchiveCodec } from './codec.ts';
+import { type ListView, type ReleaseView, releaseViews } from './list-views.ts';
+import { type ObjectSink, PackWriter, type Slot } from './pack-writer.ts';
+import { type PendingRef, PieceStore, resolveRef } from './piece-store.ts';
+import type { SiteRepresentations } from './site-representations.ts';
+import { defaultUrlsPerSitemap, sitemapTexts } from './sitemap-pieces.ts';
+
+/** What a published version holds, as the next plan reuses it (kept by the build, or read back from the archive). */
+export interface ArchiveState {
+  /** The root document's object (SHA-256 hex); undefined before the first publish. */
+  readonly root?: string;
+  /** Every article of the version, by slug. */
+  readonly articles: ReadonlyMap<string, ShardEntry>;
+  /** Its root-level pieces (shards, heads, spines, sitemaps) by content hash. */
+  readonly pieces: ReadonlyMap<string, PieceRef>;
+  /** Its lists by identity: an unchanged list keeps its head and spine. */
+  readonly lists: ReadonlyMap<string, StoredList>;
+}
+
+export const emptyArchiveState: ArchiveState = { articles: new Map(), pieces: new Map(), lists: new Map() };
+
+/**
+ * Renders the blocks of `articles` (their order) and hands each to `each` in that order, the raw fragments kept
+ * for the articles in `keep`; it may run them on threads, and waits for `each` before handing more.
+ */
+export type BlockRenderer = (
+  articles: readonly Article[],
+  keep: ReadonlySet<Article>,
+  each: (index: number, block: RenderedBlock) => Promise<void>,
+) => Promise<void>;
+
+export interface PlanArchiveOptions {
+  readonly site: Site;
+  /** Every article (drafts excluded), newest first. */
+  readonly articles: readonly Article[];
+  /** Each article's identity: a hash of everything it is rendered from (content, pictures, site, code). */
+  readonly identities: ReadonlyMap<Article, string>;
+  /** The version to build on. @default an empty archive */
+  readonly previous?: ArchiveState;
+  /** Articles released at or before this instant (ms, the Worker's clock) are public in state 0. */
+  readonly releasedBy: number;
+  readonly renderBlocks: BlockRenderer;
+  readonly representations: SiteRepresentations;
+  readonly codec: ArchiveCodec;
+  readonly sink: ObjectSink;
+  /** Published picture names, for the inventory. @default none */
+  readonly media?: readonly string[];
+  /** URLs per sitemap part. @default 10,000 */
+  readonly urlsPerSitemap?: number;
+  /** Bytes an object holds before it is sealed. @default 16 MiB */
+  readonly packBytes?: number;
+  /** Told as blocks are rendered or reused: `done` of `total` articles. */
+  readonly progress?: (done: number, total: number) => void;
+}
+
+export interface PlanReport {
+  readonly articles: number;
+  readonly rendered: number;
+  readonly reused: number;
+  readonly pieces: { readonly stored: number; readonly reused: number };
+  /** Objects sealed by this plan (the root and inventory included) and their bytes. */
+  readonly objects: number;
+  readonly bytes: number;
+  /** Release instants (ms) after `releasedBy`, ascending: the scheduled states. */
+  readonly scheduled: readonly number[];
+}
+
+export interface PlannedArchive {
+  readonly root: RootDocument;
+  readonly rootHash: string;
+  readonly state: ArchiveState;
+  readonly report: PlanReport;
+}
+
+const encoder = new TextEncoder();
+const empty = new Uint8Array();
+
+export async function planArchive(options: PlanArchiveOptions): Promise<PlannedArchive> {
+  const { site, articles, identities, codec, representations } = options;
+  const previous = options.previous ?? emptyArchiveState;
+  const packs = new PackWriter(codec, options.sink, options.packBytes);
+  const pieces = new PieceStore(codec, packs, previous.pieces);
+  const identityOf = (article: Article): string => {
+    const identity = identities.get(article);
+    if (identity === undefined) throw new Error(`${article.file}: no identity`);
+    return identity;
+  };
+
+  // 1. What each release state shows, and which lists are new (not in the previous version, not seen yet).
+  const siteKey = await codec.contentHash(encoder.encode(JSON.stringify(site)));
+  const views: { readonly view: ReleaseView; readonly ids: Map<string, string> }[] = [];
+  const newLists = new Map<string, ListView>();
+  for (const view of releaseViews(site, articles, options.releasedBy)) {
+    const ids = new Map<string, string>();
+    for (const list of view.lists) {
+      const identity = await listIdentity(codec, siteKey, list, identityOf);
+      ids.set(list.id, identity);
+      if (!previous.lists.has(identity) && !newLists.has(identity)) newLists.set(identity, list);
+    }
+    views.push({ view, ids });
+  }
+  // Page 1 of a new list needs its newest articles' fragments as text.
+  const headMembers = new Set<Article>();
+  for (const list of newLists.values()) for (const article of list.members.slice(0, site.pageSize)) headMembers.add(article);
+
+  // 2. Blocks: each article's pieces, rendered unless the previous version has the same identity.
+  const entries = new Map<string, ShardEntry>();
+  const toRender: Article[] = [];
+  for (const article of articles) {
+    const kept = previous.articles.get(article.slug);
+    if (kept !== undefined && kept[7] === identityOf(article)) entries.set(article.slug, kept);
+    else toRender.push(article);
+  }
+  const fragments = new Map<Article, readonly Uint8Array[]>();
+  // Only where each block lies is kept: its bytes are in the pack (sealed and handed on when full).
+  const rendered: { article: Article; slot: Slot; lengths: number[]; etags: readonly string[] }[] = [];
+  let done = articles.length - toRender.length;
+  options.progress?.(done, articles.length);
+  await options.renderBlocks(toRender, headMembers, async (index, block) => {
+    const article = toRender[index] as Article;
+    // One add: an article's pieces lie back to back, so one offset and the lengths place each.
+    const slot = await packs.add(concat(block.pieces));
+    rendered.push({ article, slot, lengths: block.pieces.map((piece) => piece.length), etags: block.etags });
+    if (block.fragments) fragments.set(article, block.fragments);
+    options.progress?.(++done, articles.length);
+  });
+  await packs.seal();
+  for (const { article, slot, lengths, etags } of rendered) {
+    const object = slot.pack.hash as string;
+    entries.set(article.slug, [article.slug, releaseOf(article), sectionIdsOf(article), object, slot.offset, lengths, etags, identityOf(article)]);
+  }
+
+  // 3. Slug shards.
+  const shardCount = shardCountFor(entries.size);
+  const shardMembers: ShardEntry[][] = Array.from({ length: shardCount }, () => []);
+  for (const entry of [...entries.values()].sort((a, b) => compare(a[0], b[0])))
+    shardMembers[shardOf(entry[0], shardCount)]?.push(entry);
+  const shards: PendingRef[] = [];
+  for (const members of shardMembers) shards.push(await pieces.put(members.map((meta) => ({ meta, bytes: empty }))));
+
+  // 4. New lists: page 1 in each format, and the spine.
+  const pendingLists = new Map<string, { list: ListView; head?: PendingRef[]; spine: PendingRef[] }>();
+  for (const [identity, list] of newLists) {
+    const heads = list.members.slice(0, site.pageSize);
+    let head: PendingRef[] | undefined;
+    if (heads.length > 0) {
+      const texts = heads.map((article) => fragments.get(article) ?? renderFragments(site, article));
+      head = [];
+      for (let format = 0; format < listFormats.length; format++)
+        head.push(await pieces.put(texts.map((parts) => ({ meta: 0, bytes: parts[format] ?? empty }))));
+    }
+    const oldestFirst = [...list.members].reverse().map((article) => spineEntry(entries.get(article.slug)));
+    const spine: PendingRef[] = [];
+    for (let piece = 0; piece < spinePieceCount(oldestFirst.length); piece++) {
+      const { from, to } = spineRange(piece, oldestFirst.length, site.pageSize);
+      spine.push(await pieces.put(oldestFirst.slice(from, to).map((meta) => ({ meta, bytes: empty }))));
+    }
+    pendingLists.set(identity, { list, ...(head ? { head } : {}), spine });
+  }
+
+  // 5. Sitemaps of each state (a later state keeps the earlier one's when nothing in them changed).
+  const sitemaps: ({ parts: PendingRef[]; updated: readonly string[]; news: PendingRef } | undefined)[] = [];
+  let before = '';
+  for (const { view } of views) {
+    const texts = sitemapTexts(site, view.listed, view.lists, options.urlsPerSitemap ?? defaultUrlsPerSitemap);
+    const key = JSON.stringify(texts);
+    if (key === before) {
+      sitemaps.push(undefined);
+      continue;
+    }
+    before = key;
+    const parts: PendingRef[] = [];
+    for (const text of texts.parts) parts.push(await pieces.put([{ meta: 0, bytes: encoder.encode(text) }]));
+    const news = await pieces.put([{ meta: 0, bytes: encoder.encode(texts.news) }]);
+    sitemaps.push({ parts, updated: texts.updated, news });
+  }
+  await packs.seal();
+
+  // 6. Resolve every piece to where it lies; build the states.
+  const lists = new Map<string, StoredList>(previous.lists);
+  for (const [identity, { list, head, spine }] of pendingLists) {
+    const refs = head?.map(resolveRef);
+    lists.set(identity, {
+      identity,
+      count: list.members.length,
+      ...(list.updated ? { updated: list.updated } : {}),
+      ...(list.newest ? { newest: list.newest } : {}),
+      lastModified: list.lastModified,
+      ...(list.section ? { section: list.section } : {}),
+      ...(list.deleted ? { deleted: list.deleted } : {}),
+      ...(refs ? { head: Object.fromEntries(listFormats.map((format, index) => [format, refs[index]])) } : {}),
+      spine: spine.map(resolveRef),
+    } as StoredList);
+  }
+  const states: ReleaseState[] = [];
+  let shown = new Map<string, string>();
+  for (const [index, { view, ids }] of views.entries()) {
+    const changed: Record<string, StoredList> = {};
+    for (const [id, identity] of ids)
+      if (shown.get(id) !== identity) changed[id] = lists.get(identity) as StoredList;
+    shown = ids;
+    const maps = sitemaps[index];
+    const stored: StoredSitemaps | undefined = maps && {
+      parts: maps.parts.map(resolveRef),
+      updated: maps.updated,
+      news: resolveRef(maps.news),
+    };
+    states.push({ from: view.from, lists: changed, ...(stored ? { sitemaps: stored } : {}) });
+  }
+  const usedLists = new Map<string, StoredList>();
+  for (const { ids } of views) for (const identity of ids.values()) usedLists.set(identity, lists.get(identity) as StoredList);
+
+  // 7. Inventory and root: each an object of its own.
+  const shardRefs = shards.map(resolveRef);
+  const rootPieces = [
+    ...shardRefs,
+    ...[...usedLists.values()].flatMap((list) => [...Object.values(list.head ?? {}), ...list.spine]),
+    ...states.flatMap((state) => (state.sitemaps ? [...state.sitemaps.parts, state.sitemaps.news] : [])),
+  ];
+  const objects = new Set<string>(rootPieces.map((ref) => ref.o));
+  for (const entry of entries.values()) objects.add(entry[3]);
+  const inventory: Inventory = { objects: [...objects].sort(), media: [...(options.media ?? [])].sort() };
+  const inventoryRef = await storeAlone(codec, options.sink, { meta: inventory, bytes: empty });
+  const siteList = views[0]?.view.lists[0];
+  const root: RootDocument = {
+    format: rootFormat,
+    site,
+    headers: representations.headers,
+    robots: await representations.robots(siteList?.lastModified ?? 'Thu, 01 Jan 1970 00:00:00 GMT'),
+    errors: representations.errors,
+    shards: shardRefs,
+    states,
+    inventory: inventoryRef,
+  };
+  const rootRef = await storeAlone(codec, options.sink, { meta: 0, bytes: encoder.encode(JSON.stringify(root)) });
+
+  return {
+    root,
+    rootHash: rootRef.o,
+    state: {
+      root: rootRef.o,
+      articles: entries,
+      pieces: new Map(rootPieces.map((ref) => [ref.h, ref])),
+      lists: new Map([...usedLists].map(([identity, list]) => [identity, list])),
+    },
+    report: {
+      articles: articles.length,
+      rendered: toRender.length,
+      reused: articles.length - toRender.length,
+      pieces: { stored: pieces.stored, reused: pieces.reused },
+      objects: packs.sealed.length + 2,
+      bytes: packs.sealed.reduce((sum, object) => sum + object.length, 0) + inventoryRef.n + rootRef.n,
+      scheduled: views.slice(1).map(({ view }) => view.from),
+    },
+  };
+}
+
+/** The hash of everything a list's pages show: its id, section, dates, tombstones, the site, and its members in order. */
+async function listIdentity(
+  codec: ArchiveCodec,
+  siteKey: string,
+  list: ListView,
+  identityOf: (article: Article) => string,
+): Promise<string> {
+  const { members, ...rest } = list;
+  const text = `${siteKey}\n${JSON.stringify(rest)}\n${members.map(identityOf).join('\n')}`;
+  return codec.contentHash(encoder.encode(text));
+}
+
+/** The sections an article is listed in, as `tag:<key>` and `source:<key>`. */
+function sectionIdsOf(article: Article): string[] {
+  const keys = sectionKeysOf(article);
+  return [...keys.tag.map((key) => `tag:${key}`), ...keys.source.map((key) => `source:${key}`)];
+}
+
+/** Where an article's four fragments lie, from its shard entry. */
+function spineEntry(entry: ShardEntry | undefined): SpineEntry {
+  if (entry === undefined) throw new Error('a listed article has no block');
+  const lengths = entry[5];
+  const first = articleFormatNames.length;
+  const [rss = 0, atom = 0, json = 0, index = 0] = lengths.slice(first);
+  return [entry[3], entry[4] + offsetInBlock(lengths, first), rss, atom, json, index];
+}
+
+/** A piece that is an object of its own (the inventory, the root): compressed, named by its hash, handed to the sink. */
+async function storeAlone<M>(codec: ArchiveCodec, sink: ObjectSink, record: { meta: M; bytes: Uint8Array }): Promise<PieceRef> {
+  const raw = encodeRecordBytes([record]);
+  const bytes = await codec.compress(raw);
+  const hash = await codec.objectHash(bytes);
+  await sink({ hash, bytes });
+  return { o: hash, at: 0, n: bytes.length, h: await codec.contentHash(raw) };
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

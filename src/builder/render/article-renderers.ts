@@ -1,0 +1,52 @@
+/** One renderer per per-article format (model/article-formats.ts): the body and every header it is served with. */
+import { type ArticleFormat, alternateFormats, articleFormatPath, articleFormats } from '../../model/article-formats.ts';
+import type { Article } from '../../model/article.ts';
+import type { Site } from '../../model/site.ts';
+import { renderArticlePage } from '../../render/article-page.ts';
+import { withAlternateLink } from '../../render/headers/alternate-link.ts';
+import { attributionHeaders } from '../../render/headers/attribution-headers.ts';
+import { renderNinjs } from '../../render/ninjs.ts';
+import { renderRetractionPage } from '../../render/retraction-page.ts';
+import { absoluteUrl, canonicalUrl } from '../../render/urls.ts';
+import { toHttpDate } from '../../shared/http-date.ts';
+import { textEtag } from './text-etag.ts';
+
+/** A representation as stored: its text, every header, and its status when not 200. */
+export interface RenderedRepresentation {
+  readonly body: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly status?: number;
+}
+
+/** Renders one article in one format; `shared` are the headers every response of its kind carries (type, cache, security). */
+export type ArticleRenderer = (
+  site: Site,
+  article: Article,
+  shared: Readonly<Record<string, string>>,
+) => Promise<RenderedRepresentation>;
+
+/** A new format is a renderer here and a row in model/article-formats.ts. */
+export const articleRenderers: Readonly<Record<ArticleFormat, ArticleRenderer>> = {
+  async page(site, article, shared) {
+    // RFC 9110 §15.5.11: a retracted article answers 410 Gone with a page that says so.
+    const body = article.retracted ? renderRetractionPage(site, article) : renderArticlePage(site, article);
+    let headers: Record<string, string> = {
+      ...shared,
+      ETag: await textEtag(body),
+      'Last-Modified': toHttpDate((article.retracted?.date ?? article.updated).epochMs),
+      ...attributionHeaders(article, canonicalUrl(site, article)),
+    };
+    // RFC 8288: the partner formats as alternates, in the one Link header beside the canonical.
+    for (const format of alternateFormats)
+      headers = withAlternateLink(
+        headers,
+        absoluteUrl(site, articleFormatPath(format, article.slug)),
+        articleFormats[format].alternate.type,
+      );
+    return article.retracted ? { body, headers, status: 410 } : { body, headers };
+  },
+  async ninjs(site, article, shared) {
+    const body = renderNinjs(site, article);
+    return { body, headers: { ...shared, ETag: await textEtag(body), 'Last-Modified': toHttpDate(article.updated.epochMs) } };
+  },
+};
