@@ -9,7 +9,7 @@ import { publishEndpoint } from './worker/publish/publish-routes.ts';
 import { articlePages } from './worker/routes/article-routes.ts';
 import { listPages } from './worker/routes/list-routes.ts';
 import { mediaFiles } from './worker/routes/media-routes.ts';
-import { type AppEnv, errorResponse, plainError, type RouteDeps } from './worker/routes/route-context.ts';
+import { type AppEnv, errorPage, errorResponse, plainError, type RouteDeps } from './worker/routes/route-context.ts';
 import { sectionPages } from './worker/routes/section-routes.ts';
 import { siteFiles } from './worker/routes/site-routes.ts';
 
@@ -33,7 +33,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
     requestGuard({
       allowsOptions: answersPreflight,
       anyMethod: (path) => path.startsWith(publishPrefix),
-      refuse: (check) => errorResponse(lastVersion(), check.status, check.allow ? { Allow: check.allow } : undefined),
+      refuse: (check, c) => errorPage(c, deps, check.status, check.allow ? { Allow: check.allow } : undefined),
     }),
   );
 
@@ -51,7 +51,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/', mediaFiles(deps));
 
   // 5. Everything else, and the last resort: a page, never a stack trace.
-  app.notFound(() => errorResponse(lastVersion(), 404));
+  app.notFound((c) => errorPage(c, deps, 404));
   app.onError((error) => {
     // A stored piece that is missing or fails its checks: 503 + Retry-After, never cached, never a 404.
     if (isStorageFault(error)) {

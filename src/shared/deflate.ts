@@ -14,6 +14,8 @@ async function through(bytes: Uint8Array, stream: CompressionStream | Decompress
   const writer = stream.writable.getWriter();
   // Written and closed without awaiting: the reads below drain the stream as it fills.
   const written = writer.write(bytes).then(() => writer.close());
+  // When the data is bad the read below throws first; the write's own rejection is the same failure.
+  written.catch(() => {});
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = stream.readable.getReader();

@@ -1,12 +1,14 @@
-/** A built site whose storage and edge cache a test can break: files in a mutable map, `caches.default` wrapped. */
+/** A published site whose objects in R2 a test can damage, delete and repair, and whose reads it can count; `caches.default` wrapped. */
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { createApp } from '../../src/app.ts';
-import type { SiteStore } from '../../src/archive/site-store.ts';
-import { withCodeVersion } from '../../src/builder/render/code-version.ts';
-import { buildInMemory } from '../../src/builder/render/in-memory-site.ts';
+import { objectKey } from '../../src/archive/keys.ts';
+import type { PieceRef } from '../../src/archive/root.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { Site } from '../../src/model/site.ts';
+import { LiveArchive } from '../../src/worker/archive/live-archive.ts';
 import { MemoryCache } from '../../src/worker/http/memory-cache.ts';
+import { pinnedSource, publishArchive } from '../support/workerd-archive.ts';
 import { testOrigin, testSite, wireCopy } from './test-site.ts';
 
 /** `count` small wire-copy stories, one a day, each tagged with `label` so versions differ between tests. */
@@ -21,24 +23,27 @@ export function stories(count: number, label = 'story'): Article[] {
   });
 }
 
-/** The app over a site whose stored files live in `files` (edit them to inject a fault). */
+/**
+ * The app over an archive published with one piece per object (so damaging an object damages one piece), its
+ * objects editable in the real bucket, and every ranged read recorded as `<object>@<offset>` in `reads`.
+ */
 export async function faultySite(
   articles: readonly Article[],
-  options: { site?: Site; codeHash?: string; memoryBytes?: number } = {},
+  options: { site?: Site; codeVersion?: string; memoryBytes?: number } = {},
 ) {
-  const built = await buildInMemory(options.site ?? testSite, articles);
-  const manifest = options.codeHash ? await withCodeVersion(built.manifest, options.codeHash) : built.manifest;
-  const files = new Map(built.files);
+  const published = await publishArchive(options.site ?? testSite, articles, { packBytes: 1 });
+  const pinned = pinnedSource(published.rootHash);
   const reads: string[] = [];
-  const store: SiteStore = {
-    read: async (path) => {
-      reads.push(path);
-      return files.get(path);
+  const source = {
+    ...pinned,
+    range: (object: string, offset: number, length: number) => {
+      reads.push(`${object}@${offset}`);
+      return pinned.range(object, offset, length);
     },
   };
   const app = createApp({
-    manifest,
-    storeFor: () => store,
+    archive: new LiveArchive({ codeVersion: options.codeVersion ?? 'test-code' }),
+    sourceFor: () => source,
     edgeCache: caches.default,
     memory: new MemoryCache(options.memoryBytes ?? 1 << 24),
   });
@@ -48,7 +53,15 @@ export async function faultySite(
     await waitOnExecutionContext(context);
     return response;
   };
-  return { manifest, files, reads, fetch };
+  /** Replaces the object holding `ref` with `bytes` (or deletes it); `repair` puts the published bytes back. */
+  const damage = async (ref: Pick<PieceRef, 'o'>, bytes?: (stored: Uint8Array) => Uint8Array | Promise<Uint8Array>) => {
+    const stored = published.objects.get(ref.o);
+    if (stored === undefined) throw new Error(`object ${ref.o} was not published by this site`);
+    if (bytes === undefined) await env.ARCHIVE.delete(objectKey(ref.o));
+    else await env.ARCHIVE.put(objectKey(ref.o), await bytes(stored.slice()));
+    return { repair: () => env.ARCHIVE.put(objectKey(ref.o), stored) };
+  };
+  return { ...published, reads, fetch, damage };
 }
 
 let opened = 0;

@@ -155,7 +155,7 @@ describe('edge cache', () => {
     expect((await before.fetch('/feed.json')).headers.get('X-Cache')).toBe('HIT');
     const edited = wireCopy('zh-wire.txt', '数字丝绸之路（更新）\n2025-07-16 09:30\n正文已更新。\n');
     const after = await serveSite([edited]);
-    expect(after.manifest.version).not.toBe(before.manifest.version);
+    expect(after.rootHash).not.toBe(before.rootHash);
     const response = await after.fetch('/feed.json');
     expect(response.headers.get('X-Cache')).toBe('MISS');
     expect(((await response.json()) as { items: { title: string }[] }).items[0]?.title).toBe('数字丝绸之路（更新）');

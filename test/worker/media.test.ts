@@ -1,10 +1,8 @@
 // `/media/*` through the app inside workerd: immutable caching, exact type, nosniff, ETag and 304, HEAD, 404s.
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
-import { memoryStore } from '../../src/archive/site-store.ts';
-import { buildInMemory } from '../../src/builder/render/in-memory-site.ts';
-import { testOrigin, testSite, wireCopy } from './test-site.ts';
+import { mediaKey } from '../../src/archive/keys.ts';
+import { serveSite, wireCopy } from './test-site.ts';
 import { get } from './worker-client.ts';
 
 /** Some bytes and the name the build gives them: base64url of the first 16 bytes of their SHA-256. */
@@ -22,21 +20,12 @@ const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9
 const jpegName = await published(jpeg, 'jpg');
 const pngName = await published(png, 'png');
 
+/** A site whose archive holds two pictures below media/, as a publish puts them. */
 async function mediaSite() {
   const article = wireCopy('a.txt', 'A title\n2025-07-16\nBody.\nSource:www.news.cn\n');
-  const built = await buildInMemory(testSite, [article]);
-  const binaries = new Map([
-    [`media/${jpegName}`, jpeg],
-    [`media/${pngName}`, png],
-  ]);
-  const store = memoryStore(built.files, binaries);
-  const app = createApp({ manifest: built.manifest, storeFor: () => store, edgeCache: caches.default });
-  return async (path: string, init?: RequestInit) => {
-    const context = createExecutionContext();
-    const response = await app.fetch(new Request(`${testOrigin}${path}`, init), {}, context);
-    await waitOnExecutionContext(context);
-    return response;
-  };
+  await env.ARCHIVE.put(mediaKey(jpegName), jpeg);
+  await env.ARCHIVE.put(mediaKey(pngName), png);
+  return (await serveSite([article])).fetch;
 }
 
 describe('a published picture', () => {

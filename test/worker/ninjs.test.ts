@@ -1,11 +1,9 @@
 // /articles/:slug.ninjs.json through the Worker entry: the seed as IPTC ninjs, its HTTP behaviour, and how it is found.
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import seed from '../../content/articles/sco-digital-link.txt?raw';
-import { createApp } from '../../src/app.ts';
-import { buildInMemory } from '../../src/builder/render/in-memory-site.ts';
 import { strongEtag } from '../../src/shared/etag.ts';
-import { testOrigin, testSite, wireCopy } from './test-site.ts';
+import { faultySite } from './fault-site.ts';
+import { wireCopy } from './test-site.ts';
 import { get, origin, textsOf } from './worker-client.ts';
 
 const ninjsPath = '/articles/sco-digital-link.ninjs.json';
@@ -140,37 +138,21 @@ describe('discovery', () => {
 });
 
 describe('storage reads', () => {
-  it('a cold ninjs request reads one stored file, and the page route still reads only its page pack', async () => {
+  it('a cold ninjs request reads the slug shard and its piece; the page then reads only its own piece', async () => {
     const articles = Array.from({ length: 12 }, (_, index) =>
       wireCopy(`reads-${index}.txt`, `Reads ${index}\n2025-07-${10 + index}\nBody ${index}.\nSource:www.news.cn\n`),
     );
-    const built = await buildInMemory(testSite, articles);
-    const reads: string[] = [];
-    const app = createApp({
-      manifest: built.manifest,
-      storeFor: () => ({
-        read: async (path) => {
-          reads.push(path);
-          return built.files.get(path);
-        },
-      }),
-      edgeCache: caches.default,
-    });
-    const fetch = async (path: string) => {
-      const context = createExecutionContext();
-      // This content (and so its version, part of every edge-cache key) is only this test's: both requests are cold.
-      const response = await app.fetch(new Request(`${testOrigin}${path}`), {}, context);
-      await waitOnExecutionContext(context);
-      return response;
-    };
-    expect(built.manifest.packCount).toBeGreaterThan(1);
-    const ninjs = await fetch('/articles/reads-3.ninjs.json');
+    // This content (and so every cache key) is only this test's: both requests are cold.
+    const site = await faultySite(articles);
+    const entry = site.state.articles.get('reads-3');
+    const shard = site.root.shards[0];
+    if (entry === undefined || shard === undefined) throw new Error('no entry');
+    const ninjs = await site.fetch('/articles/reads-3.ninjs.json');
     expect(ninjs.status).toBe(200);
-    expect(reads).toHaveLength(1);
-    expect(reads[0]).toMatch(/^ninjs\/\d+\.json$/);
-    const page = await fetch('/articles/reads-3');
+    expect(site.reads).toEqual([`${shard.o}@${shard.at}`, `${entry[3]}@${entry[4] + (entry[5][0] ?? 0)}`]);
+    const page = await site.fetch('/articles/reads-3');
     expect(page.status).toBe(200);
-    expect(reads.slice(1)).toEqual([reads[0]?.replace('ninjs/', 'articles/')]);
-    expect(built.files.get(reads[1] ?? '')).not.toContain('"pubStatus"');
+    expect(site.reads.slice(2)).toEqual([`${entry[3]}@${entry[4]}`]);
+    expect(await page.text()).not.toContain('"pubStatus"');
   });
 });

@@ -1,8 +1,8 @@
 // Every Worker test file starts with content/ published to the ARCHIVE binding and live, as `npm run dev` serves it:
 // requests through the Worker entry (`exports.default`, worker-client.ts) read it the way production does.
 import { env } from 'cloudflare:workers';
-import siteYaml from '../../content/site.yaml?raw';
 import seed from '../../content/articles/sco-digital-link.txt?raw';
+import siteYaml from '../../content/site.yaml?raw';
 import { parseSiteConfig } from '../../src/content/site-config.ts';
 import { parseWireCopy } from '../../src/content/wire-copy.ts';
 import { readLive, switchLive } from '../../src/worker/publish/archive-writer.ts';

@@ -29,7 +29,11 @@ export interface ServeOptions extends PublishOptions {
 }
 
 /** A fetch through createApp over the published archive that waits for the edge-cache write like the runtime would. */
-export async function serveSite(articles: readonly Article[], site: Site = testSite, options: ServeOptions | number = {}) {
+export async function serveSite(
+  articles: readonly Article[],
+  site: Site = testSite,
+  options: ServeOptions | number = {},
+) {
   const settings: ServeOptions = typeof options === 'number' ? { urlsPerSitemap: options } : options;
   const published = await publishArchive(site, articles, settings);
   const app = createApp({

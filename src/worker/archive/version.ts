@@ -59,7 +59,7 @@ export class Version {
 
   /** A list's version: its identity and the Worker's code, for ETags and cache keys. */
   listVersion(list: StoredList): string {
-    return `${list.identity}.${this.codeVersion}`;
+    return `${list.identity}${this.codeVersion}`;
   }
 
   /** The shard entry of `slug`, or undefined when this version has no such article (released or not). */

@@ -1,5 +1,5 @@
 /** First checks on every request, before routing: target length, a well-formed path, an allowed method. */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 /** The longest request target (path + query) accepted, in characters of its percent-encoded form. */
 export const maxTargetLength = 8 * 1024;
@@ -84,7 +84,7 @@ export interface RequestGuardOptions {
   /** Whether a path answers every method itself (the publish endpoint: 401 first, whatever the method). */
   readonly anyMethod: (path: string) => boolean;
   /** The response to a request that fails its checks (an error page with `Allow` on a 405). */
-  readonly refuse: (check: Extract<RequestCheck, { ok: false }>) => Response;
+  readonly refuse: (check: Extract<RequestCheck, { ok: false }>, c: Context) => Response | Promise<Response>;
 }
 
 /** Middleware that answers what no route can (414, 400, 405) before routing; shaped like Hono's own factories. */
@@ -94,5 +94,5 @@ export const requestGuard = ({ allowsOptions, anyMethod, refuse }: RequestGuardO
     // GET and HEAD are allowed everywhere: the path's kind is only looked up for other methods.
     const other = method !== 'GET' && method !== 'HEAD';
     const check = checkRequest(method, c.req.url, other && allowsOptions(c.req.path), other && anyMethod(c.req.path));
-    return check.ok ? next() : Promise.resolve(refuse(check));
+    return check.ok ? next() : Promise.resolve(refuse(check, c));
   };

@@ -30,7 +30,7 @@ async function serveArticle(c: AppContext, deps: RouteDeps, version: Version): P
   if (entry === undefined || entry[1] > deps.now()) return errorResponse(version, 404);
   const formatIndex = articleFormatNames.indexOf(asked.format);
   // Keyed by the piece's ETag: an unchanged article keeps its cache entries across publishes.
-  const cacheVersion = `${entry[6][formatIndex] ?? ''}.${version.codeVersion}`;
+  const cacheVersion = `${(entry[6][formatIndex] ?? '').replaceAll('"', '')}${version.codeVersion}`;
   return serve(serveRequest(c, deps, version, articleFormatPath(asked.format, asked.slug), cacheVersion), {
     load: () => loadArticle(deps, c.env, entry, asked.format),
     notFound: () => errorResponse(version, 404),

@@ -77,6 +77,22 @@ export function errorResponse(
   return new Response(page.body, { status, headers: extra ? { ...page.headers, ...extra } : page.headers });
 }
 
+/** An error page in the site's look of the live version (read if need be); plain when nothing can be read. */
+export async function errorPage(
+  c: AppContext,
+  deps: RouteDeps,
+  status: number,
+  extra?: Readonly<Record<string, string>>,
+): Promise<Response> {
+  let version: Version | undefined;
+  try {
+    version = await deps.archive.version(deps.sourceFor(c.env));
+  } catch {
+    version = deps.archive.known;
+  }
+  return errorResponse(version, status, extra);
+}
+
 /** Before anything is published there is no site to draw an error page in: a short plain one. */
 export function plainError(status: number, extra?: Readonly<Record<string, string>>): Response {
   const text = status === 503 ? 'Nothing has been published yet, or the archive cannot be read. Try again in a minute.\n' : `${status}\n`;

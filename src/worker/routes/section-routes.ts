@@ -72,7 +72,7 @@ function serveDirectory(c: AppContext, deps: RouteDeps, version: Version, kind: 
   const { site } = version.root;
   const now = deps.now();
   const state = version.state(now);
-  const directoryVersion = `${directoryIdentity(state, kind)}.${version.codeVersion}`;
+  const directoryVersion = `${directoryIdentity(state, kind)}${version.codeVersion}`;
   const known = {
     ...version.root.headers.html,
     ETag: versionEtag(directoryVersion, kind, 'directory'),

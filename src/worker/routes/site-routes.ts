@@ -67,7 +67,7 @@ function serveSitemap(
   const now = deps.now();
   const state = version.state(now);
   const maps = state.sitemaps;
-  const mapsVersion = `${sitemapsIdentity(maps)}.${version.codeVersion}`;
+  const mapsVersion = `${sitemapsIdentity(maps)}${version.codeVersion}`;
   const known = {
     ...version.root.headers.sitemap,
     ETag: versionEtag(mapsVersion, name),
