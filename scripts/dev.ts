@@ -1,44 +1,40 @@
-/** `npm run dev`: builds content/, runs `wrangler dev` offline, and rebuilds whenever content/ changes. */
+/**
+ * `npm run dev`: runs `wrangler dev` offline (the Worker with local R2), then a long-lived publisher that builds
+ * content/ and publishes it through the Worker's own /api/publish/ — the path production takes — and again on
+ * every save. The Worker is never reloaded for content: a save is live as soon as its publish switches.
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const args = process.argv.slice(2);
 let stopping = false;
 const port = portFrom(args) ?? '8787';
-const baseUrl = `http://localhost:${port}`;
+const origin = `http://localhost:${port}`;
 const env = {
   ...process.env,
   WRANGLER_SEND_METRICS: 'false', // no telemetry
   CLOUDFLARE_CF_FETCH_ENABLED: 'false', // offline: no fetch of request.cf data, no warning about it
 };
 
-/**
- * One long-lived build process (`cli.ts --watch`) builds now and again on every change under content/, keeping
- * its code, threads and cache indexes loaded, so a save costs the rebuild of what changed. On bad content or a
- * failed write it prints why, and the last good build keeps being served (only whole builds are published, so
- * wrangler never reloads half a build). Each build's exit status comes back over IPC.
- */
-function startBuilder(onBuilt: (ok: boolean) => void): ChildProcess {
-  const child = spawn(process.execPath, ['src/builder/cli.ts', '--base-url', baseUrl, '--watch'], {
-    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env,
-  });
-  child.on('message', (message: { built?: number }) => {
-    if (message.built === undefined) return;
-    if (message.built !== 0)
-      console.error(
-        `wirefeed: the build failed (exit code ${message.built}, reasons above); still serving the last good build`,
-      );
-    onBuilt(message.built === 0);
-  });
-  return child;
-}
-
-/** A previous build to serve while content/ is broken. */
-function hasLastBuild(): boolean {
-  return existsSync('src/generated/site-manifest.js') && existsSync('build/assets');
+/** .dev.vars holds the local secrets wrangler dev gives the Worker; made once, with a random publish token, never committed. */
+function devToken(): string {
+  const file = '.dev.vars';
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const found = /^PUBLISH_TOKEN\s*=\s*"?([^"\n]+)"?\s*$/m.exec(text)?.[1];
+  if (found) return found;
+  const token = randomBytes(32).toString('hex');
+  const lines = [
+    '# Local secrets for `wrangler dev` (written by `npm run dev`; git-ignored, never committed).',
+    `PUBLISH_TOKEN=${token}`,
+    '# Webhooks may go to http://127.0.0.1 locally; production refuses anything but https to a public host.',
+    'ALLOW_LOCAL_WEBHOOKS=1',
+  ];
+  writeFileSync(file, `${text}${text && !text.endsWith('\n') ? '\n' : ''}${lines.join('\n')}\n`);
+  console.error('wirefeed: wrote .dev.vars with a new random PUBLISH_TOKEN');
+  return token;
 }
 
 function portFrom(argv: readonly string[]): string | undefined {
@@ -49,39 +45,7 @@ function portFrom(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-let firstBuild: ((ok: boolean) => void) | undefined;
-const firstBuilt = new Promise<boolean>((resolve) => {
-  firstBuild = resolve;
-});
-let builder = keepBuilding();
-
-/** The build process, started again (after 1 s) if it ever ends on its own. */
-function keepBuilding(): ChildProcess {
-  const child = startBuilder((ok) => {
-    firstBuild?.(ok);
-    firstBuild = undefined;
-  });
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    if (firstBuild) {
-      firstBuild(false);
-      firstBuild = undefined;
-    }
-    console.error(`wirefeed: the build process exited (${signal ?? `code ${code}`}); starting it again in 1 s`);
-    setTimeout(() => {
-      builder = keepBuilding();
-    }, 1000);
-  });
-  return child;
-}
-
-if (!(await firstBuilt) && !hasLastBuild()) {
-  console.error('wirefeed: no earlier build to serve; fix the problems above and run `npm run dev` again');
-  stopping = true;
-  builder.kill();
-  process.exit(1);
-}
-
+const token = devToken();
 const wranglerBin = join(
   dirname(createRequire(import.meta.url).resolve('wrangler/package.json')),
   'bin',
@@ -90,13 +54,14 @@ const wranglerBin = join(
 const portArgs = portFrom(args) ? [] : ['--port', port];
 let wrangler = startWrangler();
 let restarts: number[] = [];
+let publisher: ChildProcess | undefined;
 
-/** wrangler dev, restarted when it exits on its own (a reload it refused): the last good build comes back up. */
+/** wrangler dev, restarted when it exits on its own: the archive in .wrangler/state keeps the last version live. */
 function startWrangler(): ChildProcess {
   const child = spawn(process.execPath, [wranglerBin, 'dev', ...portArgs, ...args], { stdio: 'inherit', env });
   child.on('exit', (code, signal) => {
     if (stopping) {
-      builder.kill();
+      publisher?.kill();
       process.exit(code ?? 0);
     }
     const now = Date.now();
@@ -104,12 +69,10 @@ function startWrangler(): ChildProcess {
     if (restarts.length > 5) {
       console.error('wirefeed: wrangler dev exited 5 times within a minute; giving up (see its messages above)');
       stopping = true;
-      builder.kill();
+      publisher?.kill();
       process.exit(code ?? 1);
     }
-    console.error(
-      `wirefeed: wrangler dev exited (${signal ?? `code ${code}`}); restarting it on the last good build in 1 s`,
-    );
+    console.error(`wirefeed: wrangler dev exited (${signal ?? `code ${code}`}); restarting it in 1 s`);
     setTimeout(() => {
       wrangler = startWrangler();
     }, 1000);
@@ -117,11 +80,45 @@ function startWrangler(): ChildProcess {
   return child;
 }
 
-// wrangler reloads the Worker when src/generated/site-manifest.js (or a file in build/assets) changes.
+/** Waits until the Worker answers its publish endpoint (wrangler dev has bundled it and the local R2 is up). */
+async function workerReady(): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      const response = await fetch(`${origin}/api/publish/live`, { headers: { Authorization: `Bearer ${token}` } });
+      if (response.status === 200) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the Worker did not answer at ${origin} within two minutes`);
+}
+
+/** The publisher: one process for every publish (its caches and threads stay warm); started again if it ends. */
+function startPublisher(): ChildProcess {
+  const child = spawn(
+    process.execPath,
+    ['src/builder/cli.ts', 'publish', '--watch', '--url', origin, '--base-url', origin],
+    { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...env, PUBLISH_TOKEN: token } },
+  );
+  child.on('message', (message: { built?: number }) => {
+    if (message.built !== undefined && message.built !== 0)
+      console.error('wirefeed: the publish failed (reasons above); the last good version stays live');
+  });
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`wirefeed: the publisher exited (${signal ?? `code ${code}`}); starting it again in 1 s`);
+    setTimeout(() => {
+      publisher = startPublisher();
+    }, 1000);
+  });
+  return child;
+}
+
+await workerReady();
+publisher = startPublisher();
 
 const stop = (signal: NodeJS.Signals) => {
   stopping = true;
-  builder.kill(signal);
+  publisher?.kill(signal);
   wrangler.kill(signal);
 };
 process.on('SIGINT', () => stop('SIGINT'));

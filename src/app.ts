@@ -14,7 +14,10 @@ import { sectionPages } from './worker/routes/section-routes.ts';
 import { siteFiles } from './worker/routes/site-routes.ts';
 
 /** What the app is built from; `memory` defaults to a fresh 16 MiB memory for this isolate, `now` to Date.now. */
-export type AppDeps = Omit<RouteDeps, 'memory' | 'now'> & { readonly memory?: MemoryCache; readonly now?: () => number };
+export type AppDeps = Omit<RouteDeps, 'memory' | 'now'> & {
+  readonly memory?: MemoryCache;
+  readonly now?: () => number;
+};
 
 /** The write surface: every request below it is authenticated by the endpoint itself, whatever its method. */
 const publishPrefix = '/api/publish/';

@@ -6,7 +6,14 @@
 import type { MetaCheck } from './record-file.ts';
 
 /** `[object, offset, rss, atom, json, index]`: the object and offset of an article's four fragments and their lengths (listFormats order). */
-export type SpineEntry = readonly [object: string, offset: number, rss: number, atom: number, json: number, index: number];
+export type SpineEntry = readonly [
+  object: string,
+  offset: number,
+  rss: number,
+  atom: number,
+  json: number,
+  index: number,
+];
 
 /** Entries a spine piece owns (it also repeats the next pageSize). */
 export const spineSize = 1024;

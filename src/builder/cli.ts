@@ -1,175 +1,113 @@
-/** `npm run build` / `npm run check`: content/ -> validated articles -> rendered site -> static assets + manifest module. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+/**
+ * The command line: `npm run build` (content/ to build/archive/, a local archive), `npm run publish` (to the
+ * Worker's /api/publish/, locally `npm run dev`'s, in production the site's), `npm run check` (every file
+ * validated, nothing stored). It parses flags, calls runBuild or the target, and prints; the work is elsewhere.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ContentError, type ContentProblem } from '../content/content-error.ts';
 import { formatProblemsPerFile } from '../content/problem-limit.ts';
+import { parseSiteConfig } from '../content/site-config.ts';
+import type { ArchiveTarget } from './archive/archive-target.ts';
+import { TargetRefusal } from './archive/archive-target.ts';
+import { dirTarget } from './archive/dir-target.ts';
+import { httpTarget } from './archive/http-target.ts';
 import { BodyFileError } from './content/body-spill.ts';
-import { loadContent } from './content/load-content.ts';
-import { openParseCache } from './content/parse-cache.ts';
-import { mediaAssetHeaders } from './media/asset-headers.ts';
-import { placeMediaFiles } from './media/publish-media.ts';
 import { stageProgress } from './progress.ts';
-import { BuildStageError } from './publish/publish-build.ts';
-import { stageChanges } from './publish/publish-in-place.ts';
 import { defaultWorkerCount, openBuildPool } from './render/build-pool.ts';
-import { buildSite } from './render/build-site.ts';
-import { withCodeVersion } from './render/code-version.ts';
-import { buildCodeHash, openDiskRenderCache } from './render/disk-render-cache.ts';
 import { nodeStrongEtag } from './render/node-etag.ts';
 import { useTextEtag } from './render/text-etag.ts';
+import { type BuildReport, runBuild } from './run-build.ts';
 import { watchBuilds } from './watch-builds.ts';
-import { workerBundleHash } from './worker-bundle.ts';
 
-const usage = `usage: node src/builder/cli.ts [--content DIR] [--assets DIR] [--manifest FILE] [--base-url URL] [--check] [--deploy]
+const usage = `usage: node src/builder/cli.ts [publish] [options]
+  (no command)      build content/ into a local archive folder (npm run build)
+  publish           build and publish through the Worker's /api/publish/ (npm run publish)
   --content DIR     content folder (default: content)
-  --assets DIR      static assets folder the Worker reads (default: build/assets; wrangler.toml [assets])
-  --manifest FILE   generated manifest module (default: src/generated/site-manifest.js)
+  --archive DIR     the local archive folder of a build (default: build/archive)
+  --url URL         the Worker to publish to (default: WIREFEED_PUBLISH_URL, else site.yaml's baseUrl)
   --base-url URL    absolute site URL, overrides site.yaml's baseUrl
-  --media-cache DIR picture renditions kept between builds (default: build/.cache/media)
-  --render-cache DIR stored files kept between builds, reused where their articles are unchanged (default: build/.cache/render)
-  --parse-cache DIR parsed articles kept between builds, bodies on disk (default: build/.cache/parse)
-  --no-cache        parse and render every file (no cache is read or written)
-  --workers N       threads parsing files and rendering packs and list and section chunks (default: one per core; 1: all on the main thread)
-  --watch           stay running and build again whenever the content folder changes (npm run dev)
-  --check           validate and render everything, write nothing
-  --deploy          refuse to build for a localhost base URL (set baseUrl in content/site.yaml first)`;
+  --cache DIR       caches kept between builds: parse, pictures, the archive's state (default: build/.cache)
+  --workers N       threads parsing files and rendering articles (default: one per core; 1: all on this thread)
+  --rollback        make the version before the live one live again (with publish)
+  --collect         after publishing, delete objects no kept version names (older than an hour)
+  --watch           stay running and publish again whenever the content folder changes (npm run dev)
+  --check           validate and render everything, store nothing (npm run check)
+  --deploy          refuse to publish for a localhost base URL
+The publish token comes from PUBLISH_TOKEN, else from .dev.vars (which npm run dev writes).`;
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
+type Flags = ReturnType<typeof readFlags>;
+
+function readFlags(argv: readonly string[]) {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
     options: {
       content: { type: 'string', default: 'content' },
-      assets: { type: 'string', default: 'build/assets' },
-      manifest: { type: 'string', default: 'src/generated/site-manifest.js' },
+      archive: { type: 'string', default: 'build/archive' },
+      url: { type: 'string' },
       'base-url': { type: 'string' },
-      'media-cache': { type: 'string', default: 'build/.cache/media' },
-      'render-cache': { type: 'string', default: 'build/.cache/render' },
-      'parse-cache': { type: 'string', default: 'build/.cache/parse' },
-      'no-cache': { type: 'boolean', default: false },
+      cache: { type: 'string', default: 'build/.cache' },
       workers: { type: 'string' },
+      rollback: { type: 'boolean', default: false },
+      collect: { type: 'boolean', default: false },
       watch: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       deploy: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
-  const started = performance.now();
-  const workers = workerCount(values.workers);
-  // Same ETags as crypto.subtle, without a thread-pool round trip per page (node-etag.ts).
-  useTextEtag(nodeStrongEtag);
-  // The output is the same bytes whatever the count: files are settled in file order, packs stored in pack order (tested).
-  // With --watch the threads stay up between builds.
-  if (values.watch && workers > 1) watchPool ??= openBuildPool(workers);
-  const pool = workers > 1 ? (watchPool ?? openBuildPool(workers)) : undefined;
-  const parsing = stageProgress(process.stderr, 'parsed', 'files');
-  let contentFiles = 0;
-  const baseUrl = values['base-url'] ?? process.env.WIREFEED_BASE_URL;
-  const codeHash = await buildCodeHash(fileURLToPath(new URL('../..', import.meta.url)));
-  // Bodies wait on disk until rendered (memory holds the archive's metadata); unchanged files are not parsed
-  // again. Without the cache (--no-cache, --check) the body file is a fresh one in a temporary folder.
-  const scratch = values.check || values['no-cache'] ? mkdtempSync(join(tmpdir(), 'wirefeed-bodies-')) : undefined;
-  parseCacheDir = scratch ? undefined : resolve(values['parse-cache']);
-  const parseCache = openParseCache(
-    scratch ?? resolve(values['parse-cache']),
-    // Every parse depends on the code, the size bounds (in the code), site.yaml's bytes and the base URL given.
-    `${codeHash}\n${baseUrl ?? ''}\n${await readFile(resolve(values.content, 'site.yaml'), 'utf8').catch(() => '')}`,
-    resolve(values.content),
-    values.watch ? changedFiles : undefined,
-  );
-  afterBuild.push(() => {
-    parseCache.close();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-  });
-  const { site, articles, warnings, media } = await loadContent(resolve(values.content), {
-    ...(baseUrl ? { baseUrl } : {}),
-    media: { cacheDir: resolve(values['media-cache']) },
-    store: parseCache,
-    ...(pool ? { parser: pool.parse } : {}),
-    progress: (done, total) => {
-      contentFiles = total;
-      parsing.update(done, total);
-    },
-  });
-  parsing.end(contentFiles);
-  log(`wirefeed: parse cache: ${parseCache.counts.reused} article(s) unchanged, ${parseCache.counts.parsed} parsed`);
-  printWarnings(warnings);
-  if (values.deploy && isLocal(site.baseUrl)) {
-    console.error(
-      `wirefeed: baseUrl is ${site.baseUrl}; set baseUrl in content/site.yaml (or WIREFEED_BASE_URL) to the site's public address before deploying.`,
-    );
-    return 1;
-  }
-  log(`wirefeed: ${articles.length} article(s) valid in ${seconds(started)}; rendering…`);
-  const rendering = stageProgress(process.stderr, 'rendered', 'articles');
+  const [command, ...rest] = positionals;
+  if (rest.length > 0 || (command !== undefined && command !== 'publish'))
+    throw new UsageError(`unknown command ${positionals.join(' ')}`);
+  return { ...values, publish: command === 'publish' };
+}
 
-  // Assets and manifest go to staging and are swapped in together only once all is written; over a published
-  // build only the files that changed are staged and swapped (publish-in-place.ts).
-  const staged = values.check
-    ? undefined
-    : await stageChanges({ assets: resolve(values.assets), manifest: resolve(values.manifest) }, values['no-cache']);
-  // Keyed by the site config and all of src/ too: another site.yaml or other code is a full build.
-  const cache =
-    staged && !values['no-cache']
-      ? openDiskRenderCache(resolve(values['render-cache']), `${JSON.stringify(site)}\n${codeHash}`, staged)
-      : undefined;
-  let files = 0;
-  const built = await buildSite(
-    site,
-    articles,
-    async (path, text) => {
-      files++;
-      await staged?.write(path, text);
-    },
-    (done, total) => rendering.update(done, total),
-    undefined,
-    cache,
-    pool?.render,
-  );
-  if (!values.watch) await pool?.close();
-  rendering.end(articles.length);
-  if (cache) files += cache.counts.reused;
-  if (staged) {
-    // Pictures are hard links into the rendition cache (build/.cache/media): the served build is never touched.
-    placeMediaFiles(
-      media.files.filter((file) => !staged.keeps(file.path, file.source)),
-      staged.folder,
+/** A command-line mistake: reported on one line, exit status 2. */
+class UsageError extends Error {}
+
+/** Progress and every message go to stderr; stdout carries the one-line summary. */
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** Where this run publishes: a folder for `build`, the Worker for `publish`, nothing for `--check`. */
+function targetOf(flags: Flags): ArchiveTarget | undefined {
+  if (flags.check) return undefined;
+  if (!flags.publish) return dirTarget(resolve(flags.archive));
+  const url = flags.url ?? process.env.WIREFEED_PUBLISH_URL ?? siteBaseUrl(flags);
+  if (flags.deploy && isLocal(url))
+    throw new UsageError(
+      `refusing to publish to ${url}: set baseUrl in content/site.yaml (or --url) to the site's public address`,
     );
-    await staged.write('_headers', mediaAssetHeaders);
-  }
-  files += media.files.length;
-  // The version covers the Worker's request-time code too: a renderer change alone changes every list ETag.
-  const manifest = await withCodeVersion(
-    built,
-    await workerBundleHash(fileURLToPath(new URL('../..', import.meta.url))),
-  );
-  const summary = `${articles.length} article(s), ${manifest.pageCount} page(s), ${files} stored file(s) (${media.files.length} picture file(s), ${media.encoded} picture(s) encoded), version ${manifest.version}, ${seconds(started)}`;
-  if (!staged) {
-    console.log(`wirefeed: content OK: ${summary}`);
-    return 0;
-  }
-  const changes = await staged.publish(moduleSource(JSON.stringify(manifest)));
-  log(
-    changes.complete
-      ? 'wirefeed: published: the complete tree swapped in'
-      : `wirefeed: published in place: ${changes.changed} file(s) changed, ${changes.removed} removed`,
-  );
-  if (!scratch) parseCache.save();
-  if (cache) {
-    cache.save(resolve(values.assets));
-    const { reused, rendered, damaged } = cache.counts;
-    log(
-      `wirefeed: render cache: ${reused} file(s) reused, ${rendered} rendered${damaged > 0 ? `, ${damaged} damaged entr(ies) rebuilt` : ''}`,
+  return httpTarget({ url, token: publishToken() });
+}
+
+/** The Worker's address by default: the site's own base URL (the dev server's, http://localhost:8787, out of the box). */
+function siteBaseUrl(flags: Flags): string {
+  if (flags['base-url']) return flags['base-url'];
+  const file = join(flags.content, 'site.yaml');
+  const parsed = parseSiteConfig(file, existsSync(file) ? readFileSync(file, 'utf8') : '');
+  return parsed.ok ? parsed.site.baseUrl : 'http://localhost:8787';
+}
+
+function publishToken(): string {
+  const token =
+    process.env.PUBLISH_TOKEN ??
+    /^PUBLISH_TOKEN\s*=\s*"?([^"\n]+)"?\s*$/m.exec(
+      existsSync('.dev.vars') ? readFileSync('.dev.vars', 'utf8') : '',
+    )?.[1];
+  if (!token)
+    throw new UsageError(
+      'no publish token: set PUBLISH_TOKEN (production) or run npm run dev once (it writes .dev.vars)',
     );
-  }
-  console.log(`wirefeed: built ${summary} for ${site.baseUrl} -> ${values.assets}, ${values.manifest}`);
-  return 0;
+  return token;
+}
+
+function isLocal(url: string): boolean {
+  const { hostname } = new URL(url);
+  return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
 }
 
 /** `--workers N`: a whole number from 1; absent, one per core. */
@@ -180,93 +118,153 @@ function workerCount(flag: string | undefined): number {
   return count;
 }
 
-/** A command-line mistake: reported on one line, exit status 2. */
-class UsageError extends Error {}
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
 
-function isLocal(baseUrl: string): boolean {
-  const { hostname } = new URL(baseUrl);
-  return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
+/** One build (or publish, or check); the exit status. */
+async function buildOnce(
+  flags: Flags,
+  pool: ReturnType<typeof openBuildPool> | undefined,
+  changed?: ReadonlySet<string>,
+): Promise<number> {
+  const started = performance.now();
+  const target = targetOf(flags);
+  const parsing = stageProgress(process.stderr, 'parsed', 'files');
+  const rendering = stageProgress(process.stderr, 'rendered', 'articles');
+  let lastRender = 0;
+  let lastParse = 0;
+  const report = await runBuild({
+    contentDir: flags.content,
+    ...(target ? { target } : {}),
+    ...(flags['base-url'] ? { baseUrl: flags['base-url'] } : {}),
+    cacheDir: flags.cache,
+    ...(pool ? { pool } : {}),
+    ...(changed ? { changed } : {}),
+    progress: (stage, done, total) => {
+      if (stage === 'parse') {
+        lastParse = total;
+        parsing.update(done, total);
+      } else {
+        lastRender = total;
+        rendering.update(done, total);
+      }
+    },
+    stageDone: (stage, ms) => {
+      if (stage === 'parse') parsing.end(lastParse);
+      if (stage === 'render and upload') rendering.end(lastRender);
+      log(`wirefeed: ${stage}: ${seconds(ms)}`);
+    },
+  });
+  printReport(report, target, performance.now() - started);
+  return 0;
 }
 
-function seconds(since: number): string {
-  return `${((performance.now() - since) / 1000).toFixed(1)}s`;
+function printReport(report: BuildReport, target: ArchiveTarget | undefined, ms: number): void {
+  printWarnings(report.warnings);
+  for (const { file, at } of report.scheduled) log(`wirefeed: ${file}: scheduled for ${new Date(at).toISOString()}`);
+  const next = report.scheduled[0];
+  if (next) log(`wirefeed: next release: ${new Date(next.at).toISOString()} (${next.file})`);
+  log(`wirefeed: parse cache: ${report.parsed.reused} article(s) unchanged, ${report.parsed.parsed} parsed`);
+  const summary = `${report.articles} article(s) in ${report.contentFiles} file(s), ${report.media.files} picture file(s) (${report.media.encoded} encoded)`;
+  if (target === undefined || report.plan === undefined) {
+    console.log(`wirefeed: content OK: ${summary}, ${seconds(ms)}`);
+    return;
+  }
+  const { plan, uploaded } = report;
+  log(
+    `wirefeed: ${plan.rendered} article(s) rendered, ${plan.reused} unchanged; ${plan.pieces.stored} piece(s) stored, ${plan.pieces.reused} reused (state from ${report.previousFrom})`,
+  );
+  log(
+    `wirefeed: uploaded ${uploaded?.objects ?? 0} object(s), ${((uploaded?.bytes ?? 0) / 1024).toFixed(1)} KiB, and ${report.media.uploaded} picture file(s)`,
+  );
+  console.log(
+    `wirefeed: published ${summary} to ${target.name}: version ${report.sequence} (root ${report.root?.slice(0, 12)}), ${seconds(ms)}`,
+  );
 }
 
-/** Warnings (odd but published) go to stderr, one `file:line: …` line each, in build, check and dev alike. */
+/** Warnings (odd but published) go to stderr, one `file:line: …` line each. */
 function printWarnings(warnings: readonly ContentProblem[]): void {
   if (warnings.length === 0) return;
   log(`wirefeed: ${warnings.length} warning(s) in content (a warning never stops the build):`);
   log(formatProblemsPerFile(warnings));
 }
 
-/** Progress goes to stderr, so the one-line summary on stdout stays easy to read. */
-function log(line: string): void {
-  process.stderr.write(`${line}\n`);
-}
-
-/** The manifest module's text; publish-build.ts writes it to a temporary file and renames it in. */
-function moduleSource(json: string): string {
-  return `// Generated by src/builder/cli.ts from content/ — do not edit; \`npm run build\` rewrites it.\nexport default JSON.parse(${JSON.stringify(json)});\n`;
-}
-
-/** A `--watch` process's files changed since its last build (watch-builds.ts); undefined: check them all. */
-let changedFiles: ReadonlySet<string> | undefined;
-
-/** The threads of a `--watch` process, kept between its builds. */
-let watchPool: ReturnType<typeof openBuildPool> | undefined;
-
-/** What each build leaves to close (the parse cache's body file, a scratch folder), done after it or at exit. */
-const afterBuild: (() => void)[] = [];
-const closeBuild = () => {
-  for (const close of afterBuild.splice(0)) close();
-};
-process.on('exit', closeBuild);
-
-/** The parse cache of this run, dropped when one of its bodies turns out damaged. */
-let parseCacheDir: string | undefined;
-
-/** A damaged cached body is never served: the cache is dropped and the build runs again from the files. */
-async function mainWithoutDamagedCache(): Promise<number> {
-  try {
-    return await main();
-  } catch (error) {
-    if (!(error instanceof BodyFileError) || parseCacheDir === undefined) throw error;
-    log(`wirefeed: ${error.message}; dropping the parse cache and building again from the files`);
-    rmSync(parseCacheDir, { recursive: true, force: true });
-    return main();
-  }
-}
-
-/** Prints why a build stopped, in the publisher's words; the exit status. */
+/** Prints why a run stopped, in the publisher's words; the exit status. */
 function reportFailure(error: unknown): number {
   if (error instanceof ContentError) {
     printWarnings(error.warnings);
     // At most 20 problems a file are printed, then a count of the rest (problem-limit.ts).
     console.error(
-      `wirefeed: ${error.problems.length} problem(s) in content — nothing was built:\n${formatProblemsPerFile(error.problems)}`,
+      `wirefeed: ${error.problems.length} problem(s) in content — nothing was published:\n${formatProblemsPerFile(error.problems)}`,
     );
-  } else if (error instanceof UsageError) {
+    return 1;
+  }
+  if (error instanceof UsageError) {
     console.error(`wirefeed: ${error.message}\n${usage}`);
     return 2;
-  } else if (error instanceof BuildStageError) {
-    console.error(`wirefeed: ${error.message} — the previous build is unchanged`);
-  } else {
-    console.error('wirefeed: build failed:', error);
   }
+  if (error instanceof TargetRefusal) {
+    console.error(`wirefeed: ${error.message} — the live version is unchanged`);
+    return 1;
+  }
+  console.error('wirefeed: failed — the live version is unchanged:', error instanceof Error ? error.message : error);
   return 1;
 }
 
-if (process.argv.includes('--watch')) {
-  // One process for every build of `npm run dev`: a failed build keeps the last good one served.
-  const { values } = parseArgs({ options: { content: { type: 'string', default: 'content' } }, strict: false });
-  await watchBuilds({
-    contentDir: String(values.content),
-    build: () => mainWithoutDamagedCache().catch(reportFailure).finally(closeBuild),
-    report: (status) => process.send?.({ built: status }),
-  });
-} else {
-  mainWithoutDamagedCache().then(
-    (code) => process.exit(code),
-    (error: unknown) => process.exit(reportFailure(error)),
-  );
+/** A damaged cached body is never served: the parse cache is dropped and the run starts again from the files. */
+async function withoutDamagedCache(flags: Flags, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof BodyFileError)) throw error;
+    log(`wirefeed: ${error.message}; dropping the parse cache and building again from the files`);
+    rmSync(join(flags.cache, 'parse'), { recursive: true, force: true });
+    return run();
+  }
 }
+
+async function rollBack(flags: Flags): Promise<number> {
+  const target = targetOf({ ...flags, check: false });
+  if (target === undefined) return 2;
+  const live = await target.live();
+  if (live.root === null) throw new UsageError('nothing is published yet: there is no version to roll back from');
+  const { sequence, root } = await target.rollBack(live.root);
+  console.log(`wirefeed: rolled back ${target.name} to version ${sequence} (root ${root.slice(0, 12)})`);
+  return 0;
+}
+
+async function main(): Promise<number> {
+  const flags = readFlags(process.argv.slice(2));
+  if (flags.help) {
+    console.log(usage);
+    return 0;
+  }
+  // Same ETags as crypto.subtle, without a thread-pool round trip per page (node-etag.ts).
+  useTextEtag(nodeStrongEtag);
+  if (flags.rollback) return rollBack(flags);
+  const workers = workerCount(flags.workers);
+  const pool = workers > 1 ? openBuildPool(workers) : undefined;
+  if (flags.watch) {
+    // One process for every publish of `npm run dev`: a failed one keeps the last good version live.
+    await watchBuilds({
+      contentDir: flags.content,
+      build: (changed) => withoutDamagedCache(flags, () => buildOnce(flags, pool, changed)).catch(reportFailure),
+      report: (status) => process.send?.({ built: status }),
+    });
+    return new Promise<number>(() => {});
+  }
+  try {
+    const status = await withoutDamagedCache(flags, () => buildOnce(flags, pool));
+    if (status === 0 && flags.collect && flags.publish) {
+      const collected = await targetOf(flags)?.collect();
+      if (collected) log(`wirefeed: collected ${collected.deleted} unreferenced object(s), ${collected.kept} kept`);
+    }
+    return status;
+  } finally {
+    await pool?.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => process.exit(reportFailure(error)),
+);

@@ -1,5 +1,5 @@
-/** The archive's order: newest first, and the newest `updated` date of a set of articles. */
-import type { Article } from './article.ts';
+/** The archive's order: newest first, and the newest of a set of dates. */
+import type { Article, ArticleDate } from './article.ts';
 
 /** The latest `updated` date of a set of articles: the feed's lastBuildDate, never the clock. */
 export function newestUpdate(articles: readonly Article[]): Article['updated'] | undefined {
@@ -17,4 +17,11 @@ export function newestFirst(articles: readonly Article[]): Article[] {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The latest of some dates, by instant; undefined when there is none. */
+export function latestDate(dates: readonly (ArticleDate | undefined)[]): ArticleDate | undefined {
+  let latest: ArticleDate | undefined;
+  for (const date of dates) if (date && (!latest || date.epochMs > latest.epochMs)) latest = date;
+  return latest;
 }

@@ -1,5 +1,6 @@
 /** The HTML page of one article: full text, visible attribution and copyright, OpenGraph and JSON-LD. */
 import type { Article, ArticleDate } from '../model/article.ts';
+import { alternateFormats, articleFormatPath, articleFormats } from '../model/article-formats.ts';
 import type { Site } from '../model/site.ts';
 import { correctionsSection } from './corrections.ts';
 import { formatDisplayDate } from './display-date.ts';
@@ -9,7 +10,6 @@ import { labelsFor } from './labels.ts';
 import { renderLayout } from './layout.ts';
 import { imageMetaTags, leadFigureHtml } from './media-elements.ts';
 import { sectionLinks } from './section-links.ts';
-import { alternateFormats, articleFormatPath, articleFormats } from '../model/article-formats.ts';
 import { absoluteUrl, canonicalUrl } from './urls.ts';
 
 export function renderArticlePage(site: Site, article: Article): string {

@@ -2,12 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
-import { buildInMemory } from '../../src/builder/render/in-memory-site.ts';
 import { renderErrorPage } from '../../src/render/error-page.ts';
 import { htmlSecurityHeaders } from '../../src/render/headers/security-headers.ts';
 import { stylesheet, stylesheetHash } from '../../src/render/stylesheet.ts';
 import { archive, hostileArticle, payloads, seedArticle, seedLines, site } from '../fixtures/html/articles.ts';
+import { serveInMemory } from '../support/node-archive.ts';
 import { hasChromium, launchChromium, missingChromiumMessage } from './chromium.ts';
 import { type PageServer, startPageServer } from './page-server.ts';
 
@@ -42,7 +41,7 @@ describe.skipIf(skipBrowser)('HTML pages in Chromium', () => {
     // The real app over a real build: seed, hostile article and seven more, three to a page.
     server = await startPageServer();
     const servedSite = { ...site, baseUrl: server.origin, pageSize: 3 };
-    const app = createApp((await buildInMemory(servedSite, [seedArticle(), hostileArticle(), ...archive(7)])).deps);
+    const { app } = await serveInMemory(servedSite, [seedArticle(), hostileArticle(), ...archive(7)]);
     // A control page whose extra <style> is not in the CSP hash: proves violations are seen at all.
     const controlHeaders = htmlSecurityHeaders(await stylesheetHash(stylesheet(servedSite)));
     const unhashedStyle = renderErrorPage(servedSite, 404, 'Not Found').replace(

@@ -3,10 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
-import { buildInMemory } from '../../src/builder/render/in-memory-site.ts';
 import type { Article } from '../../src/model/article.ts';
 import { articleDate, seedArticle, site } from '../fixtures/html/articles.ts';
+import { serveInMemory } from '../support/node-archive.ts';
 import { hasChromium, launchChromium, missingChromiumMessage } from './chromium.ts';
 import { type PageServer, startPageServer } from './page-server.ts';
 
@@ -39,7 +38,7 @@ describe.skipIf(skipBrowser)('corrections and retractions in Chromium', () => {
     mkdirSync(screenshots, { recursive: true });
     server = await startPageServer();
     const servedSite = { ...site, baseUrl: server.origin };
-    const app = createApp((await buildInMemory(servedSite, [seedArticle(), corrected, retracted])).deps);
+    const { app } = await serveInMemory(servedSite, [seedArticle(), corrected, retracted]);
     server.handle((request) => app.fetch(request));
     if (!hasChromium) throw new Error(missingChromiumMessage);
     browser = await launchChromium();

@@ -5,11 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
-import { memoryStore } from '../../src/archive/site-store.ts';
 import { loadContent } from '../../src/builder/content/load-content.ts';
-import { buildSite } from '../../src/builder/render/build-site.ts';
-import { storedText } from '../../src/builder/render/in-memory-site.ts';
+import { serveInMemory } from '../support/node-archive.ts';
 import { hasChromium, launchChromium, missingChromiumMessage } from './chromium.ts';
 import { type PageServer, startPageServer } from './page-server.ts';
 
@@ -24,7 +21,7 @@ describe.skipIf(skipBrowser)('pictures in Chromium', () => {
   let dir = '';
 
   beforeAll(async () => {
-    // The real pipeline: content with a picture, loadContent (sharp, cache), buildSite, the app over the stored files.
+    // The real pipeline: content with a picture, loadContent (sharp, cache), the archive built, the app over it.
     dir = await mkdtemp(join(tmpdir(), 'wirefeed-media-browser-'));
     await mkdir(join(dir, 'content/articles'), { recursive: true });
     await copyFile(join(fixtures, 'lead.jpg'), join(dir, 'content/articles/forum.jpg'));
@@ -37,14 +34,10 @@ describe.skipIf(skipBrowser)('pictures in Chromium', () => {
       baseUrl: server.origin,
       media: { cacheDir: join(dir, 'cache') },
     });
-    const files = new Map<string, string>();
-    const manifest = await buildSite(site, articles, (path, data) => {
-      files.set(path, storedText(data));
-    });
-    const binaries = new Map<string, Uint8Array>();
-    for (const file of media.files) binaries.set(file.path, new Uint8Array(await readFile(file.source)));
-    const store = memoryStore(files, binaries);
-    const app = createApp({ manifest, storeFor: () => store });
+    const pictures = new Map<string, Uint8Array>();
+    for (const file of media.files)
+      pictures.set(file.path.slice('media/'.length), new Uint8Array(await readFile(file.source)));
+    const { app } = await serveInMemory(site, articles, { media: pictures });
     server.handle((request) => app.fetch(request));
     if (!hasChromium) throw new Error(missingChromiumMessage);
     browser = await launchChromium();

@@ -55,6 +55,12 @@ export async function publishArchive(
  */
 export function pinnedSource(root: string, bucket: R2Bucket = env.ARCHIVE): ArchiveSource {
   const source = r2Source(bucket);
-  const text = JSON.stringify({ format: liveFormat, sequence: 1, root, previous: [], switchedAt: '2026-01-01T00:00:00.000Z' });
+  const text = JSON.stringify({
+    format: liveFormat,
+    sequence: 1,
+    root,
+    previous: [],
+    switchedAt: '2026-01-01T00:00:00.000Z',
+  });
   return { ...source, live: async (known) => (known === root ? 'unchanged' : { tag: root, text }) };
 }

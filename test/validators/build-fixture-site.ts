@@ -3,15 +3,14 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from '../../src/app.ts';
-import type { Representation } from '../../src/archive/manifest.ts';
+import type { Representation } from '../../src/archive/root.ts';
 import { loadContent } from '../../src/builder/content/load-content.ts';
-import { buildInMemory } from '../../src/builder/render/in-memory-site.ts';
 import { sectionLists } from '../../src/builder/sections/section-lists.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { Site } from '../../src/model/site.ts';
 import { sectionDirectoryPath, sectionFeedPath, sectionPagePath } from '../../src/render/section-urls.ts';
 import { articlePath, feedPath, indexPath, ninjsPath } from '../../src/render/urls.ts';
+import { serveInMemory } from '../support/node-archive.ts';
 
 /** Every response the site serves, by path (with `?page=N`), as the app answers it; and the error pages. */
 export interface SiteBuild {
@@ -56,11 +55,12 @@ export async function buildFixtureSite(files: readonly ContentFile[]): Promise<F
 
 /** Builds into memory and asks the real app for every route, so list pages are joined as in production. */
 async function fetchEveryRoute(site: Site, articles: readonly Article[]): Promise<SiteBuild> {
-  const built = await buildInMemory(site, articles);
-  const app = createApp(built.deps);
+  const { built, app } = await serveInMemory(site, articles);
+  const siteList = built.root.states[0]?.lists.site;
+  const pageCount = Math.max(1, Math.ceil((siteList?.count ?? 0) / site.pageSize));
   const paths = ['/sitemap.xml', '/robots.txt', ...articles.map((article) => articlePath(article.slug))];
   paths.push(...articles.map((article) => ninjsPath(article.slug)));
-  for (let page = 1; page <= built.manifest.pageCount; page++) {
+  for (let page = 1; page <= pageCount; page++) {
     paths.push(indexPath(page), feedPath('rss', page), feedPath('atom', page), feedPath('json', page));
   }
   paths.push(...sectionPaths(site, articles));
@@ -72,7 +72,7 @@ async function fetchEveryRoute(site: Site, articles: readonly Article[]): Promis
     const retracted = articles.some((article) => article.retracted && path === articlePath(article.slug));
     if (response.status !== (retracted ? 410 : 200)) throw new Error(`${path} answered ${response.status}`);
   }
-  return { routes, errors: built.manifest.errors };
+  return { routes, errors: built.root.errors };
 }
 
 /** `/tags/`, `/sources/`, and every page of every section in all four formats. */

@@ -4,8 +4,8 @@ import type { Site } from '../../model/site.ts';
 import { type BlockContext, renderBlock } from '../render/block.ts';
 import { articleHashes } from '../render/render-cache.ts';
 import type { ArchiveCodec } from './codec.ts';
-import { type ArchiveState, type BlockRenderer, type PlannedArchive, planArchive } from './plan-archive.ts';
 import type { ObjectSink } from './pack-writer.ts';
+import { type ArchiveState, type BlockRenderer, type PlannedArchive, planArchive } from './plan-archive.ts';
 import { siteRepresentations } from './site-representations.ts';
 
 export interface BuildArchiveOptions {
@@ -37,7 +37,10 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Planne
   const salt = `${options.renderVersion ?? ''}\n${JSON.stringify(site)}`;
   const identities = new Map<Article, string>();
   for (const article of articles)
-    identities.set(article, await codec.contentHash(new TextEncoder().encode(`${salt}\n${contentHashes.get(article)}`)));
+    identities.set(
+      article,
+      await codec.contentHash(new TextEncoder().encode(`${salt}\n${contentHashes.get(article)}`)),
+    );
   return planArchive({
     site,
     articles,
@@ -58,6 +61,7 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Planne
 /** Blocks rendered one after another on this thread. */
 export function renderInPlace(codec: ArchiveCodec): (context: BlockContext) => BlockRenderer {
   return (context) => async (articles, keep, each) => {
-    for (const [index, article] of articles.entries()) await each(index, await renderBlock(context, article, codec, keep.has(article)));
+    for (const [index, article] of articles.entries())
+      await each(index, await renderBlock(context, article, codec, keep.has(article)));
   };
 }

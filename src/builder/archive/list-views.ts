@@ -3,14 +3,15 @@
  * released, the lists (the site's and each section's) with their members, tombstones and dates. The planner
  * stores each list once per distinct identity; this module decides membership and nothing else.
  */
-import { type Article, type ArticleDate, releaseOf } from '../../model/article.ts';
+
 import { listId } from '../../archive/root.ts';
-import type { SectionInfo } from '../../render/list-identity.ts';
-import { renderTombstones, type DeletedEntries } from '../../render/tombstones.ts';
+import { type Article, type ArticleDate, releaseOf } from '../../model/article.ts';
+import { latestDate } from '../../model/article-order.ts';
 import type { Site } from '../../model/site.ts';
+import type { SectionInfo } from '../../render/list-identity.ts';
+import { type DeletedEntries, renderTombstones } from '../../render/tombstones.ts';
 import { toHttpDate } from '../../shared/http-date.ts';
 import { listedArticles, listsUpdated, recentRetractions } from '../render/listed-articles.ts';
-import { latestDate } from '../sections/build-sections.ts';
 import { sectionKeysOf, sectionLists } from '../sections/section-lists.ts';
 
 /** One list as one state shows it. */
@@ -72,7 +73,13 @@ function releaseView(site: Site, articles: readonly Article[], from: number, upT
     const updated = latestDate([newest, ...own.map((article) => article.retracted?.date)]);
     lists.push({
       id: listId(info),
-      section: { kind: info.kind, key: info.key, name: info.name, ...(info.url ? { url: info.url } : {}), count: info.count },
+      section: {
+        kind: info.kind,
+        key: info.key,
+        name: info.name,
+        ...(info.url ? { url: info.url } : {}),
+        count: info.count,
+      },
       members,
       ...(own.length > 0 ? { deleted: renderTombstones(site, own) } : {}),
       ...(updated ? { updated } : {}),

@@ -8,11 +8,18 @@ import { offsetInBlock } from '../../archive/block.ts';
 import type { Inventory } from '../../archive/inventory.ts';
 import { listFormats } from '../../archive/layout.ts';
 import { encodeRecordBytes } from '../../archive/record-file.ts';
-import { type PieceRef, type ReleaseState, type RootDocument, rootFormat, type StoredList, type StoredSitemaps } from '../../archive/root.ts';
+import {
+  type PieceRef,
+  type ReleaseState,
+  type RootDocument,
+  rootFormat,
+  type StoredList,
+  type StoredSitemaps,
+} from '../../archive/root.ts';
 import { type ShardEntry, shardCountFor, shardOf } from '../../archive/shard.ts';
 import { type SpineEntry, spinePieceCount, spineRange } from '../../archive/spine.ts';
-import { articleFormatNames } from '../../model/article-formats.ts';
 import { type Article, releaseOf } from '../../model/article.ts';
+import { articleFormatNames } from '../../model/article-formats.ts';
 import type { Site } from '../../model/site.ts';
 import { type RenderedBlock, renderFragments } from '../render/block.ts';
 import { sectionKeysOf } from '../sections/section-lists.ts';
@@ -119,7 +126,8 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   }
   // Page 1 of a new list needs its newest articles' fragments as text.
   const headMembers = new Set<Article>();
-  for (const list of newLists.values()) for (const article of list.members.slice(0, site.pageSize)) headMembers.add(article);
+  for (const list of newLists.values())
+    for (const article of list.members.slice(0, site.pageSize)) headMembers.add(article);
 
   // 2. Blocks: each article's pieces, rendered unless the previous version has the same identity.
   const entries = new Map<string, ShardEntry>();
@@ -145,7 +153,16 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   await packs.seal();
   for (const { article, slot, lengths, etags } of rendered) {
     const object = slot.pack.hash as string;
-    entries.set(article.slug, [article.slug, releaseOf(article), sectionIdsOf(article), object, slot.offset, lengths, etags, identityOf(article)]);
+    entries.set(article.slug, [
+      article.slug,
+      releaseOf(article),
+      sectionIdsOf(article),
+      object,
+      slot.offset,
+      lengths,
+      etags,
+      identityOf(article),
+    ]);
   }
 
   // 3. Slug shards.
@@ -214,8 +231,7 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   let shown = new Map<string, string>();
   for (const [index, { view, ids }] of views.entries()) {
     const changed: Record<string, StoredList> = {};
-    for (const [id, identity] of ids)
-      if (shown.get(id) !== identity) changed[id] = lists.get(identity) as StoredList;
+    for (const [id, identity] of ids) if (shown.get(id) !== identity) changed[id] = lists.get(identity) as StoredList;
     shown = ids;
     const maps = sitemaps[index];
     const stored: StoredSitemaps | undefined = maps && {
@@ -226,7 +242,8 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
     states.push({ from: view.from, lists: changed, ...(stored ? { sitemaps: stored } : {}) });
   }
   const usedLists = new Map<string, StoredList>();
-  for (const { ids } of views) for (const identity of ids.values()) usedLists.set(identity, lists.get(identity) as StoredList);
+  for (const { ids } of views)
+    for (const identity of ids.values()) usedLists.set(identity, lists.get(identity) as StoredList);
 
   // 7. Inventory and root: each an object of its own.
   const shardRefs = shards.map(resolveRef);
@@ -301,7 +318,11 @@ function spineEntry(entry: ShardEntry | undefined): SpineEntry {
 }
 
 /** A piece that is an object of its own (the inventory, the root): compressed, named by its hash, handed to the sink. */
-async function storeAlone<M>(codec: ArchiveCodec, sink: ObjectSink, record: { meta: M; bytes: Uint8Array }): Promise<PieceRef> {
+async function storeAlone<M>(
+  codec: ArchiveCodec,
+  sink: ObjectSink,
+  record: { meta: M; bytes: Uint8Array },
+): Promise<PieceRef> {
   const raw = encodeRecordBytes([record]);
   const bytes = await codec.compress(raw);
   const hash = await codec.objectHash(bytes);

@@ -1,11 +1,10 @@
 /** The sitemaps of one release state, as texts: parts of the article and section URLs, and the Google News sitemap. */
 import type { Article } from '../../model/article.ts';
-import { newestUpdate } from '../../model/article-order.ts';
+import { latestDate, newestUpdate } from '../../model/article-order.ts';
 import type { Site } from '../../model/site.ts';
 import { renderNewsSitemap } from '../../render/news-sitemap.ts';
 import { sectionDirectoryPath, sectionKinds, sectionPagePath } from '../../render/section-urls.ts';
 import { renderSitemap, type SitemapUrl } from '../../render/sitemap.ts';
-import { latestDate } from '../sections/build-sections.ts';
 import type { ListView } from './list-views.ts';
 
 /**
@@ -57,7 +56,11 @@ function sectionSitemapUrls(lists: readonly ListView[]): SitemapUrl[] {
     const newest = latestDate(sections.map((list) => list.updated));
     urls.push({ path: sectionDirectoryPath(kind), ...(newest ? { updated: newest } : {}) });
     for (const list of sections)
-      if (list.section) urls.push({ path: sectionPagePath(kind, list.section.key), ...(list.updated ? { updated: list.updated } : {}) });
+      if (list.section)
+        urls.push({
+          path: sectionPagePath(kind, list.section.key),
+          ...(list.updated ? { updated: list.updated } : {}),
+        });
   }
   return urls;
 }

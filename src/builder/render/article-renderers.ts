@@ -1,6 +1,12 @@
 /** One renderer per per-article format (model/article-formats.ts): the body and every header it is served with. */
-import { type ArticleFormat, alternateFormats, articleFormatPath, articleFormats } from '../../model/article-formats.ts';
+
 import type { Article } from '../../model/article.ts';
+import {
+  type ArticleFormat,
+  alternateFormats,
+  articleFormatPath,
+  articleFormats,
+} from '../../model/article-formats.ts';
 import type { Site } from '../../model/site.ts';
 import { renderArticlePage } from '../../render/article-page.ts';
 import { withAlternateLink } from '../../render/headers/alternate-link.ts';
@@ -47,6 +53,9 @@ export const articleRenderers: Readonly<Record<ArticleFormat, ArticleRenderer>> 
   },
   async ninjs(site, article, shared) {
     const body = renderNinjs(site, article);
-    return { body, headers: { ...shared, ETag: await textEtag(body), 'Last-Modified': toHttpDate(article.updated.epochMs) } };
+    return {
+      body,
+      headers: { ...shared, ETag: await textEtag(body), 'Last-Modified': toHttpDate(article.updated.epochMs) },
+    };
   },
 };

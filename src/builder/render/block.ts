@@ -1,10 +1,10 @@
 /** Renders an article's block: each per-article format and its four list fragments, each a compressed record-file piece (archive/block.ts). */
 import { blockPieces } from '../../archive/block.ts';
-import type { PackedArticle } from '../../archive/stored-shapes.ts';
 import { type ListFormat, listFormats } from '../../archive/layout.ts';
 import { encodeRecordBytes } from '../../archive/record-file.ts';
-import { type ArticleFormat, articleFormatNames } from '../../model/article-formats.ts';
+import type { PackedArticle } from '../../archive/stored-shapes.ts';
 import type { Article } from '../../model/article.ts';
+import { type ArticleFormat, articleFormatNames } from '../../model/article-formats.ts';
 import type { Site } from '../../model/site.ts';
 import { renderAtomEntry } from '../../render/atom.ts';
 import { renderIndexEntry } from '../../render/index-page.ts';
@@ -60,6 +60,7 @@ export async function renderBlock(
   }
   const fragments = renderFragments(context.site, article);
   for (const bytes of fragments) pieces.push(await codec.compress(encodeRecordBytes([{ meta: 0, bytes }])));
-  if (pieces.length !== blockPieces.length) throw new Error(`a block has ${pieces.length} pieces, not ${blockPieces.length}`);
+  if (pieces.length !== blockPieces.length)
+    throw new Error(`a block has ${pieces.length} pieces, not ${blockPieces.length}`);
   return keepFragments ? { pieces, etags, fragments } : { pieces, etags };
 }

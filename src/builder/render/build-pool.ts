@@ -2,18 +2,21 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../../content/parse-result.ts';
+import type { Article } from '../../model/article.ts';
+import { nodeCodec } from '../archive/node-codec.ts';
+import type { BlockRenderer } from '../archive/plan-archive.ts';
 import { withEncodedBodies } from '../content/body-spill.ts';
 import { type FileParser, parseFile } from '../content/parse-file.ts';
+import { type BlockContext, type RenderedBlock, renderBlock } from './block.ts';
 import type { BuildRequest, BuildResponse, ContextMessage } from './build-worker.ts';
 import { rememberArticleHash } from './render-cache.ts';
-import { type JobResult, jobMembers, type RenderJob, type RenderJobs, runRenderJob } from './render-jobs.ts';
 import { toCatalog } from './thread-catalog.ts';
 
 export interface BuildPool {
   /** Parses one file on the least busy thread (loadContent's `parser`). */
   readonly parse: FileParser;
-  /** Runs a build's render jobs on the least busy thread (buildSite's `renderJobs`). */
-  readonly render: RenderJobs;
+  /** Renders a build's blocks on the threads, in order (plan-archive.ts's BlockRenderer). */
+  readonly blocks: (context: BlockContext) => BlockRenderer;
   /** Ends every thread (the build is done or failed). */
   close(): Promise<void>;
 }
@@ -24,8 +27,14 @@ export interface BuildPool {
  */
 const resourceLimits = { maxOldGenerationSizeMb: 160 };
 
-/** Render jobs of a build, and files a pool parses, run on the main thread before any is sent to a thread. */
+/** Blocks of a build, and files a pool parses, run on the main thread before any is sent to a thread. */
 const jobsInPlace = 16;
+
+/** Articles a thread renders per job: fewer messages, and still many jobs to share between two threads. */
+const articlesPerJob = 16;
+
+/** Jobs in flight at once: enough to keep the threads busy while results are packed in order. */
+const jobsAhead = 6;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -35,6 +44,7 @@ export function defaultWorkerCount(): number {
 }
 
 type Thread = { readonly worker: Worker; busy: number };
+type JobResult = readonly RenderedBlock[];
 type Waiting = { resolve: (result: JobResult | ParseResult) => void; reject: (error: Error) => void };
 
 /** Starts `size` threads. A job goes to the thread with the fewest in flight; answers are matched by number, so order is the caller's. */
@@ -93,21 +103,41 @@ export function openBuildPool(size: number): BuildPool {
     // The first files parse here too: a rebuild after one new or edited article starts no thread.
     parse: (job) =>
       parsesInPlace-- > 0 ? Promise.resolve(parseFile(job)) : (send({ kind: 'parse', job }) as Promise<ParseResult>),
-    render(shared) {
-      // The first jobs run here: a rebuild that renders a handful of files starts no thread.
-      let inPlace = jobsInPlace;
-      let sent = false;
-      return (job: RenderJob) => {
-        const members = jobMembers(shared, job);
-        if (inPlace-- > 0) return runRenderJob(shared, job, members);
-        if (!sent) {
-          const { site, htmlHeaders, ninjsHeaders } = shared;
-          context = { kind: 'context', context: { site, htmlHeaders, ninjsHeaders } };
-          for (const { worker } of threads) worker.postMessage(context);
-          sent = true;
+    blocks(shared) {
+      return async (articles, keep, each) => {
+        // The first blocks render here: a publish of a handful of articles starts no thread.
+        const first = Math.min(jobsInPlace, articles.length);
+        for (let index = 0; index < first; index++) {
+          const article = articles[index] as Article;
+          await each(index, await renderBlock(shared, article, nodeCodec, keep.has(article)));
         }
-        // Each job carries its articles' fields and where their bodies are: a thread keeps nothing between jobs.
-        return send({ kind: 'render', job, members: toCatalog(members) }) as Promise<JobResult>;
+        if (first === articles.length) return;
+        context = { kind: 'context', context: shared };
+        if (threads.length === 0) startAll();
+        else for (const { worker } of threads) worker.postMessage(context);
+        const jobs: { from: number; result: Promise<JobResult> }[] = [];
+        let next = first;
+        const launch = () => {
+          if (next >= articles.length) return;
+          const members = articles.slice(next, next + articlesPerJob);
+          // Each job carries its articles' fields and where their bodies are: a thread keeps nothing between jobs.
+          const result = send({
+            kind: 'blocks',
+            members: toCatalog(members),
+            keep: members.map((article) => keep.has(article)),
+          }) as Promise<JobResult>;
+          // A failure is thrown where the job is awaited, in order; until then it is no unhandled rejection.
+          result.catch(() => {});
+          jobs.push({ from: next, result });
+          next += members.length;
+        };
+        for (let ahead = 0; ahead < jobsAhead; ahead++) launch();
+        while (jobs.length > 0) {
+          const { from, result } = jobs.shift() as { from: number; result: Promise<JobResult> };
+          const blocks = await result;
+          launch();
+          for (const [offset, block] of blocks.entries()) await each(from + offset, block);
+        }
       };
     },
     async close() {

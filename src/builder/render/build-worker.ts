@@ -1,23 +1,32 @@
-/** A build worker thread: parses article files and runs render jobs (render-jobs.ts) the main thread sends (build-pool.ts). */
+/** A build worker thread: parses article files and renders article blocks (block.ts) the main thread sends (build-pool.ts). */
 import { parentPort } from 'node:worker_threads';
 import type { ParseResult } from '../../content/parse-result.ts';
+import { nodeCodec } from '../archive/node-codec.ts';
 import { encodeBodies, fieldsOf } from '../content/body-spill.ts';
 import { type ParseJob, parseFile } from '../content/parse-file.ts';
+import { type BlockContext, type RenderedBlock, renderBlock } from './block.ts';
 import { nodeStrongEtag } from './node-etag.ts';
-import { type JobContext, type JobResult, type RenderJob, runRenderJob } from './render-jobs.ts';
 import { useTextEtag } from './text-etag.ts';
 import { type CatalogEntry, fromCatalog } from './thread-catalog.ts';
 
-/** The context of the build's render jobs, sent once before the first of them. */
+/** The context of the build's blocks (the site, each format's shared headers), sent once before the first of them. */
 export interface ContextMessage {
   readonly kind: 'context';
-  readonly context: JobContext;
+  readonly context: BlockContext;
 }
+
+type JobResult = readonly RenderedBlock[];
 
 /** What the main thread sends: the context, or a job and its number, answered with the same number. */
 export type BuildRequest =
   | ContextMessage
-  | { readonly id: number; readonly kind: 'render'; readonly job: RenderJob; readonly members: readonly CatalogEntry[] }
+  | {
+      readonly id: number;
+      readonly kind: 'blocks';
+      readonly members: readonly CatalogEntry[];
+      /** Whether each member's raw fragments come back too (page 1 of a list it heads). */
+      readonly keep: readonly boolean[];
+    }
   | { readonly id: number; readonly kind: 'parse'; readonly job: ParseJob };
 
 /**
@@ -34,13 +43,17 @@ export type BuildResponse =
 
 useTextEtag(nodeStrongEtag);
 
-let context: JobContext | undefined;
+let context: BlockContext | undefined;
 
 /** The buffers a job result hands over: moved to the main thread, not copied. */
 function transferred(result: JobResult | ParseResult): ArrayBuffer[] {
-  if (!('files' in result)) return [];
-  const buffers = [...result.files.map((file) => file.bytes), ...(result.records ?? []).map((record) => record.bytes)];
-  return buffers.map((bytes) => bytes.buffer).filter((buffer) => buffer instanceof ArrayBuffer);
+  if (!Array.isArray(result)) return [];
+  const buffers = (result as JobResult).flatMap((block) => [...block.pieces, ...(block.fragments ?? [])]);
+  // A buffer shared by several views (zlib's output is not) is copied rather than moved twice.
+  const seen = new Set<ArrayBuffer>();
+  for (const bytes of buffers)
+    if (bytes.buffer instanceof ArrayBuffer && bytes.byteLength === bytes.buffer.byteLength) seen.add(bytes.buffer);
+  return [...seen];
 }
 
 parentPort?.on('message', (request: BuildRequest) => {
@@ -50,10 +63,15 @@ parentPort?.on('message', (request: BuildRequest) => {
   }
   const { id } = request;
   const result: Promise<JobResult | ParseResult> =
-    request.kind === 'render'
-      ? Promise.resolve().then(() => {
-          if (context === undefined) throw new Error('a render job before its context');
-          return runRenderJob(context, request.job, fromCatalog(request.members));
+    request.kind === 'blocks'
+      ? Promise.resolve().then(async () => {
+          const shared = context;
+          if (shared === undefined) throw new Error('a blocks job before its context');
+          const members = fromCatalog(request.members);
+          const blocks: RenderedBlock[] = [];
+          for (const [index, article] of members.entries())
+            blocks.push(await renderBlock(shared, article, nodeCodec, request.keep[index] ?? false));
+          return blocks;
         })
       : Promise.resolve().then(() => parseFile(request.job));
   result.then(

@@ -1,4 +1,5 @@
 /** Build time: a hash of all of src/ that runs in the build (the render cache's code version), and hono's version. */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { strongEtag } from '../../shared/etag.ts';
@@ -38,4 +39,15 @@ async function honoVersion(root: string): Promise<string> {
   } catch {
     return 'unknown';
   }
+}
+
+/**
+ * The code version of the build's caches and of every article's identity: every source file under `root/src`
+ * (generated/ left out) and `root/package-lock.json` (every dependency's version): a code upgrade renders all again.
+ */
+export async function buildCodeHash(root: string): Promise<string> {
+  const lock = await readFile(join(root, 'package-lock.json'), 'utf8').catch(() => '');
+  return createHash('sha256')
+    .update(`${await hashSourceTree(root)}\n${lock}`)
+    .digest('base64url');
 }

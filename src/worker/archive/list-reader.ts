@@ -44,7 +44,9 @@ export async function readListPage(
     const [object, offset, ...lengths] = meta;
     let at = offset;
     for (let before = 0; before < index; before++) at += lengths[before] ?? 0;
-    return readRecords(source, { o: object, at, n: lengths[index] ?? 0, h: '' }, 1).then(([bytes]) => bytes as Uint8Array);
+    return readRecords(source, { o: object, at, n: lengths[index] ?? 0, h: '' }, 1).then(
+      ([bytes]) => bytes as Uint8Array,
+    );
   });
   return Promise.all(fragments);
 }

@@ -5,10 +5,10 @@
  */
 import type { ArchiveSource } from '../../archive/archive-source.ts';
 import { parseLivePointer } from '../../archive/live-pointer.ts';
-import { decodePiece, pieceLabel } from '../../archive/piece.ts';
+import { pieceLabel } from '../../archive/piece.ts';
 import type { PieceRef, RootDocument } from '../../archive/root.ts';
+import { decodeRoot } from '../../archive/root-codec.ts';
 import { StoredFileError } from '../../archive/stored-file-error.ts';
-import { isRootDocument } from './root-shape.ts';
 import { Version } from './version.ts';
 
 /** No version was ever published to this archive (or the isolate never read one): a 503 that says so. */
@@ -98,23 +98,9 @@ export class LiveArchive {
 
 /** The root document named by the pointer: a whole object, checked like every piece. */
 async function readRoot(source: ArchiveSource, hash: string): Promise<RootDocument> {
-  const bytes = await readObjectWhole(source, hash);
-  const label = `objects/${hash}`;
-  const [record] = (await decodePiece(bytes, label)).records;
-  let root: unknown;
-  try {
-    root = JSON.parse(new TextDecoder().decode(record?.bytes));
-  } catch {
-    throw new StoredFileError(label, 'is not a root document');
-  }
-  if (!isRootDocument(root)) throw new StoredFileError(label, 'is not a root document of this format');
-  return root;
-}
-
-async function readObjectWhole(source: ArchiveSource, hash: string): Promise<Uint8Array> {
   const bytes = await source.object(hash);
   if (bytes === undefined) throw new StoredFileError(`objects/${hash}`, 'is missing');
-  return bytes;
+  return decodeRoot(bytes, hash);
 }
 
 /** The stored bytes of a piece: a ranged read, missing or short is a storage fault. */

@@ -6,7 +6,10 @@ export function r2Source(bucket: R2Bucket): ArchiveSource {
   return {
     async live(knownTag) {
       // A conditional read: when the pointer has not moved, R2 answers without the body.
-      const object = await bucket.get(liveKey, knownTag === undefined ? {} : { onlyIf: { etagDoesNotMatch: knownTag } });
+      const object = await bucket.get(
+        liveKey,
+        knownTag === undefined ? {} : { onlyIf: { etagDoesNotMatch: knownTag } },
+      );
       if (object === null) return undefined;
       if (!('body' in object)) return 'unchanged';
       return { tag: object.etag, text: await object.text() };

@@ -17,7 +17,11 @@ export function capForRelease(
   const left = Math.max(0, Math.floor((changesAt - now) / 1000));
   const maxAge = Math.min(policy.maxAge, left);
   const sMaxAge = Math.min(policy.sMaxAge, left);
-  if (maxAge === policy.maxAge && sMaxAge === policy.sMaxAge && left - Math.max(maxAge, sMaxAge) >= policy.staleWhileRevalidate)
+  if (
+    maxAge === policy.maxAge &&
+    sMaxAge === policy.sMaxAge &&
+    left - Math.max(maxAge, sMaxAge) >= policy.staleWhileRevalidate
+  )
     return headers;
   const staleWhileRevalidate = Math.min(policy.staleWhileRevalidate, Math.max(0, left - Math.max(maxAge, sMaxAge)));
   return { ...headers, 'Cache-Control': cacheControlValue({ maxAge, sMaxAge, staleWhileRevalidate }) };

@@ -4,12 +4,13 @@
  * is found present), the rollback, and the collection of objects no kept version names.
  */
 import { isInventory } from '../../archive/inventory.ts';
-import { keptVersions, type LivePointer, liveFormat, parseLivePointer } from '../../archive/live-pointer.ts';
 import { liveKey, mediaKey, mediaNamePattern, objectHashPattern, objectKey } from '../../archive/keys.ts';
+import { keptVersions, type LivePointer, liveFormat, parseLivePointer } from '../../archive/live-pointer.ts';
 import { decodePiece } from '../../archive/piece.ts';
 import type { RootDocument } from '../../archive/root.ts';
+import { decodeRoot } from '../../archive/root-codec.ts';
+import { isRootDocument } from '../../archive/root-shape.ts';
 import { mediaTypes } from '../../model/media.ts';
-import { isRootDocument } from '../archive/root-shape.ts';
 
 /** A refusal the endpoint answers with its status and reason (never a 5xx: the client sent something wrong). */
 export class PublishRefusal extends Error {
@@ -51,13 +52,17 @@ export async function putMedia(
   body: ReadableStream | Uint8Array,
 ): Promise<boolean> {
   const match = mediaNamePattern.exec(name);
-  if (!match || !objectHashPattern.test(sha256)) throw new PublishRefusal(400, 'a picture is <22 base64url>.<jpg|png|webp|avif|gif> with its SHA-256');
-  if (match[1] !== hexToBase64url(sha256.slice(0, 32))) throw new PublishRefusal(400, `${name} is not named by the SHA-256 it was sent with`);
+  if (!match || !objectHashPattern.test(sha256))
+    throw new PublishRefusal(400, 'a picture is <22 base64url>.<jpg|png|webp|avif|gif> with its SHA-256');
+  if (match[1] !== hexToBase64url(sha256.slice(0, 32)))
+    throw new PublishRefusal(400, `${name} is not named by the SHA-256 it was sent with`);
   if ((await bucket.head(mediaKey(name))) !== null) {
     if (body instanceof ReadableStream) await body.cancel();
     return false;
   }
-  await putChecked(bucket, mediaKey(name), body, sha256, { contentType: mediaTypes[match[2] as string] ?? 'application/octet-stream' });
+  await putChecked(bucket, mediaKey(name), body, sha256, {
+    contentType: mediaTypes[match[2] as string] ?? 'application/octet-stream',
+  });
   return true;
 }
 
@@ -72,7 +77,8 @@ async function putChecked(
     await bucket.put(key, body, { sha256, httpMetadata });
   } catch (error) {
     // R2 compares the bytes it received with the SHA-256 given and stores nothing when they differ.
-    if (/checksum|sha-?256|digest/i.test(String(error))) throw new PublishRefusal(400, `the bytes of ${key} do not match its name`);
+    if (/checksum|sha-?256|digest/i.test(String(error)))
+      throw new PublishRefusal(400, `the bytes of ${key} do not match its name`);
     throw error;
   }
 }
@@ -105,18 +111,21 @@ export async function readVersion(
   if (!objectHashPattern.test(hash)) throw new PublishRefusal(400, 'a root is named by a SHA-256 in lowercase hex');
   const stored = await bucket.get(objectKey(hash));
   if (stored === null) throw new PublishRefusal(422, `the root ${hash} is not in the archive`, { missing: [hash] });
-  let root: unknown;
+  let root: RootDocument;
   try {
-    const [record] = (await decodePiece(new Uint8Array(await stored.arrayBuffer()), objectKey(hash))).records;
-    root = JSON.parse(new TextDecoder().decode(record?.bytes));
+    root = await decodeRoot(new Uint8Array(await stored.arrayBuffer()), hash);
   } catch {
-    throw new PublishRefusal(422, `the object ${hash} is not a root document`);
+    throw new PublishRefusal(422, `the object ${hash} is not a root document of this format`);
   }
-  if (!isRootDocument(root)) throw new PublishRefusal(422, `the object ${hash} is not a root document of this format`);
-  const inventoryObject = await bucket.get(objectKey(root.inventory.o), { range: { offset: root.inventory.at, length: root.inventory.n } });
-  if (inventoryObject === null) throw new PublishRefusal(422, 'the root names an inventory the archive lacks', { missing: [root.inventory.o] });
+  const inventoryObject = await bucket.get(objectKey(root.inventory.o), {
+    range: { offset: root.inventory.at, length: root.inventory.n },
+  });
+  if (inventoryObject === null)
+    throw new PublishRefusal(422, 'the root names an inventory the archive lacks', { missing: [root.inventory.o] });
   try {
-    const [record] = (await decodePiece(new Uint8Array(await inventoryObject.arrayBuffer()), objectKey(root.inventory.o), isInventory)).records;
+    const [record] = (
+      await decodePiece(new Uint8Array(await inventoryObject.arrayBuffer()), objectKey(root.inventory.o), isInventory)
+    ).records;
     if (record === undefined) throw new Error('empty');
     return { root, objects: [...record.meta.objects, root.inventory.o, hash], media: record.meta.media };
   } catch {
@@ -135,7 +144,12 @@ export interface Switched {
  * it names that `base` did not is checked present first, then one conditional put moves the pointer. A race
  * lost to another publish is a 409; nothing is half-switched.
  */
-export async function switchLive(bucket: R2Bucket, base: string | null, rootHash: string, now: Date): Promise<Switched> {
+export async function switchLive(
+  bucket: R2Bucket,
+  base: string | null,
+  rootHash: string,
+  now: Date,
+): Promise<Switched> {
   const live = await readLive(bucket);
   if ((live?.pointer.root ?? null) !== base)
     throw new PublishRefusal(409, 'the live version is not the one this publish started from; publish again', {
@@ -153,13 +167,18 @@ export async function switchLive(bucket: R2Bucket, base: string | null, rootHash
   if (missing.objects.length + missing.media.length > 0)
     throw new PublishRefusal(422, 'the version names objects the archive lacks', missing);
   const previous = live ? [live.pointer.root, ...live.pointer.previous].filter((hash) => hash !== rootHash) : [];
-  return putLive(bucket, live?.etag, {
-    format: liveFormat,
-    sequence: (live?.pointer.sequence ?? 0) + 1,
-    root: rootHash,
-    previous: previous.slice(0, keptVersions),
-    switchedAt: now.toISOString(),
-  }, next.root);
+  return putLive(
+    bucket,
+    live?.etag,
+    {
+      format: liveFormat,
+      sequence: (live?.pointer.sequence ?? 0) + 1,
+      root: rootHash,
+      previous: previous.slice(0, keptVersions),
+      switchedAt: now.toISOString(),
+    },
+    next.root,
+  );
 }
 
 /** Makes the version before the live one live again (a new sequence: a rollback is itself a switch). */
@@ -170,16 +189,26 @@ export async function rollBack(bucket: R2Bucket, base: string, now: Date): Promi
   const [target, ...older] = live.pointer.previous;
   if (target === undefined) throw new PublishRefusal(409, 'there is no earlier version to roll back to');
   const { root } = await readVersion(bucket, target);
-  return putLive(bucket, live.etag, {
-    format: liveFormat,
-    sequence: live.pointer.sequence + 1,
-    root: target,
-    previous: older,
-    switchedAt: now.toISOString(),
-  }, root);
+  return putLive(
+    bucket,
+    live.etag,
+    {
+      format: liveFormat,
+      sequence: live.pointer.sequence + 1,
+      root: target,
+      previous: older,
+      switchedAt: now.toISOString(),
+    },
+    root,
+  );
 }
 
-async function putLive(bucket: R2Bucket, etag: string | undefined, pointer: LivePointer, root: RootDocument): Promise<Switched> {
+async function putLive(
+  bucket: R2Bucket,
+  etag: string | undefined,
+  pointer: LivePointer,
+  root: RootDocument,
+): Promise<Switched> {
   // R2 conditional write: only if the pointer is still the one read (or, the first time, still absent).
   const written = await bucket.put(liveKey, JSON.stringify(pointer), {
     onlyIf: etag === undefined ? { etagDoesNotMatch: '*' } : { etagMatches: etag },
@@ -193,7 +222,11 @@ async function putLive(bucket: R2Bucket, etag: string | undefined, pointer: Live
  * Deletes objects and pictures that no kept version names (the live one and its `previous`), uploaded more than
  * `graceMs` ago: a publish still uploading for a switch to come is never collected.
  */
-export async function collect(bucket: R2Bucket, now: number, graceMs: number): Promise<{ deleted: number; kept: number }> {
+export async function collect(
+  bucket: R2Bucket,
+  now: number,
+  graceMs: number,
+): Promise<{ deleted: number; kept: number }> {
   const live = await readLive(bucket);
   if (live === undefined) return { deleted: 0, kept: 0 };
   const keep = new Set<string>();
@@ -227,6 +260,7 @@ export async function collect(bucket: R2Bucket, now: number, graceMs: number): P
 
 function hexToBase64url(hex: string): string {
   let binary = '';
-  for (let index = 0; index < hex.length; index += 2) binary += String.fromCharCode(Number.parseInt(hex.slice(index, index + 2), 16));
+  for (let index = 0; index < hex.length; index += 2)
+    binary += String.fromCharCode(Number.parseInt(hex.slice(index, index + 2), 16));
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }

@@ -7,7 +7,17 @@ import { type Context, Hono } from 'hono';
 import { objectHashPattern, objectKey } from '../../archive/keys.ts';
 import type { LiveArchive } from '../archive/live-archive.ts';
 import type { AppEnv } from '../routes/route-context.ts';
-import { collect, missingFrom, PublishRefusal, putMedia, putObject, readLive, rollBack, type Switched, switchLive } from './archive-writer.ts';
+import {
+  collect,
+  missingFrom,
+  PublishRefusal,
+  putMedia,
+  putObject,
+  readLive,
+  rollBack,
+  type Switched,
+  switchLive,
+} from './archive-writer.ts';
 import { isPublisher } from './publish-token.ts';
 
 /** The largest object a publish uploads in one request (packs are sealed at 16 MiB; pictures are far smaller). */
@@ -35,7 +45,8 @@ function json(status: number, body: unknown, extra: Record<string, string> = {})
   });
 }
 
-const unauthorized = () => json(401, { error: 'unauthorized' }, { 'WWW-Authenticate': 'Bearer realm="wirefeed-publish"' });
+const unauthorized = () =>
+  json(401, { error: 'unauthorized' }, { 'WWW-Authenticate': 'Bearer realm="wirefeed-publish"' });
 
 export function publishEndpoint(deps: PublishDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -48,7 +59,10 @@ export function publishEndpoint(deps: PublishDeps): Hono<AppEnv> {
 
   app.get('/live', async (c) => {
     const live = await readLive(c.env.ARCHIVE);
-    return json(200, { ...(live?.pointer ?? { sequence: 0, root: null, previous: [] }), now: new Date(deps.now()).toISOString() });
+    return json(200, {
+      ...(live?.pointer ?? { sequence: 0, root: null, previous: [] }),
+      now: new Date(deps.now()).toISOString(),
+    });
   });
 
   app.post('/missing', async (c) => {
@@ -70,7 +84,10 @@ export function publishEndpoint(deps: PublishDeps): Hono<AppEnv> {
     const range = parseRange(c.req.header('Range'));
     const object = await c.env.ARCHIVE.get(objectKey(hash), range ? { range } : {});
     if (object === null) return json(404, { error: 'no such object' });
-    return new Response(object.body, { status: range ? 206 : 200, headers: { 'Content-Type': 'application/octet-stream', ...privateHeaders } });
+    return new Response(object.body, {
+      status: range ? 206 : 200,
+      headers: { 'Content-Type': 'application/octet-stream', ...privateHeaders },
+    });
   });
 
   app.put('/media/:name', async (c) => {
@@ -97,17 +114,26 @@ export function publishEndpoint(deps: PublishDeps): Hono<AppEnv> {
   app.post('/collect', async (c) => {
     const grace = field(await readJson(c), 'graceSeconds');
     const graceMs = grace === undefined ? defaultGraceMs : Number(grace) * 1000;
-    if (!Number.isFinite(graceMs) || graceMs < 0) throw new PublishRefusal(400, 'graceSeconds is a number of seconds >= 0');
+    if (!Number.isFinite(graceMs) || graceMs < 0)
+      throw new PublishRefusal(400, 'graceSeconds is a number of seconds >= 0');
     return json(200, await collect(c.env.ARCHIVE, deps.now(), graceMs));
   });
 
-  app.all('*', (c) => json(c.req.method === 'GET' || c.req.method === 'POST' || c.req.method === 'PUT' ? 404 : 405, { error: 'no such publish call' }));
+  app.all('*', (c) =>
+    json(c.req.method === 'GET' || c.req.method === 'POST' || c.req.method === 'PUT' ? 404 : 405, {
+      error: 'no such publish call',
+    }),
+  );
 
   app.onError((error) => {
     if (error instanceof PublishRefusal) return json(error.status, { error: error.message, ...error.details });
     // What is left is the archive failing us (R2 unavailable): the publisher tries again; the live version is untouched.
     console.error('wirefeed: publish call failed', String(error));
-    return json(503, { error: 'the archive could not be written or read; nothing was switched' }, { 'Retry-After': '10' });
+    return json(
+      503,
+      { error: 'the archive could not be written or read; nothing was switched' },
+      { 'Retry-After': '10' },
+    );
   });
   return app;
 }
@@ -157,7 +183,9 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
 }
 
 function field(body: unknown, name: string): unknown {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[name] : undefined;
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)[name]
+    : undefined;
 }
 
 function stringList(body: unknown, name: string, valid: (value: string) => boolean): string[] {

@@ -9,11 +9,23 @@ import { decodePiece, pieceLabel } from '../../archive/piece.ts';
 import type { ShardEntry } from '../../archive/shard.ts';
 import { StoredFileError } from '../../archive/stored-file-error.ts';
 import { isPackedArticle } from '../../archive/stored-shapes.ts';
-import { type ArticleFormat, articleFormatNames, articleFormatPath, parseArticleName } from '../../model/article-formats.ts';
+import {
+  type ArticleFormat,
+  articleFormatNames,
+  articleFormatPath,
+  parseArticleName,
+} from '../../model/article-formats.ts';
 import { readPieceBytes } from '../archive/live-archive.ts';
 import type { Version } from '../archive/version.ts';
 import { type Loaded, serve } from '../http/serve.ts';
-import { type AppContext, type AppEnv, errorResponse, type RouteDeps, serveRequest, withVersion } from './route-context.ts';
+import {
+  type AppContext,
+  type AppEnv,
+  errorResponse,
+  type RouteDeps,
+  serveRequest,
+  withVersion,
+} from './route-context.ts';
 
 export function articlePages(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -38,13 +50,23 @@ async function serveArticle(c: AppContext, deps: RouteDeps, version: Version): P
 }
 
 /** The format's piece of the article's block: its body as stored bytes, its headers, its status. */
-export async function loadArticle(deps: RouteDeps, env: Env, entry: ShardEntry, format: ArticleFormat): Promise<Loaded> {
+export async function loadArticle(
+  deps: RouteDeps,
+  env: Env,
+  entry: ShardEntry,
+  format: ArticleFormat,
+): Promise<Loaded> {
   const [slug, , , object, offset, lengths] = entry;
   const index = blockPieces.indexOf(format);
   const ref = { o: object, at: offset + offsetInBlock(lengths, index), n: lengths[index] ?? 0, h: '' };
-  const { records } = await decodePiece(await readPieceBytes(deps.sourceFor(env), ref), pieceLabel(ref), isPackedArticle);
+  const { records } = await decodePiece(
+    await readPieceBytes(deps.sourceFor(env), ref),
+    pieceLabel(ref),
+    isPackedArticle,
+  );
   const [record] = records;
-  if (record === undefined || record.meta[0] !== slug) throw new StoredFileError(pieceLabel(ref), `does not hold ${slug}`);
+  if (record === undefined || record.meta[0] !== slug)
+    throw new StoredFileError(pieceLabel(ref), `does not hold ${slug}`);
   const status = record.meta[2];
   return { body: [record.bytes], headers: record.meta[1], ...(status ? { status } : {}) };
 }

@@ -1,7 +1,7 @@
 /** `/`, `/rss.xml`, `/atom.xml`, `/feed.json`: one newest-first page of the site's list, joined from stored fragments. */
 import { Hono } from 'hono';
 import type { ListFormat } from '../../archive/layout.ts';
-import { type ResponseFamily, listId, type StoredList } from '../../archive/root.ts';
+import { listId, type ResponseFamily, type StoredList } from '../../archive/root.ts';
 import { versionEtag } from '../../model/response-kinds.ts';
 import type { Site } from '../../model/site.ts';
 import { atomDocumentParts } from '../../render/atom.ts';
@@ -18,7 +18,14 @@ import type { Version } from '../archive/version.ts';
 import { parsePageParams } from '../http/page-query.ts';
 import { capForRelease } from '../http/release-cap.ts';
 import { serve } from '../http/serve.ts';
-import { type AppContext, type AppEnv, errorResponse, type RouteDeps, serveRequest, withVersion } from './route-context.ts';
+import {
+  type AppContext,
+  type AppEnv,
+  errorResponse,
+  type RouteDeps,
+  serveRequest,
+  withVersion,
+} from './route-context.ts';
 
 export interface ListRoute {
   readonly format: ListFormat;
@@ -86,7 +93,12 @@ export function servePage(
   if (list === undefined || page > pageCountOf(list.count, site.pageSize)) return errorResponse(version, 404);
   const listVersion = version.listVersion(list);
   const known = listHeaders(version, list, route, page, pathOf(page));
-  const current = capForRelease(known, site.cache[route.family === 'html' ? 'pages' : 'feeds'], state.nextChange(id), now);
+  const current = capForRelease(
+    known,
+    site.cache[route.family === 'html' ? 'pages' : 'feeds'],
+    state.nextChange(id),
+    now,
+  );
   return serve(serveRequest(c, deps, version, pathOf(page), listVersion), {
     known: current,
     ...(current === known ? {} : { current }),

@@ -95,10 +95,18 @@ export async function errorPage(
 
 /** Before anything is published there is no site to draw an error page in: a short plain one. */
 export function plainError(status: number, extra?: Readonly<Record<string, string>>): Response {
-  const text = status === 503 ? 'Nothing has been published yet, or the archive cannot be read. Try again in a minute.\n' : `${status}\n`;
+  const text =
+    status === 503
+      ? 'Nothing has been published yet, or the archive cannot be read. Try again in a minute.\n'
+      : `${status}\n`;
   return new Response(text, {
     status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...extra },
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...extra,
+    },
   });
 }
 

@@ -1,8 +1,8 @@
 /** `/tags/`, `/sources/`, and each section's HTML index and three feeds: the site's list routes over one section. */
 import { Hono } from 'hono';
 import { listId } from '../../archive/root.ts';
-import { tagKey } from '../../model/tag-key.ts';
 import { versionEtag } from '../../model/response-kinds.ts';
+import { tagKey } from '../../model/tag-key.ts';
 import { sitePath } from '../../render/layout.ts';
 import { renderSectionDirectory, type SectionSummary } from '../../render/section-pages.ts';
 import {
@@ -18,7 +18,14 @@ import { parsePageParams } from '../http/page-query.ts';
 import { capForRelease } from '../http/release-cap.ts';
 import { serve } from '../http/serve.ts';
 import { type ListRoute, listRoutes, servePage } from './list-routes.ts';
-import { type AppContext, type AppEnv, errorResponse, type RouteDeps, serveRequest, withVersion } from './route-context.ts';
+import {
+  type AppContext,
+  type AppEnv,
+  errorResponse,
+  type RouteDeps,
+  serveRequest,
+  withVersion,
+} from './route-context.ts';
 
 /** Each section path's suffix and the site list route whose format, headers and renderer it shares. */
 const sectionRoutes: readonly (readonly [suffix: string, route: ListRoute | undefined])[] = [
@@ -38,7 +45,9 @@ export function sectionPages(deps: RouteDeps): Hono<AppEnv> {
     app.get(directory, (c) => withVersion(c, deps, (version) => serveDirectory(c, deps, version, kind)));
     for (const [suffix, route] of sectionRoutes) {
       if (route)
-        app.get(`${directory}:key${suffix}`, (c) => withVersion(c, deps, (version) => sectionPage(c, deps, version, kind, route)));
+        app.get(`${directory}:key${suffix}`, (c) =>
+          withVersion(c, deps, (version) => sectionPage(c, deps, version, kind, route)),
+        );
     }
   }
   return app;
@@ -68,7 +77,12 @@ function sectionPage(
 }
 
 /** `/tags/` or `/sources/`: every section of the kind with its count, drawn from the release state of this instant. */
-function serveDirectory(c: AppContext, deps: RouteDeps, version: Version, kind: SectionKind): Response | Promise<Response> {
+function serveDirectory(
+  c: AppContext,
+  deps: RouteDeps,
+  version: Version,
+  kind: SectionKind,
+): Response | Promise<Response> {
   const { site } = version.root;
   const now = deps.now();
   const state = version.state(now);

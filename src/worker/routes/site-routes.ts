@@ -12,7 +12,14 @@ import { readPieceBytes } from '../archive/live-archive.ts';
 import type { Version } from '../archive/version.ts';
 import { capForRelease } from '../http/release-cap.ts';
 import { serve } from '../http/serve.ts';
-import { type AppContext, type AppEnv, errorResponse, type RouteDeps, serveRequest, withVersion } from './route-context.ts';
+import {
+  type AppContext,
+  type AppEnv,
+  errorResponse,
+  type RouteDeps,
+  serveRequest,
+  withVersion,
+} from './route-context.ts';
 
 export function siteFiles(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -98,6 +105,7 @@ function sitemapsIdentity(maps: StoredSitemaps): string {
 async function readXml(c: AppContext, deps: RouteDeps, ref: PieceRef): Promise<string> {
   const { records } = await decodePiece(await readPieceBytes(deps.sourceFor(c.env), ref), pieceLabel(ref), isListEntry);
   const text = new TextDecoder().decode(records[0]?.bytes);
-  if (!text.startsWith('<?xml') || !text.trimEnd().endsWith('>')) throw new StoredFileError(pieceLabel(ref), 'is not XML');
+  if (!text.startsWith('<?xml') || !text.trimEnd().endsWith('>'))
+    throw new StoredFileError(pieceLabel(ref), 'is not XML');
   return text;
 }

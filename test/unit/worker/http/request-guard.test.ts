@@ -181,6 +181,7 @@ describe('requestGuard middleware', () => {
   const app = new Hono();
   app.use(
     requestGuard({
+      anyMethod: () => false,
       allowsOptions: (path) => path === '/feed',
       refuse: (verdict) =>
         new Response(verdict.reason, { status: verdict.status, headers: { Allow: verdict.allow ?? '' } }),

@@ -1,5 +1,5 @@
 /** What the Worker accepts as a root document before serving from it: a damaged or foreign root is a fault, never a site. */
-import { type PieceRef, type RootDocument, rootFormat, type StoredList } from '../../archive/root.ts';
+import { type PieceRef, type RootDocument, rootFormat, type StoredList } from './root.ts';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -25,7 +25,8 @@ export function isStoredList(value: unknown): value is StoredList {
     Number.isSafeInteger(value.count) &&
     (value.count as number) >= 0 &&
     typeof value.lastModified === 'string' &&
-    (head === undefined || (isObject(head) && ['rss', 'atom', 'json', 'index'].every((format) => isPieceRef(head[format])))) &&
+    (head === undefined ||
+      (isObject(head) && ['rss', 'atom', 'json', 'index'].every((format) => isPieceRef(head[format])))) &&
     Array.isArray(value.spine) &&
     value.spine.every(isPieceRef)
   );
@@ -34,9 +35,16 @@ export function isStoredList(value: unknown): value is StoredList {
 export function isRootDocument(value: unknown): value is RootDocument {
   if (!isObject(value) || value.format !== rootFormat) return false;
   const { site, headers, robots, errors, shards, states, inventory } = value;
-  if (!isObject(site) || typeof site.baseUrl !== 'string' || !isObject(headers) || !isObject(robots) || !isObject(errors))
+  if (
+    !isObject(site) ||
+    typeof site.baseUrl !== 'string' ||
+    !isObject(headers) ||
+    !isObject(robots) ||
+    !isObject(errors)
+  )
     return false;
-  if (!Array.isArray(shards) || shards.length === 0 || !shards.every(isPieceRef) || !isPieceRef(inventory)) return false;
+  if (!Array.isArray(shards) || shards.length === 0 || !shards.every(isPieceRef) || !isPieceRef(inventory))
+    return false;
   if (!Array.isArray(states) || states.length === 0) return false;
   let from = Number.NEGATIVE_INFINITY;
   for (const [index, state] of states.entries()) {
@@ -44,7 +52,15 @@ export function isRootDocument(value: unknown): value is RootDocument {
     from = state.from as number;
     if (!isObject(state.lists) || !Object.values(state.lists).every(isStoredList)) return false;
     const sitemaps = state.sitemaps;
-    if (sitemaps !== undefined && !(isObject(sitemaps) && Array.isArray(sitemaps.parts) && sitemaps.parts.every(isPieceRef) && isPieceRef(sitemaps.news)))
+    if (
+      sitemaps !== undefined &&
+      !(
+        isObject(sitemaps) &&
+        Array.isArray(sitemaps.parts) &&
+        sitemaps.parts.every(isPieceRef) &&
+        isPieceRef(sitemaps.news)
+      )
+    )
       return false;
     if (index === 0 && (state.lists.site === undefined || sitemaps === undefined)) return false;
   }

@@ -1,0 +1,253 @@
+/**
+ * runBuild(): content/ to a live archive version, as data. Reads and checks every file (cached), asks the target
+ * what is live, plans the new version on top of it (rendering only what changed), uploads what the archive lacks,
+ * then switches. The CLI only parses flags and prints the report.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ContentProblem } from '../content/content-error.ts';
+import { releaseOf } from '../model/article.ts';
+import type { Site } from '../model/site.ts';
+import { loadArchiveState, saveArchiveState } from './archive/archive-state-store.ts';
+import type { ArchiveTarget } from './archive/archive-target.ts';
+import { buildArchive } from './archive/build-archive.ts';
+import { nodeCodec } from './archive/node-codec.ts';
+import type { PlanReport } from './archive/plan-archive.ts';
+import { type LoadedContent, loadContent } from './content/load-content.ts';
+import { openParseCache } from './content/parse-cache.ts';
+import type { BuildPool } from './render/build-pool.ts';
+import { buildCodeHash } from './render/source-hash.ts';
+
+export interface RunBuildOptions {
+  /** The content folder. */
+  readonly contentDir: string;
+  /** Where the version goes (dir-target.ts, http-target.ts); absent: check only, nothing stored. */
+  readonly target?: ArchiveTarget;
+  /** Replaces site.yaml's baseUrl. */
+  readonly baseUrl?: string;
+  /** Caches kept between builds (parse, media, archive state). @default build/.cache */
+  readonly cacheDir?: string;
+  /** Threads that parse and render; absent: all on this thread. */
+  readonly pool?: BuildPool;
+  /** Files changed since the last build of a long-lived process (`--watch`); absent: every file is checked. */
+  readonly changed?: ReadonlySet<string>;
+  /** Make the version live (false: upload only, for a dry run). @default true */
+  readonly switchLive?: boolean;
+  /** Articles released by this instant are public in the version's first state. @default the target's clock */
+  readonly releasedBy?: number;
+  /** Told of each stage's progress: `done` of `total`. */
+  readonly progress?: (stage: 'parse' | 'render', done: number, total: number) => void;
+  /** Told when a stage ends, with its duration. */
+  readonly stageDone?: (stage: BuildStage, ms: number) => void;
+}
+
+export type BuildStage = 'parse' | 'connect' | 'state' | 'render and upload' | 'pictures' | 'switch';
+
+export interface BuildReport {
+  readonly site: Site;
+  readonly articles: number;
+  readonly contentFiles: number;
+  readonly warnings: readonly ContentProblem[];
+  /** Articles not yet released: their file and release instant (ms), soonest first. */
+  readonly scheduled: readonly { readonly file: string; readonly at: number }[];
+  readonly parsed: { readonly reused: number; readonly parsed: number };
+  readonly media: { readonly files: number; readonly encoded: number; readonly uploaded: number };
+  /** Absent when checking only. */
+  readonly plan?: PlanReport;
+  readonly uploaded?: { readonly objects: number; readonly bytes: number };
+  readonly root?: string;
+  readonly sequence?: number;
+  /** Where the previous version's state came from. */
+  readonly previousFrom?: 'empty' | 'cache' | 'archive';
+  readonly timings: Readonly<Partial<Record<BuildStage, number>>>;
+}
+
+/** Objects uploaded at once: each is up to 16 MiB held until sent. */
+const uploadsInFlight = 3;
+
+export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
+  const cacheDir = resolve(options.cacheDir ?? 'build/.cache');
+  const timings: Partial<Record<BuildStage, number>> = {};
+  let mark = performance.now();
+  const stage = (name: BuildStage) => {
+    const now = performance.now();
+    timings[name] = now - mark;
+    options.stageDone?.(name, now - mark);
+    mark = now;
+  };
+  const codeHash = await buildCodeHash(resolve(import.meta.dirname, '..', '..'));
+  const content = await loadArticles(options, cacheDir, codeHash);
+  const { site, articles, warnings, media } = content.loaded;
+  stage('parse');
+  const target = options.target;
+  const base = target ? await target.live() : { root: null, sequence: 0, previous: [], now: Date.now() };
+  const releasedBy = options.releasedBy ?? base.now;
+  const scheduled = articles
+    .filter((article) => releaseOf(article) > releasedBy)
+    .map((article) => ({ file: article.file, at: releaseOf(article) }))
+    .sort((a, b) => a.at - b.at || (a.file < b.file ? -1 : 1));
+  const report = {
+    site,
+    articles: articles.length,
+    contentFiles: content.files,
+    warnings,
+    scheduled,
+    parsed: content.counts,
+  };
+  if (target === undefined) {
+    content.close();
+    return { ...report, media: { files: media.files.length, encoded: media.encoded, uploaded: 0 }, timings };
+  }
+  stage('connect');
+  const stateFile = join(
+    cacheDir,
+    'archive',
+    `state-${createHash('sha256').update(target.name).digest('hex').slice(0, 16)}.bin`,
+  );
+  const previous = await loadArchiveState(stateFile, base.root, target.source());
+  stage('state');
+  const uploads = uploader(target);
+  try {
+    const planned = await buildArchive({
+      site,
+      articles,
+      codec: nodeCodec,
+      sink: uploads.put,
+      renderVersion: codeHash,
+      previous: previous.state,
+      releasedBy,
+      ...(options.pool ? { renderBlocks: options.pool.blocks } : {}),
+      media: media.files.map((file) => file.path.slice('media/'.length)),
+      ...(options.progress
+        ? { progress: (done: number, total: number) => options.progress?.('render', done, total) }
+        : {}),
+    });
+    await uploads.drain();
+    stage('render and upload');
+    const mediaUploaded = await uploadMedia(target, media.files);
+    stage('pictures');
+    let sequence: number | undefined;
+    if (options.switchLive !== false && planned.rootHash !== base.root) {
+      sequence = (await target.switchLive(base.root, planned.rootHash)).sequence;
+      saveArchiveState(stateFile, planned.state);
+    }
+    stage('switch');
+    return {
+      ...report,
+      media: { files: media.files.length, encoded: media.encoded, uploaded: mediaUploaded },
+      plan: planned.report,
+      uploaded: uploads.counts,
+      root: planned.rootHash,
+      ...(sequence !== undefined ? { sequence } : { sequence: base.sequence }),
+      previousFrom: previous.from,
+      timings,
+    };
+  } finally {
+    content.close();
+  }
+}
+
+/** Reads content/ through the parse cache (a fresh one in a temporary folder when checking only). */
+async function loadArticles(
+  options: RunBuildOptions,
+  cacheDir: string,
+  codeHash: string,
+): Promise<{ loaded: LoadedContent; files: number; counts: { reused: number; parsed: number }; close: () => void }> {
+  const contentDir = resolve(options.contentDir);
+  const scratch = options.target === undefined ? mkdtempSync(join(tmpdir(), 'wirefeed-bodies-')) : undefined;
+  const siteText = (() => {
+    try {
+      return readFileSync(join(contentDir, 'site.yaml'), 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  // Every parse depends on the code, the size bounds (in the code), site.yaml's bytes and the base URL given.
+  const parseCache = openParseCache(
+    scratch ?? join(cacheDir, 'parse'),
+    `${codeHash}\n${options.baseUrl ?? ''}\n${siteText}`,
+    contentDir,
+    options.changed,
+  );
+  let files = 0;
+  try {
+    const loaded = await loadContent(contentDir, {
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      media: { cacheDir: join(cacheDir, 'media') },
+      store: parseCache,
+      ...(options.pool ? { parser: options.pool.parse } : {}),
+      progress: (done, total) => {
+        files = total;
+        options.progress?.('parse', done, total);
+      },
+    });
+    if (!scratch) parseCache.save();
+    return {
+      loaded,
+      files,
+      counts: { ...parseCache.counts },
+      close: () => {
+        parseCache.close();
+        if (scratch) rmSync(scratch, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    parseCache.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The pack writer's sink: each sealed object sent unless the archive has it, a few at once, in the background. */
+function uploader(target: ArchiveTarget) {
+  const inFlight = new Set<Promise<void>>();
+  const counts = { objects: 0, bytes: 0 };
+  let failure: unknown;
+  const send = async (hash: string, bytes: Uint8Array) => {
+    const { objects } = await target.missing([hash], []);
+    if (objects.length === 0) return;
+    await target.putObject(hash, bytes);
+    counts.objects++;
+    counts.bytes += bytes.length;
+  };
+  return {
+    counts,
+    async put({ hash, bytes }: { hash: string; bytes: Uint8Array }) {
+      if (failure) throw failure;
+      while (inFlight.size >= uploadsInFlight) await Promise.race(inFlight);
+      const sending: Promise<void> = send(hash, bytes).then(
+        () => {
+          inFlight.delete(sending);
+        },
+        (error: unknown) => {
+          inFlight.delete(sending);
+          failure ??= error;
+        },
+      );
+      inFlight.add(sending);
+    },
+    async drain() {
+      await Promise.all(inFlight);
+      if (failure) throw failure;
+    },
+  };
+}
+
+/** Pictures the archive lacks, each sent with its SHA-256; the count sent. */
+async function uploadMedia(target: ArchiveTarget, files: readonly { path: string; source: string }[]): Promise<number> {
+  const names = files.map((file) => file.path.slice('media/'.length));
+  let sent = 0;
+  for (let start = 0; start < names.length; start += 1000) {
+    const { media } = await target.missing([], names.slice(start, start + 1000));
+    for (const name of media) {
+      const file = files.find((candidate) => candidate.path === `media/${name}`);
+      if (file === undefined) continue;
+      const bytes = readFileSync(file.source);
+      await target.putMedia(name, createHash('sha256').update(bytes).digest('hex'), bytes);
+      sent++;
+    }
+  }
+  return sent;
+}
