@@ -17,6 +17,9 @@ export default defineConfig({
           name: 'validators',
           include: ['test/validators/**/*.test.ts'],
           environment: 'node',
+          // Java (the Nu HTML Checker), Python and xmllint start per test: sized for a loaded 2-core machine.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

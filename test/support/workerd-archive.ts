@@ -25,12 +25,15 @@ export interface PublishedArchive extends PlannedArchive {
   readonly objects: ReadonlyMap<string, Uint8Array>;
 }
 
-/** Plans the archive of `articles` and puts every new object into `bucket` (the ARCHIVE binding by default). */
+/**
+ * Plans the archive of `articles` and puts every new object into `bucket` (the ARCHIVE binding by default);
+ * with `bucket` null the objects are only returned (a test uploads them itself, through the publish endpoint).
+ */
 export async function publishArchive(
   site: Site,
   articles: readonly Article[],
   options: PublishOptions = {},
-  bucket: R2Bucket = env.ARCHIVE,
+  bucket: R2Bucket | null = env.ARCHIVE,
 ): Promise<PublishedArchive> {
   const objects = new Map<string, Uint8Array>();
   const planned = await buildArchive({
@@ -39,7 +42,7 @@ export async function publishArchive(
     codec: webCodec,
     sink: async ({ hash, bytes }) => {
       objects.set(hash, bytes);
-      await bucket.put(objectKey(hash), bytes);
+      await bucket?.put(objectKey(hash), bytes);
     },
     releasedBy: options.releasedBy ?? Date.now(),
     ...(options.previous ? { previous: options.previous } : {}),

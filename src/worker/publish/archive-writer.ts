@@ -9,7 +9,6 @@ import { keptVersions, type LivePointer, liveFormat, parseLivePointer } from '..
 import { decodePiece } from '../../archive/piece.ts';
 import type { RootDocument } from '../../archive/root.ts';
 import { decodeRoot } from '../../archive/root-codec.ts';
-import { isRootDocument } from '../../archive/root-shape.ts';
 import { mediaTypes } from '../../model/media.ts';
 
 /** A refusal the endpoint answers with its status and reason (never a 5xx: the client sent something wrong). */

@@ -8,6 +8,8 @@ const modules = readModules(resolve('src'));
 
 /** Each folder of src/ and the folders it may import; anything else is a wrong-way dependency. */
 const allowed: Readonly<Record<string, readonly string[]>> = {
+  // src/generated/: files a tool writes (the Worker's code version, its Env types); they import nothing.
+  generated: [],
   shared: [],
   model: ['shared'],
   render: ['model', 'shared'],
