@@ -3,7 +3,7 @@
  * Worker's /api/publish/, locally `npm run dev`'s, in production the site's), `npm run check` (every file
  * validated, nothing stored). It parses flags, calls runBuild or the target, and prints; the work is elsewhere.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError, type ContentProblem } from '../content/content-error.ts';
@@ -13,7 +13,6 @@ import type { ArchiveTarget } from './archive/archive-target.ts';
 import { TargetRefusal } from './archive/archive-target.ts';
 import { dirTarget } from './archive/dir-target.ts';
 import { httpTarget } from './archive/http-target.ts';
-import { BodyFileError } from './content/body-spill.ts';
 import { stageProgress } from './progress.ts';
 import { defaultWorkerCount, openBuildPool } from './render/build-pool.ts';
 import { nodeStrongEtag } from './render/node-etag.ts';
@@ -210,18 +209,6 @@ function reportFailure(error: unknown): number {
   return 1;
 }
 
-/** A damaged cached body is never served: the parse cache is dropped and the run starts again from the files. */
-async function withoutDamagedCache(flags: Flags, run: () => Promise<number>): Promise<number> {
-  try {
-    return await run();
-  } catch (error) {
-    if (!(error instanceof BodyFileError)) throw error;
-    log(`wirefeed: ${error.message}; dropping the parse cache and building again from the files`);
-    rmSync(join(flags.cache, 'parse'), { recursive: true, force: true });
-    return run();
-  }
-}
-
 async function rollBack(flags: Flags): Promise<number> {
   const target = targetOf({ ...flags, check: false });
   if (target === undefined) return 2;
@@ -247,13 +234,13 @@ async function main(): Promise<number> {
     // One process for every publish of `npm run dev`: a failed one keeps the last good version live.
     await watchBuilds({
       contentDir: flags.content,
-      build: (changed) => withoutDamagedCache(flags, () => buildOnce(flags, pool, changed)).catch(reportFailure),
+      build: (changed) => buildOnce(flags, pool, changed).catch(reportFailure),
       report: (status) => process.send?.({ built: status }),
     });
     return new Promise<number>(() => {});
   }
   try {
-    const status = await withoutDamagedCache(flags, () => buildOnce(flags, pool));
+    const status = await buildOnce(flags, pool);
     if (status === 0 && flags.collect && flags.publish) {
       const collected = await targetOf(flags)?.collect();
       if (collected) log(`wirefeed: collected ${collected.deleted} unreferenced object(s), ${collected.kept} kept`);

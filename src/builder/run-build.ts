@@ -15,6 +15,7 @@ import type { ArchiveTarget } from './archive/archive-target.ts';
 import { buildArchive } from './archive/build-archive.ts';
 import { nodeCodec } from './archive/node-codec.ts';
 import type { PlanReport } from './archive/plan-archive.ts';
+import { BodyFileError } from './content/body-spill.ts';
 import { type LoadedContent, loadContent } from './content/load-content.ts';
 import { openParseCache } from './content/parse-cache.ts';
 import type { BuildPool } from './render/build-pool.ts';
@@ -67,7 +68,22 @@ export interface BuildReport {
 /** Objects uploaded at once: each is up to 16 MiB held until sent. */
 const uploadsInFlight = 3;
 
+/**
+ * One build. A damaged body in the parse cache is never published: the cache is dropped and the build runs again
+ * from the files (body-spill.ts checks each body's hash as it is read back).
+ */
 export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
+  try {
+    return await buildOnce(options);
+  } catch (error) {
+    if (!(error instanceof BodyFileError)) throw error;
+    process.stderr.write(`wirefeed: ${error.message}; dropping the parse cache and building again from the files\n`);
+    rmSync(join(resolve(options.cacheDir ?? 'build/.cache'), 'parse'), { recursive: true, force: true });
+    return buildOnce(options);
+  }
+}
+
+async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
   const cacheDir = resolve(options.cacheDir ?? 'build/.cache');
   const timings: Partial<Record<BuildStage, number>> = {};
   let mark = performance.now();

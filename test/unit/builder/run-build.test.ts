@@ -1,0 +1,215 @@
+// runBuild() from content folders to folder archives, served back through the real app: incremental publishes give
+// the bytes a clean one gives, threads change nothing, and a failure leaves the live version as it was.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../src/app.ts';
+import type { ArchiveTarget } from '../../../src/builder/archive/archive-target.ts';
+import { dirTarget } from '../../../src/builder/archive/dir-target.ts';
+import { openBuildPool } from '../../../src/builder/render/build-pool.ts';
+import { runBuild } from '../../../src/builder/run-build.ts';
+import { ContentError } from '../../../src/content/content-error.ts';
+import { LiveArchive } from '../../../src/worker/archive/live-archive.ts';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A scratch folder with a copy of a fixture site as content/, and empty cache/ and archive/ folders beside it. */
+function workspace(fixture = 'good') {
+  const dir = mkdtempSync(join(tmpdir(), 'wirefeed-run-build-'));
+  made.push(dir);
+  cpSync(join('test/fixtures/content/sites', fixture), join(dir, 'content'), { recursive: true });
+  return {
+    dir,
+    content: join(dir, 'content'),
+    cache: join(dir, 'cache'),
+    archive: join(dir, 'archive'),
+    write: (path: string, text: string) => writeFileSync(join(dir, 'content', path), text),
+  };
+}
+
+const story = (n: number, date = '2025-08-01 09:00') =>
+  `Story ${n}\n${date}\nThe body of story ${n}.\nSource: www.news.cn\n`;
+
+/** Every route a reader or a feed would ask for, as the app answers it over the folder archive: status, validators, body. */
+async function served(archive: string, paths: readonly string[]): Promise<Record<string, string>> {
+  const app = createApp({
+    archive: new LiveArchive({ codeVersion: 'test' }),
+    sourceFor: () => dirTarget(archive).source(),
+  });
+  const seen: Record<string, string> = {};
+  for (const path of paths) {
+    const response = await app.fetch(new Request(`https://news.example.com${path}`));
+    seen[path] =
+      `${response.status} ${response.headers.get('ETag')} ${response.headers.get('Last-Modified')} ${await response.text()}`;
+  }
+  return seen;
+}
+
+const routes = [
+  '/',
+  '/rss.xml',
+  '/atom.xml',
+  '/feed.json',
+  '/sitemap.xml',
+  '/news-sitemap.xml',
+  '/robots.txt',
+  '/tags/',
+  '/sources/',
+  '/sources/www.news.cn/rss.xml',
+  '/articles/alpha',
+  '/articles/beta',
+  '/articles/older',
+  '/articles/newest.ninjs.json',
+  '/articles/story-1',
+  '/articles/story-2',
+];
+
+const releasedBy = Date.UTC(2026, 0, 1);
+
+describe('runBuild into a folder archive', () => {
+  it('publishes every article, then builds nothing when nothing changed', async () => {
+    const space = workspace();
+    const options = { contentDir: space.content, cacheDir: space.cache, target: dirTarget(space.archive), releasedBy };
+    const first = await runBuild(options);
+    expect(first.articles).toBe(4);
+    expect(first.plan?.rendered).toBe(4);
+    expect(first.sequence).toBe(1);
+    const page = await served(space.archive, ['/articles/alpha']);
+    expect(page['/articles/alpha']).toMatch(/^200 /);
+    const again = await runBuild(options);
+    expect(again.plan?.rendered).toBe(0);
+    expect(again.uploaded?.objects).toBe(0);
+    expect(again.sequence).toBe(1);
+    expect(again.root).toBe(first.root);
+  });
+
+  it('renders one article for one new or edited, and serves what a clean build of the same content serves', async () => {
+    const space = workspace();
+    const options = { contentDir: space.content, cacheDir: space.cache, target: dirTarget(space.archive), releasedBy };
+    await runBuild(options);
+    space.write('articles/story-1.txt', story(1));
+    expect((await runBuild(options)).plan?.rendered).toBe(1);
+    space.write('articles/story-2.txt', story(2, '2025-08-02 09:00'));
+    space.write(
+      'articles/beta.txt',
+      readFileSync(join(space.content, 'articles/beta.txt'), 'utf8').replace('\n', ' (edited)\n'),
+    );
+    const third = await runBuild(options);
+    expect(third.plan?.rendered).toBe(2);
+    expect(third.sequence).toBe(3);
+
+    const clean = workspace();
+    cpSync(space.content, clean.content, { recursive: true });
+    await runBuild({ contentDir: clean.content, cacheDir: clean.cache, target: dirTarget(clean.archive), releasedBy });
+    expect(await served(space.archive, routes)).toEqual(await served(clean.archive, routes));
+  });
+
+  it('serves a reverted edit exactly as before the edit', async () => {
+    const space = workspace();
+    const options = { contentDir: space.content, cacheDir: space.cache, target: dirTarget(space.archive), releasedBy };
+    await runBuild(options);
+    const before = await served(space.archive, routes);
+    const beta = join(space.content, 'articles/beta.txt');
+    const original = readFileSync(beta, 'utf8');
+    writeFileSync(beta, original.replace('\n', ' (edited)\n'));
+    await runBuild(options);
+    expect(await served(space.archive, routes)).not.toEqual(before);
+    writeFileSync(beta, original);
+    await runBuild(options);
+    expect(await served(space.archive, routes)).toEqual(before);
+  });
+
+  it('serves the same bytes whether two threads render or one', { timeout: 60_000 }, async () => {
+    const one = workspace();
+    const two = workspace();
+    for (const space of [one, two])
+      for (let n = 1; n <= 40; n++)
+        space.write(`articles/story-${n}.txt`, story(n, `2025-08-${String(1 + (n % 28)).padStart(2, '0')} 09:00`));
+    await runBuild({ contentDir: one.content, cacheDir: one.cache, target: dirTarget(one.archive), releasedBy });
+    const pool = openBuildPool(2);
+    try {
+      await runBuild({
+        contentDir: two.content,
+        cacheDir: two.cache,
+        target: dirTarget(two.archive),
+        releasedBy,
+        pool,
+      });
+    } finally {
+      await pool.close();
+    }
+    const paths = [...routes, '/rss.xml?page=2', '/?page=3', '/articles/story-33'];
+    expect(await served(two.archive, paths)).toEqual(await served(one.archive, paths));
+  });
+
+  it('builds on the live version read back from the archive when the local state is lost', async () => {
+    const space = workspace();
+    const options = { contentDir: space.content, cacheDir: space.cache, target: dirTarget(space.archive), releasedBy };
+    await runBuild(options);
+    rmSync(join(space.cache, 'archive'), { recursive: true, force: true });
+    space.write('articles/story-1.txt', story(1));
+    const report = await runBuild(options);
+    expect(report.previousFrom).toBe('archive');
+    expect(report.plan?.rendered).toBe(1);
+  });
+
+  it('renders everything again when site.yaml changes', async () => {
+    const space = workspace();
+    const options = { contentDir: space.content, cacheDir: space.cache, target: dirTarget(space.archive), releasedBy };
+    await runBuild(options);
+    space.write('site.yaml', 'title: Renamed site\ntimeZone: Asia/Shanghai\nbaseUrl: https://news.example.com/\n');
+    expect((await runBuild(options)).plan?.rendered).toBe(4);
+  });
+
+  it('drops a damaged parse cache and builds from the files', async () => {
+    const space = workspace();
+    const options = { contentDir: space.content, cacheDir: space.cache, target: dirTarget(space.archive), releasedBy };
+    await runBuild(options);
+    const bodies = readdirSync(join(space.cache, 'parse')).find((name) => name.startsWith('bodies'));
+    if (bodies === undefined) throw new Error('no body file');
+    const file = join(space.cache, 'parse', bodies);
+    writeFileSync(file, Buffer.alloc(readFileSync(file).length, 0x20));
+    space.write('site.yaml', 'title: Good site again\ntimeZone: Asia/Shanghai\nbaseUrl: https://news.example.com/\n');
+    const report = await runBuild(options);
+    expect(report.plan?.rendered).toBe(4);
+    expect((await served(space.archive, ['/articles/alpha']))['/articles/alpha']).toMatch(/^200 /);
+  });
+});
+
+describe('runBuild failures leave the live version', () => {
+  it('names every bad file at once and publishes nothing', async () => {
+    const space = workspace('several-bad');
+    const error = await runBuild({
+      contentDir: space.content,
+      cacheDir: space.cache,
+      target: dirTarget(space.archive),
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ContentError);
+    expect(
+      new Set((error as ContentError).problems.map((problem) => problem.file.split('/').pop())).size,
+    ).toBeGreaterThan(2);
+    expect(existsSync(join(space.archive, 'live'))).toBe(false);
+  });
+
+  it('fails naming the object when an upload keeps failing, the live version untouched', async () => {
+    const space = workspace();
+    const options = { contentDir: space.content, cacheDir: space.cache, target: dirTarget(space.archive), releasedBy };
+    const first = await runBuild(options);
+    space.write('articles/story-1.txt', story(1));
+    const inner = dirTarget(space.archive);
+    const failing: ArchiveTarget = {
+      ...inner,
+      putObject: async (hash) => {
+        throw new Error(`upload objects/${hash} failed 4 times (connection reset)`);
+      },
+    };
+    await expect(runBuild({ ...options, target: failing })).rejects.toThrow(/objects\/[0-9a-f]{64}/);
+    expect(JSON.parse(readFileSync(join(space.archive, 'live'), 'utf8')).root).toBe(first.root);
+    // The next run completes the job.
+    expect((await runBuild(options)).sequence).toBe(2);
+  });
+});
