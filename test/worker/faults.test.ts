@@ -301,6 +301,7 @@ describe('attribution headers stay bounded', () => {
     for (const [name, value] of response.headers) bytes += name.length + value.length + 4;
     expect(bytes).toBeLessThan(8192);
     const decoded = decodeHeaderValue(response.headers.get('X-Copyright') ?? '');
+    expect(Array.from(decoded)).toHaveLength(400);
     expect(decoded.endsWith('…')).toBe(true);
     expect(copyright.startsWith(decoded.slice(0, -1))).toBe(true);
     expect(decodeHeaderValue(response.headers.get('X-Editor') ?? '').endsWith('…')).toBe(true);

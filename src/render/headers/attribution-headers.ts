@@ -1,29 +1,36 @@
 /** The attribution response headers of an article page: canonical Link, source, editors, copyright. */
 import type { Article } from '../../model/article.ts';
 import { encodeHeaderValue } from '../../shared/header-value.ts';
-import { cappedHeaderValue } from './header-cap.ts';
+import { boundedHeaderValues } from './header-cap.ts';
 
 /**
  * README "Metadata in every format": `Link: <url>; rel="canonical"` always (RFC 8288), then `X-Source`,
  * `X-Source-URL`, `X-Editor`, `X-Responsible-Editor`, `X-Copyright`, each only when the article has
- * that field, each value through `encodeHeaderValue`. Same order every time, so the bytes are stable.
+ * that field, each value through `encodeHeaderValue`, the text values bounded (header-cap.ts). Same order every
+ * time, so the bytes are stable.
  */
 export function attributionHeaders(article: Article, canonicalUrl: string): Record<string, string> {
   const headers: Record<string, string> = {
     Link: encodeHeaderValue(`<${linkTarget(canonicalUrl)}>; rel="canonical"`),
   };
+  // The source URL is never cut (a cut URL points elsewhere; article-bounds.ts bounds it at build time): it
+  // is sent whole and counted first against the budget the text values share (header-cap.ts).
+  const sourceUrl = article.source?.url === undefined ? undefined : encodeHeaderValue(article.source.url);
+  const texts: Record<string, string | undefined> = {
+    'X-Source': article.source?.name,
+    'X-Editor': article.editor,
+    'X-Responsible-Editor': article.responsibleEditor,
+    'X-Copyright': article.copyright,
+  };
+  const bounded = boundedHeaderValues(texts, sourceUrl?.length ?? 0);
   const fields: [string, string | undefined][] = [
-    ['X-Source', article.source?.name],
-    ['X-Source-URL', article.source?.url],
-    ['X-Editor', article.editor],
-    ['X-Responsible-Editor', article.responsibleEditor],
-    ['X-Copyright', article.copyright],
+    ['X-Source', bounded['X-Source']],
+    ['X-Source-URL', sourceUrl],
+    ['X-Editor', bounded['X-Editor']],
+    ['X-Responsible-Editor', bounded['X-Responsible-Editor']],
+    ['X-Copyright', bounded['X-Copyright']],
   ];
-  // Text values are capped with an ellipsis (header-cap.ts); URLs are bounded at build time (article-bounds.ts).
-  for (const [name, value] of fields) {
-    if (value !== undefined)
-      headers[name] = name === 'X-Source-URL' ? encodeHeaderValue(value) : cappedHeaderValue(value);
-  }
+  for (const [name, value] of fields) if (value !== undefined) headers[name] = value;
   return headers;
 }
 

@@ -1,28 +1,124 @@
-/** Bounded header values: a long text is sent as a prefix with an ellipsis, still RFC 8187-safe, so headers stay small. */
-import { encodeHeaderValue } from '../../shared/header-value.ts';
+/** Bounded attribution header values: whole up to 400 characters in any script, and one encoded budget per response. */
+import { encodeHeaderValue, replaceControlCharacters } from '../../shared/header-value.ts';
+
+// Why two bounds, and why these numbers (README "Attribution headers are bounded"; issue 22).
+//
+// 1. Characters, not encoded bytes, decide what a reader gets whole. An RFC 8187 ext-value spends 9
+//    characters on a Chinese character, 6 on an Arabic one, 12 or more on an emoji (24 on `👍🏽`), 1 on
+//    ASCII: the old cap of 400 encoded characters cut the usual 88-character Chinese copyright notice
+//    after 42 while an English one kept 400. So a value is counted in user-perceived characters
+//    (grapheme clusters, as Intl.Segmenter sees them: `👍🏽` or a flag is one, and is never split) and
+//    travels whole up to 400 of them, in every script; a longer one keeps its first 399 and `…`.
+//    400, not less: the seed's English notice, which SPEC shows exact, is 314 characters, and every value
+//    the old cap sent whole (at most 400 encoded, so at most 400 characters) is still sent whole.
+//
+// 2. Characters alone do not bound bytes (400 Chinese characters are 3,607 encoded; a grapheme can hold
+//    any number of combining marks), so the five X- values of one response share one budget of 5,000
+//    encoded characters. X-Source-URL counts first and is never cut (a cut URL is a wrong URL; the build
+//    bounds it at 2,048, article-bounds.ts). When the text values (X-Source, X-Editor,
+//    X-Responsible-Editor, X-Copyright) need more than is left, only the longest are cut, all to one
+//    level and never below an equal share of what is left (at least (5,000 - 2,048) / 4 = 738 each).
+//    The old cap's worst, four values of 400 and a 2,048 URL, is 3,648: within it, so nothing is cut there.
+//
+// The worst head of an article (GET, HEAD, 304 and 410 alike), bytes as `name: value` CRLF:
+//       2,683  every other header: Link with a 2,048-character canonical URL and the ninjs alternate
+//              (2,155 for base URL `https://wire.example` and slug `t`), Content-Security-Policy,
+//              Cache-Control, ETag, Last-Modified, Content-Type, X-Cache, nosniff, Referrer-Policy,
+//              X-Frame-Options (test/worker/attribution-headers.test.ts builds this head)
+//      +   79  the five X- names, ": " and CRLF
+//      +5,000  the five X- values together, X-Source-URL's 2,048 included
+//      =7,762  of 8,192: the 430 left hold what the runtime adds (status line, Date, Content-Length,
+//              about 80) and 350 more characters of base URL and slug.
+// What travels whole: beside a 2,048-character source URL the text values share 2,952, so a 300-character
+// Chinese notice (2,707) is whole with 245 characters of encoded names; beside a usual 30-character URL
+// they share 4,970, room for a 400-character Chinese notice (3,607) and 1,360 of names. 300 emoji with a
+// skin tone (7,207) fit no budget that keeps the head under 8 KiB, and are cut.
+// The headers are made at build time and stored in the packs: the Worker never pays for this.
+
+/** The bounds of an article's attribution header values. */
+export interface AttributionBounds {
+  /** User-perceived characters (grapheme clusters) a value keeps whole; a longer one keeps one fewer and `…`. @default 400 */
+  readonly maxCharacters: number;
+  /** Encoded characters the X- values of one response share, X-Source-URL's included. @default 5000 */
+  readonly sharedLength: number;
+}
+
+export const defaultAttributionBounds: AttributionBounds = { maxCharacters: 400, sharedLength: 5000 };
+
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /**
- * Encoded bytes of one attribution value (X-Source, X-Editor, X-Copyright…): five of them, the Link and the
- * shared headers stay under 8 KiB, which Node's fetch, curl and Python's urllib all accept. @default 400
+ * `encodeHeaderValue(text)` when the text has at most `maxCharacters` characters and its encoding at most
+ * `maxLength`; otherwise the longest prefix of whole characters (cut before encoding, so no UTF-8 sequence,
+ * percent-escape or grapheme is split) followed by `…`, within both. Never shorter than the ellipsis alone.
  */
-export const maxAttributionHeaderLength = 400;
-
-/**
- * `encodeHeaderValue(value)` when that fits in `max` characters; otherwise the longest prefix (whole code
- * points, cut before encoding so no percent-escape or UTF-8 sequence is split) followed by `…`, encoded.
- * The full text stays in the page and the feeds.
- */
-export function cappedHeaderValue(value: string, max = maxAttributionHeaderLength): string {
-  const whole = encodeHeaderValue(value);
-  if (whole.length <= max) return whole;
-  const points = Array.from(value);
+export function cappedHeaderValue(text: string, maxCharacters: number, maxLength = Number.POSITIVE_INFINITY): string {
+  const cleaned = replaceControlCharacters(text);
+  // Only the characters that can be sent are segmented: a 20 KB notice costs no more than a short one.
+  const characters: string[] = [];
+  for (const { segment } of graphemes.segment(cleaned)) {
+    if (characters.length > maxCharacters) break;
+    characters.push(segment);
+  }
+  if (characters.length <= maxCharacters) {
+    const whole = encodeHeaderValue(cleaned);
+    if (whole.length <= maxLength) return whole;
+  }
+  const cut = (count: number) => encodeHeaderValue(`${characters.slice(0, count).join('').trimEnd()}…`);
   let low = 0;
-  let high = Math.min(points.length, max);
-  // The longest prefix whose encoding, with the ellipsis, fits: encoding length grows with the prefix.
+  let high = Math.min(characters.length, maxCharacters - 1);
+  // The longest prefix whose encoding, with the ellipsis, fits: the encoding grows with the prefix.
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    if (encodeHeaderValue(`${points.slice(0, middle).join('').trimEnd()}…`).length <= max) low = middle;
+    if (cut(middle).length <= maxLength) low = middle;
     else high = middle - 1;
   }
-  return encodeHeaderValue(`${points.slice(0, low).join('').trimEnd()}…`);
+  return cut(low);
+}
+
+/**
+ * The sent form of each text value (absent ones stay absent), beside `reserved` encoded characters that are
+ * never cut (the source URL): each value whole up to `maxCharacters`, and all of them with `reserved` within
+ * `sharedLength` by cutting the longest first (`equalLevels`).
+ */
+export function boundedHeaderValues(
+  texts: Readonly<Record<string, string | undefined>>,
+  reserved: number,
+  bounds: AttributionBounds = defaultAttributionBounds,
+): Record<string, string> {
+  const present = Object.entries(texts).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  const capped = present.map(([, text]) => cappedHeaderValue(text, bounds.maxCharacters));
+  const levels = equalLevels(
+    capped.map((value) => value.length),
+    Math.max(0, bounds.sharedLength - reserved),
+  );
+  const sent: Record<string, string> = {};
+  for (const [index, [name, text]] of present.entries()) {
+    const value = capped[index] ?? '';
+    const level = levels[index] ?? value.length;
+    sent[name] = value.length <= level ? value : cappedHeaderValue(text, bounds.maxCharacters, level);
+  }
+  return sent;
+}
+
+/**
+ * Water-filling: the largest length each value may keep so the lengths add up to at most `budget`. Values
+ * within an equal share of what the shorter ones leave keep their length; the rest share the remainder
+ * equally, so the longest are cut first and none below `budget / lengths.length`.
+ */
+export function equalLevels(lengths: readonly number[], budget: number): number[] {
+  const levels = [...lengths];
+  const shortestFirst = lengths.map((_, index) => index).sort((a, b) => (lengths[a] ?? 0) - (lengths[b] ?? 0));
+  let left = budget;
+  for (const [rank, index] of shortestFirst.entries()) {
+    const share = Math.floor(left / (lengths.length - rank));
+    const length = lengths[index] ?? 0;
+    if (length > share) {
+      // Sorted: every value from here on is at least as long, and all of them get this share.
+      for (const longer of shortestFirst.slice(rank)) levels[longer] = share;
+      break;
+    }
+    left -= length;
+  }
+  return levels;
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../../src/model/article.ts';
 import { attributionHeaders, linkTarget } from '../../../../src/render/headers/attribution-headers.ts';
+import { defaultAttributionBounds } from '../../../../src/render/headers/header-cap.ts';
+import { decodeHeaderValue } from '../../../../src/shared/header-value.ts';
+import { usualChineseNotice } from '../../../fixtures/notices.ts';
 import { seedArticle, seedCopyright } from './fixtures/seed-article.ts';
 
 const bareArticle: Article = {
@@ -54,6 +57,36 @@ describe('attributionHeaders', () => {
       'X-Editor': "UTF-8''%E6%98%93%E8%89%BA",
       'X-Responsible-Editor': "UTF-8''%E8%B4%A3%E4%BB%BB%E7%BC%96%E8%BE%91%20%E6%9D%8E%E5%BF%B5",
     });
+  });
+
+  it('sends the usual Chinese copyright notice whole, beside Chinese credits', () => {
+    const article: Article = {
+      ...bareArticle,
+      editor: '张三',
+      responsibleEditor: '李念',
+      source: { name: '新华网', url: 'https://www.news.cn/' },
+      copyright: usualChineseNotice,
+    };
+    const headers = attributionHeaders(article, 'https://www.news.cn/');
+    expect(decodeHeaderValue(headers['X-Copyright'] ?? '')).toBe(usualChineseNotice);
+  });
+
+  it('never cuts the source URL, and keeps the X- values within the shared budget', () => {
+    const url = `https://www.news.cn/${'a'.repeat(2028)}`;
+    const worst = '编'.repeat(1365);
+    const article: Article = {
+      ...bareArticle,
+      editor: worst,
+      responsibleEditor: worst,
+      source: { name: worst, url },
+      copyright: worst,
+    };
+    const headers = attributionHeaders(article, url);
+    expect(headers['X-Source-URL']).toBe(url);
+    const values = Object.entries(headers).filter(([name]) => name.startsWith('X-'));
+    const total = values.reduce((sum, [, value]) => sum + value.length, 0);
+    expect(total).toBeLessThanOrEqual(defaultAttributionBounds.sharedLength);
+    for (const [name, value] of values) if (name !== 'X-Source-URL') expect(decodeHeaderValue(value)).toMatch(/^编+…$/);
   });
 
   it('turns a CR LF injection attempt into spaces', () => {

@@ -1,30 +1,124 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cappedHeaderValue } from '../../../../src/render/headers/header-cap.ts';
-import { decodeHeaderValue, encodeHeaderValue } from '../../../../src/shared/header-value.ts';
+import {
+  boundedHeaderValues,
+  cappedHeaderValue,
+  defaultAttributionBounds,
+  equalLevels,
+} from '../../../../src/render/headers/header-cap.ts';
+import { decodeHeaderValue, encodeHeaderValue, replaceControlCharacters } from '../../../../src/shared/header-value.ts';
+import { usualChineseNotice } from '../../../fixtures/notices.ts';
+
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+const characters = (text: string) => Array.from(graphemes.segment(text), ({ segment }) => segment);
+const { maxCharacters, sharedLength } = defaultAttributionBounds;
 
 describe('capped header values', () => {
   it('sends a short value exactly as encodeHeaderValue does', () => {
-    expect(cappedHeaderValue('Li Nian')).toBe('Li Nian');
-    expect(cappedHeaderValue('责任编辑 李念')).toBe(encodeHeaderValue('责任编辑 李念'));
+    expect(cappedHeaderValue('Li Nian', maxCharacters)).toBe('Li Nian');
+    expect(cappedHeaderValue('责任编辑 李念', maxCharacters)).toBe(encodeHeaderValue('责任编辑 李念'));
   });
 
-  it('sends a long value as a prefix and an ellipsis, within the cap, still a valid ext-value', () => {
+  it('sends the usual Chinese copyright notice whole, contact address included', () => {
+    expect(decodeHeaderValue(cappedHeaderValue(usualChineseNotice, maxCharacters))).toBe(usualChineseNotice);
+  });
+
+  it('sends 400 characters whole in any script, and cuts the 401st with an ellipsis', () => {
+    expect(maxCharacters).toBe(400);
+    for (const character of ['编', 'ع', 'a', '😀', '👍🏽', '🇨🇳', 'é']) {
+      const whole = character.repeat(400);
+      expect(decodeHeaderValue(cappedHeaderValue(whole, maxCharacters)), character).toBe(whole);
+      const cut = decodeHeaderValue(cappedHeaderValue(whole + character, maxCharacters));
+      expect(cut, character).toBe(`${character.repeat(399)}…`);
+    }
+  });
+
+  it('never splits a grapheme: a skin-tone emoji, a flag or a family is kept whole or dropped whole', () => {
+    const text = '👍🏽🇨🇳👨‍👩‍👧‍👦'.repeat(20);
+    for (let maxLength = 16; maxLength < encodeHeaderValue(text).length; maxLength += 7) {
+      const decoded = decodeHeaderValue(cappedHeaderValue(text, maxCharacters, maxLength));
+      const kept = characters(decoded.slice(0, -1));
+      expect(characters(text).slice(0, kept.length)).toEqual(kept);
+    }
+  });
+
+  it('cuts a long value to a prefix of whole characters and an ellipsis, within both bounds', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: 'grapheme', minLength: 0, maxLength: 600 }),
-        fc.integer({ min: 40, max: 400 }),
-        (text, max) => {
-          const sent = cappedHeaderValue(text, max);
-          expect(sent.length).toBeLessThanOrEqual(Math.max(max, encodeHeaderValue(text).length <= max ? 0 : max));
-          expect(sent).toMatch(/^[\x20-\x7e]*$/);
+        fc.string({ unit: 'grapheme', maxLength: 400 }),
+        fc.integer({ min: 1, max: 320 }),
+        fc.integer({ min: 16, max: 4000 }),
+        (text, max, maxLength) => {
+          const sent = cappedHeaderValue(text, max, maxLength);
+          expect(sent).toMatch(/^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$|^$/);
+          expect(sent.length).toBeLessThanOrEqual(Math.max(maxLength, encodeHeaderValue('…').length));
           const decoded = decodeHeaderValue(sent);
-          if (encodeHeaderValue(text).length > max) {
-            expect(decoded.endsWith('…')).toBe(true);
-            expect(decodeHeaderValue(encodeHeaderValue(text)).startsWith(decoded.slice(0, -1).trimEnd())).toBe(true);
-          }
+          const cleaned = replaceControlCharacters(text);
+          expect(characters(decoded).length).toBeLessThanOrEqual(max);
+          if (decoded === cleaned) return;
+          expect(decoded.endsWith('…')).toBe(true);
+          const kept = characters(decoded.slice(0, -1));
+          expect(characters(cleaned).slice(0, kept.length).join('').trimEnd()).toBe(kept.join(''));
         },
       ),
     );
+  });
+});
+
+describe('equal levels of a shared budget', () => {
+  it('keeps every length that fits', () => {
+    expect(equalLevels([10, 2000, 30], 5000)).toEqual([10, 2000, 30]);
+  });
+
+  it('cuts the longest first, down to one level', () => {
+    expect(equalLevels([100, 3000, 2000, 50], 3000)).toEqual([100, 1425, 1425, 50]);
+  });
+
+  it('never leaves any value below an equal share, and never exceeds the budget', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(20_000), { minLength: 1, maxLength: 6 }), fc.nat(10_000), (lengths, budget) => {
+        const levels = equalLevels(lengths, budget);
+        const kept = lengths.map((length, index) => Math.min(length, levels[index] ?? 0));
+        expect(kept.reduce((sum, length) => sum + length, 0)).toBeLessThanOrEqual(budget);
+        for (const [index, length] of lengths.entries())
+          expect(kept[index]).toBeGreaterThanOrEqual(Math.min(length, Math.floor(budget / lengths.length)));
+      }),
+    );
+  });
+});
+
+describe('bounded attribution values', () => {
+  it('sends realistic Chinese credits whole beside a 2,048-character source URL', () => {
+    const texts = {
+      'X-Source': '新华网',
+      'X-Editor': '张三',
+      'X-Responsible-Editor': '李念',
+      'X-Copyright': '编'.repeat(300),
+    };
+    const sent = boundedHeaderValues(texts, 2048);
+    for (const [name, text] of Object.entries(texts)) expect(decodeHeaderValue(sent[name] ?? '')).toBe(text);
+  });
+
+  it('cuts a 20 KB notice to 400 characters and leaves the names whole', () => {
+    const texts = { 'X-Editor': 'Yi Yi', 'X-Copyright': '版权所有，'.repeat(1400) };
+    const sent = boundedHeaderValues(texts, 30);
+    expect(sent['X-Editor']).toBe('Yi Yi');
+    const notice = decodeHeaderValue(sent['X-Copyright'] ?? '');
+    expect(notice).toBe(`${'版权所有，'.repeat(80).slice(0, 399)}…`);
+  });
+
+  it('keeps the values of one response within the shared budget when every one is at its worst', () => {
+    const worst = '👨‍👩‍👧‍👦'.repeat(300);
+    const texts = { 'X-Source': worst, 'X-Editor': worst, 'X-Responsible-Editor': worst, 'X-Copyright': worst };
+    const sent = boundedHeaderValues(texts, 2048);
+    const total = Object.values(sent).reduce((sum, value) => sum + value.length, 0);
+    expect(total).toBeLessThanOrEqual(sharedLength - 2048);
+    for (const value of Object.values(sent)) expect(value.length).toBeGreaterThan(600);
+  });
+
+  it('leaves out a value the article does not have', () => {
+    expect(boundedHeaderValues({ 'X-Source': 'www.news.cn', 'X-Editor': undefined }, 0)).toEqual({
+      'X-Source': 'www.news.cn',
+    });
   });
 });
