@@ -39,12 +39,22 @@ const needsEscape = /[&<>"\r]/;
 
 export type XmlAttributes = Readonly<Record<string, string | undefined>>;
 
-/** `<name a="v">text</name>`, or `<name a="v"/>` without text; undefined attributes are left out, in the given order. */
-export function element(name: string, attributes: XmlAttributes = {}, text?: string): string {
-  const attrs = Object.entries(attributes)
+/** ` a="v" b="w"`: undefined attributes are left out, the others escaped, in the given order. */
+function attributeText(attributes: XmlAttributes): string {
+  return Object.entries(attributes)
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
     .map(([key, value]) => ` ${key}="${escapeXml(value)}"`)
     .join('');
+}
+
+/** `<name a="v">`: the start tag of an element whose content the caller writes. */
+export function startTag(name: string, attributes: XmlAttributes = {}): string {
+  return `<${name}${attributeText(attributes)}>`;
+}
+
+/** `<name a="v">text</name>`, or `<name a="v"/>` without text; undefined attributes are left out, in the given order. */
+export function element(name: string, attributes: XmlAttributes = {}, text?: string): string {
+  const attrs = attributeText(attributes);
   return text === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${escapeXml(text)}</${name}>`;
 }
 

@@ -35,6 +35,7 @@ export interface FixtureSite {
 export const baseUrl = 'https://news.example.com';
 
 const fixturesDir = fileURLToPath(new URL('../fixtures/validators/', import.meta.url));
+const mediaFixturesDir = fileURLToPath(new URL('../fixtures/media/', import.meta.url));
 const seedPath = fileURLToPath(new URL('../../content/articles/sco-digital-link.txt', import.meta.url));
 
 /** Writes the files into a fresh temporary content dir, loads and builds it, and removes the dir. */
@@ -122,6 +123,26 @@ export async function validatorContent(generated = 2): Promise<ContentFile[]> {
 /** The validators' site, built once per test file. */
 export async function buildValidatorSite(): Promise<FixtureSite> {
   return buildFixtureSite(await validatorContent());
+}
+
+/**
+ * Two articles with a lead picture: `forum`, a local JPEG with caption, credit and copyright (published
+ * below /media/ with its renditions), and `remote`, an https URL with a space and a query.
+ */
+export async function buildPicturedSite(): Promise<FixtureSite> {
+  return buildFixtureSite([
+    {
+      path: 'articles/forum.md',
+      contents:
+        '---\ntitle: The forum opens\ndate: 2025-07-18\nimage:\n  src: lead.jpg\n  alt: A field under a summer sky\n  caption: The forum opened on Monday.\n  credit: Photo by Li Ming / Xinhua\n  copyright: © Xinhua 2025\n---\n\nDelegates met.\n',
+    },
+    { path: 'articles/lead.jpg', contents: await readFile(join(mediaFixturesDir, 'lead.jpg')) },
+    {
+      path: 'articles/remote.md',
+      contents:
+        '---\ntitle: A remote picture\ndate: 2025-07-17\nimage: { src: "https://img.example.org/a b.jpg?x=1&y=2", alt: A harbour, credit: AFP }\n---\n\nText.\n',
+    },
+  ]);
 }
 
 /** A route or error page with a name usable as a file name and in messages. */

@@ -1,13 +1,12 @@
 /** IPTC's own ninjs 3.1 JSON Schema (read from ../shared/ninjs/, never copied here) accepts every article's ninjs. */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { ninjsSchemaUri, ninjsVersion } from '../../src/render/ninjs.ts';
 import { ninjsPath } from '../../src/render/urls.ts';
-import { baseUrl, buildFixtureSite, buildValidatorSite } from './build-fixture-site.ts';
+import { baseUrl, buildPicturedSite, buildValidatorSite } from './build-fixture-site.ts';
 
 const inCi = Boolean(process.env.CI);
 const schemaDir = fileURLToPath(new URL('../../../shared/ninjs/', import.meta.url));
@@ -20,20 +19,7 @@ const skipSchemas = !hasSchemas && !inCi;
 if (skipSchemas) console.warn(`Skipping the ninjs schema tests. ${missingSchemas}`);
 
 const fixture = await buildValidatorSite();
-const mediaFixtures = fileURLToPath(new URL('../fixtures/media/', import.meta.url));
-const pictured = await buildFixtureSite([
-  {
-    path: 'articles/forum.md',
-    contents:
-      '---\ntitle: The forum opens\ndate: 2025-07-18\nimage:\n  src: lead.jpg\n  alt: A field under a summer sky\n  caption: The forum opened on Monday.\n  credit: Photo by Li Ming / Xinhua\n  copyright: © Xinhua 2025\n---\n\nDelegates met.\n',
-  },
-  { path: 'articles/lead.jpg', contents: readFileSync(join(mediaFixtures, 'lead.jpg')) },
-  {
-    path: 'articles/remote.md',
-    contents:
-      '---\ntitle: A remote picture\ndate: 2025-07-17\nimage: { src: "https://img.example.org/a b.jpg?x=1&y=2", alt: A harbour, credit: AFP }\n---\n\nText.\n',
-  },
-]);
+const pictured = await buildPicturedSite();
 
 /** A validator for the declared version's schema, 2020-12 dialect, formats checked, GeoJSON resolved locally. */
 function ninjsValidator() {
