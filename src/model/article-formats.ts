@@ -18,6 +18,11 @@ export interface ArticleFormatRow {
 export const articleFormats = {
   page: { suffix: '', kind: 'page' },
   ninjs: { suffix: '.ninjs.json', kind: 'ninjs', alternate: { type: 'application/json', title: 'IPTC ninjs' } },
+  newsml: {
+    suffix: '.newsml.xml',
+    kind: 'newsml',
+    alternate: { type: 'application/vnd.iptc.g2.newsitem+xml', title: 'IPTC NewsML-G2' },
+  },
 } as const satisfies Record<string, ArticleFormatRow>;
 
 export type ArticleFormat = keyof typeof articleFormats;

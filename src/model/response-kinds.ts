@@ -71,6 +71,13 @@ export const responseKinds = {
     etag: 'bytes',
     paths: /^\/articles\/[a-z0-9][a-z0-9_-]*\.ninjs\.json$/,
   },
+  newsml: {
+    mediaType: 'application/vnd.iptc.g2.newsitem+xml',
+    cache: 'pages',
+    cors: true,
+    etag: 'bytes',
+    paths: /^\/articles\/[a-z0-9][a-z0-9_-]*\.newsml\.xml$/,
+  },
   robots: { mediaType: 'text/plain', cache: 'other', cors: false, etag: 'bytes', paths: /^\/robots\.txt$/ },
   media: { mediaType: 'from-file', cache: 'immutable', cors: false, etag: 'name', paths: /^\/media\/[^/]+$/ },
   error: { mediaType: 'text/html', cache: 'none', cors: false, etag: 'none', paths: noPath },

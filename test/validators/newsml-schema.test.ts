@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleFormatPath } from '../../src/model/article-formats.ts';
 import { newsmlVersion, renderNewsmlItem } from '../../src/render/newsml.ts';
 import { buildFixtureSite, buildPicturedSite, validatorContent } from './build-fixture-site.ts';
 
@@ -35,10 +36,14 @@ const articleFiles = readdirSync(fileURLToPath(new URL('../fixtures/validators/a
   (name) => /\.(?:txt|md)$/.test(name),
 );
 
-/** Every document to validate, by file name: each article as public copy, the seed as partners' embargoed copy. */
+/** Every document to validate, by file name: each article as the site serves it, the seed as partners' embargoed copy. */
 const documents: Record<string, string> = {};
-for (const article of fixture.articles) documents[`${article.slug}.xml`] = renderNewsmlItem(fixture.site, article);
-for (const article of pictured.articles) documents[`${article.slug}.xml`] = renderNewsmlItem(pictured.site, article);
+for (const site of [fixture, pictured])
+  for (const article of site.articles) {
+    const served = site.build.routes[articleFormatPath('newsml', article.slug)];
+    if (served === undefined) throw new Error(`no NewsML-G2 route for ${article.slug}`);
+    documents[`${article.slug}.xml`] = served.body;
+  }
 const seed = fixture.articles.find((article) => article.slug === 'sco-digital-link');
 if (seed) {
   const embargoed = renderNewsmlItem(fixture.site, seed, { embargoedUntil: '2025-07-20T10:00:00+08:00' });

@@ -119,7 +119,8 @@ describe('discovery', () => {
     expect(html).toContain(
       `<link rel="alternate" type="application/json" href="${origin}${ninjsPath}" title="IPTC ninjs">`,
     );
-    const link = `<https://www.news.cn/>; rel="canonical", <${origin}${ninjsPath}>; rel="alternate"; type="application/json"`;
+    const newsml = `<${origin}/articles/sco-digital-link.newsml.xml>; rel="alternate"; type="application/vnd.iptc.g2.newsitem+xml"`;
+    const link = `<https://www.news.cn/>; rel="canonical", <${origin}${ninjsPath}>; rel="alternate"; type="application/json", ${newsml}`;
     expect(page.headers.get('Link')).toBe(link);
     const again = await get('/articles/sco-digital-link', {
       headers: { 'If-None-Match': page.headers.get('ETag') ?? '' },

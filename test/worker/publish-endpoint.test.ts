@@ -8,7 +8,7 @@ import { publishArchive } from '../support/workerd-archive.ts';
 import { testSite, wireCopy } from './test-site.ts';
 import { get } from './worker-client.ts';
 
-const token = env.PUBLISH_TOKEN;
+const token = env.PUBLISH_TOKEN ?? '';
 const auth = { Authorization: `Bearer ${token}` };
 
 function call(path: string, init: RequestInit = {}, headers: Record<string, string> = auth): Promise<Response> {
@@ -183,7 +183,10 @@ describe('a publish through the endpoint', () => {
     const before = await liveRoot();
     const live = await version('collect-live');
     await upload(live.objects);
-    const switched = await call('/switch', { method: 'POST', body: JSON.stringify({ base: before ?? null, root: live.rootHash }) });
+    const switched = await call('/switch', {
+      method: 'POST',
+      body: JSON.stringify({ base: before ?? null, root: live.rootHash }),
+    });
     expect(switched.status).toBe(200);
     const orphan = await version('orphan');
     await upload(orphan.objects);

@@ -11,6 +11,7 @@ import type { Site } from '../../model/site.ts';
 import { renderArticlePage } from '../../render/article-page.ts';
 import { withAlternateLink } from '../../render/headers/alternate-link.ts';
 import { attributionHeaders } from '../../render/headers/attribution-headers.ts';
+import { renderNewsmlItem } from '../../render/newsml.ts';
 import { renderNinjs } from '../../render/ninjs.ts';
 import { renderRetractionPage } from '../../render/retraction-page.ts';
 import { absoluteUrl, canonicalUrl } from '../../render/urls.ts';
@@ -51,11 +52,18 @@ export const articleRenderers: Readonly<Record<ArticleFormat, ArticleRenderer>> 
       );
     return article.retracted ? { body, headers, status: 410 } : { body, headers };
   },
-  async ninjs(site, article, shared) {
-    const body = renderNinjs(site, article);
-    return {
-      body,
-      headers: { ...shared, ETag: await textEtag(body), 'Last-Modified': toHttpDate(article.updated.epochMs) },
-    };
-  },
+  ninjs: (site, article, shared) => withValidators(renderNinjs(site, article), article, shared),
+  newsml: (site, article, shared) => withValidators(renderNewsmlItem(site, article), article, shared),
 };
+
+/** A partner format: its bytes' ETag and the article's last update as Last-Modified. */
+async function withValidators(
+  body: string,
+  article: Article,
+  shared: Readonly<Record<string, string>>,
+): Promise<RenderedRepresentation> {
+  return {
+    body,
+    headers: { ...shared, ETag: await textEtag(body), 'Last-Modified': toHttpDate(article.updated.epochMs) },
+  };
+}
