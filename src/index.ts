@@ -5,6 +5,7 @@ import { assetStore } from './archive/site-store.ts';
 import manifest from './generated/site-manifest.js';
 import { defaultMemoryCacheBytes, MemoryCache } from './worker/http/memory-cache.ts';
 import type { AppEnv } from './worker/routes/route-context.ts';
+import { handleQueue } from './worker/webhooks/queue-handler.ts';
 
 /** One app per isolate, made on the first request: its memory budget comes from the environment. */
 let app: Hono<AppEnv> | undefined;
@@ -19,6 +20,9 @@ export default {
     });
     return app.fetch(request, env, context);
   },
+
+  // Partner webhooks: the consumers of wirefeed-webhooks and its dead-letter queue (docs/webhooks.md).
+  queue: handleQueue,
 } satisfies ExportedHandler<Env>;
 
 /** MEMORY_CACHE_BYTES as a whole number of bytes; "0" turns the memory off, anything unreadable is the default. */
