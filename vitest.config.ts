@@ -1,6 +1,8 @@
 // Four projects: pure functions in Node, the external validators (Python feedparser, Java vnu) over built output, real Chromium against the app, the Worker end to end inside workerd.
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { webhookQueues } from './src/worker/webhooks/queue-handler.ts';
+import { testSecretName, testWebhookSecret } from './test/worker/webhooks/test-secret.ts';
 
 export default defineConfig({
   test: {
@@ -35,14 +37,36 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
-            // The publish endpoint's secret, as `npm run dev` puts it in .dev.vars (never a real one).
-            miniflare: { bindings: { PUBLISH_TOKEN: 'test-publish-token-0123456789abcdef' } },
+            miniflare: {
+              // What .dev.vars holds locally (never real secrets): the publish token, webhooks allowed to the
+              // receiver on 127.0.0.1, signed with a test key.
+              bindings: {
+                PUBLISH_TOKEN: 'test-publish-token-0123456789abcdef',
+                ALLOW_LOCAL_WEBHOOKS: '1',
+                [testSecretName]: testWebhookSecret,
+              },
+              // The queues of wrangler.toml, with batches flushed after 50 ms, and no retry of a delivery in the
+              // simulated queue (its first failure goes to the dead-letter queue): a retry there waits its real
+              // 30 s. The retry schedule itself is tested at the handler (test/worker/webhooks/delivery.test.ts).
+              queueConsumers: {
+                [webhookQueues.deliveries]: {
+                  maxBatchSize: 10,
+                  maxBatchTimeout: 0.05,
+                  maxRetries: 0,
+                  deadLetterQueue: webhookQueues.deadLetters,
+                },
+                [webhookQueues.deadLetters]: { maxBatchSize: 10, maxBatchTimeout: 0.05, maxRetries: 5 },
+              },
+            },
           }),
         ],
         test: {
           name: 'worker',
-          include: ['test/worker/**/*.test.ts'],
+          // The SSRF table runs here too: in production the guard trusts workerd's URL parser, not Node's.
+          include: ['test/worker/**/*.test.ts', 'test/unit/worker/webhooks/target.test.ts'],
           setupFiles: ['test/worker/setup-seed.ts'],
+          // A real HTTP receiver on 127.0.0.1 for the webhook tests; its port reaches them through inject().
+          globalSetup: ['test/worker/webhooks/receiver-setup.ts'],
         },
       },
     ],

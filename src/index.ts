@@ -6,6 +6,7 @@ import { LiveArchive } from './worker/archive/live-archive.ts';
 import { r2Source } from './worker/archive/r2-source.ts';
 import { defaultMemoryCacheBytes, MemoryCache } from './worker/http/memory-cache.ts';
 import type { AppEnv } from './worker/routes/route-context.ts';
+import { handleQueue } from './worker/webhooks/queue-handler.ts';
 
 /** One app per isolate, made on the first request: its memory budget and freshness come from the environment. */
 let app: Hono<AppEnv> | undefined;
@@ -20,6 +21,9 @@ export default {
     });
     return app.fetch(request, env, context);
   },
+
+  // Partner webhooks: the consumers of wirefeed-webhooks and its dead-letter queue (docs/webhooks.md).
+  queue: handleQueue,
 } satisfies ExportedHandler<Env>;
 
 /** A [vars] setting as a whole number >= 0; anything unreadable is the default. */

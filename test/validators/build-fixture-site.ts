@@ -7,9 +7,9 @@ import type { Representation } from '../../src/archive/root.ts';
 import { loadContent } from '../../src/builder/content/load-content.ts';
 import { sectionLists } from '../../src/builder/sections/section-lists.ts';
 import type { Article } from '../../src/model/article.ts';
+import { articleFormatNames, articleFormatPath } from '../../src/model/article-formats.ts';
 import type { Site } from '../../src/model/site.ts';
 import { sectionDirectoryPath, sectionFeedPath, sectionPagePath } from '../../src/render/section-urls.ts';
-import { articleFormatNames, articleFormatPath } from '../../src/model/article-formats.ts';
 import { articlePath, feedPath, indexPath } from '../../src/render/urls.ts';
 import { serveInMemory } from '../support/node-archive.ts';
 
@@ -62,7 +62,8 @@ async function fetchEveryRoute(site: Site, articles: readonly Article[]): Promis
   const pageCount = Math.max(1, Math.ceil((siteList?.count ?? 0) / site.pageSize));
   const paths = ['/sitemap.xml', '/news-sitemap.xml', '/robots.txt'];
   // Every per-article format (page, ninjs, NewsML-G2, …): one row of src/model/article-formats.ts each.
-  for (const format of articleFormatNames) paths.push(...articles.map((article) => articleFormatPath(format, article.slug)));
+  for (const format of articleFormatNames)
+    paths.push(...articles.map((article) => articleFormatPath(format, article.slug)));
   for (let page = 1; page <= pageCount; page++) {
     paths.push(indexPath(page), feedPath('rss', page), feedPath('atom', page), feedPath('json', page));
   }

@@ -6,6 +6,7 @@
 import { type Context, Hono } from 'hono';
 import { objectHashPattern, objectKey } from '../../archive/keys.ts';
 import type { LiveArchive } from '../archive/live-archive.ts';
+import { deadLettersResponse } from '../webhooks/dead-letters.ts';
 import type { AppEnv } from '../routes/route-context.ts';
 import {
   collect,
@@ -118,6 +119,9 @@ export function publishEndpoint(deps: PublishDeps): Hono<AppEnv> {
       throw new PublishRefusal(400, 'graceSeconds is a number of seconds >= 0');
     return json(200, await collect(c.env.ARCHIVE, deps.now(), graceMs));
   });
+
+  // Partner webhooks given up on (dead letters), for `npm run partners -- deliveries` (docs/webhooks.md).
+  app.get('/deliveries', (c) => deadLettersResponse(new URL(c.req.url), c.env.ARCHIVE));
 
   app.all('*', (c) =>
     json(c.req.method === 'GET' || c.req.method === 'POST' || c.req.method === 'PUT' ? 404 : 405, {
