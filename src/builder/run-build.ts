@@ -7,13 +7,14 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ContentProblem } from '../content/content-error.ts';
+import { ContentError, type ContentProblem } from '../content/content-error.ts';
 import { releaseOf } from '../model/article.ts';
 import type { Site } from '../model/site.ts';
 import { loadArchiveState, saveArchiveState } from './archive/archive-state-store.ts';
 import type { ArchiveTarget } from './archive/archive-target.ts';
 import { buildArchive } from './archive/build-archive.ts';
 import { nodeCodec } from './archive/node-codec.ts';
+import { releaseProblems } from './archive/release-checks.ts';
 import type { PlanReport } from './archive/plan-archive.ts';
 import { BodyFileError } from './content/body-spill.ts';
 import { type LoadedContent, loadContent } from './content/load-content.ts';
@@ -124,6 +125,11 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
   );
   const previous = await loadArchiveState(stateFile, base.root, target.source());
   stage('state');
+  const refused = releaseProblems(articles, previous.state.articles, releasedBy);
+  if (refused.length > 0) {
+    content.close();
+    throw new ContentError(refused, warnings);
+  }
   const uploads = uploader(target);
   try {
     const planned = await buildArchive({

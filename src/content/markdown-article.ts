@@ -22,6 +22,7 @@ import {
   readCanonical,
   readDateField,
   readDraft,
+  readEmbargoField,
   readLanguage,
   readTags,
   readTextField,
@@ -48,6 +49,7 @@ const knownKeys = new Set([
   'image',
   'corrections',
   'retracted',
+  'embargo',
 ]);
 
 /**
@@ -103,6 +105,7 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
   const tags = readTags(entries.get('tags'), report);
   const corrections = readCorrections(entries.get('corrections'), report, site.timeZone);
   const retracted = readRetraction(entries.get('retracted'), report, site.timeZone);
+  const embargo = readEmbargoField(entries.get('embargo'), site, report);
   if (published) {
     const lines = { corrections: entries.get('corrections')?.line, retracted: entries.get('retracted')?.line };
     checkLifecycleDates(published, corrections, retracted, lines, report);
@@ -141,6 +144,7 @@ export function parseMarkdownArticle(file: string, text: string, site: Site): Pa
     ...(canonical ? { canonical } : {}),
     ...(corrections.length > 0 ? { corrections } : {}),
     ...(retracted ? { retracted } : {}),
+    ...(embargo ? { embargo } : {}),
   };
   return { ok: true, draft: false, article, warnings, ...media };
 }

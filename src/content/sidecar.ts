@@ -17,6 +17,7 @@ import {
   readCanonical,
   readDateField,
   readDraft,
+  readEmbargoField,
   readLanguage,
   readSlugField,
   readTags,
@@ -63,6 +64,10 @@ export const sidecarKeys: Readonly<Record<string, SidecarRow>> = {
     return updated ? { updated } : {};
   },
   draft: (entry, { report }) => ({ draft: readDraft(entry, report) }),
+  embargo: (entry, { site, report }) => {
+    const embargo = readEmbargoField(entry, site, report);
+    return embargo ? { embargo } : {};
+  },
   corrections: (entry, { site, report }) => {
     const corrections = readCorrections(entry, report, site.timeZone);
     return corrections.length > 0 ? { corrections } : {};

@@ -91,7 +91,8 @@ describe('attribution headers', () => {
     const headers = (await get(seedPath)).headers;
     expect(headers.get('Link')).toBe(
       '<https://www.news.cn/>; rel="canonical", ' +
-        `<${origin}/articles/sco-digital-link.ninjs.json>; rel="alternate"; type="application/json"`,
+        `<${origin}/articles/sco-digital-link.ninjs.json>; rel="alternate"; type="application/json", ` +
+        `<${origin}/articles/sco-digital-link.newsml.xml>; rel="alternate"; type="application/vnd.iptc.g2.newsitem+xml"`,
     );
     expect(headers.get('X-Source')).toBe('www.news.cn');
     expect(headers.get('X-Source-URL')).toBe('https://www.news.cn/');
@@ -212,7 +213,8 @@ describe('a source known only by name', () => {
     expect(headers.get('X-Source-URL')).toBeNull();
     expect(headers.get('Link')).toBe(
       '<https://wire.example/articles/named-source>; rel="canonical", ' +
-        '<https://wire.example/articles/named-source.ninjs.json>; rel="alternate"; type="application/json"',
+        '<https://wire.example/articles/named-source.ninjs.json>; rel="alternate"; type="application/json", ' +
+        '<https://wire.example/articles/named-source.newsml.xml>; rel="alternate"; type="application/vnd.iptc.g2.newsitem+xml"',
     );
   });
 

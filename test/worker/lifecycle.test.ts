@@ -58,9 +58,9 @@ describe('a retracted article', () => {
     expect(response.headers.get('ETag')).toMatch(/^"[^"]+"$/);
     expect(response.headers.get('X-Source')).toBe('www.news.cn');
     expect(response.headers.get('X-Editor')).toBe('Yi Yi');
-    // The withdrawal notice still points at the source and at its ninjs, which says pubStatus canceled.
+    // The withdrawal notice still points at the source and at its ninjs and NewsML-G2, which say it is canceled.
     expect(response.headers.get('Link')).toBe(
-      '<https://www.news.cn/>; rel="canonical", <https://wire.example/articles/withdrawn.ninjs.json>; rel="alternate"; type="application/json"',
+      '<https://www.news.cn/>; rel="canonical", <https://wire.example/articles/withdrawn.ninjs.json>; rel="alternate"; type="application/json", <https://wire.example/articles/withdrawn.newsml.xml>; rel="alternate"; type="application/vnd.iptc.g2.newsitem+xml"',
     );
     expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     const html = await response.text();

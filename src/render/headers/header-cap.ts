@@ -21,14 +21,14 @@ import { encodeHeaderValue, replaceControlCharacters } from '../../shared/header
 //    The old cap's worst, four values of 400 and a 2,048 URL, is 3,648: within it, so nothing is cut there.
 //
 // The worst head of an article (GET, HEAD, 304 and 410 alike), bytes as `name: value` CRLF:
-//       2,683  every other header: Link with a 2,048-character canonical URL and the ninjs alternate
-//              (2,155 for base URL `https://wire.example` and slug `t`), Content-Security-Policy,
+//       2,738  every other header: Link with a 2,048-character canonical URL and the ninjs and NewsML-G2
+//              alternates (2,210 for base URL `https://wire.example` and slug `t`), Content-Security-Policy,
 //              Cache-Control, ETag, Last-Modified, Content-Type, X-Cache, nosniff, Referrer-Policy,
 //              X-Frame-Options (test/worker/attribution-headers.test.ts builds this head)
 //      +   79  the five X- names, ": " and CRLF
 //      +5,000  the five X- values together, X-Source-URL's 2,048 included
-//      =7,762  of 8,192: the 430 left hold what the runtime adds (status line, Date, Content-Length,
-//              about 80) and 350 more characters of base URL and slug.
+//      =7,817  of 8,192: the 375 left hold what the runtime adds (status line, Date, Content-Length,
+//              about 80) and 290 more characters of base URL and slug (each alternate repeats both).
 // What travels whole: beside a 2,048-character source URL the text values share 2,952, so a 300-character
 // Chinese notice (2,707) is whole with 245 characters of encoded names; beside a usual 30-character URL
 // they share 4,970, room for a 400-character Chinese notice (3,607) and 1,360 of names. 300 emoji with a
