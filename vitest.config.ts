@@ -1,6 +1,9 @@
 // Four projects: pure functions in Node, the external validators (Python feedparser, Java vnu) over built output, real Chromium against the app, the Worker end to end inside workerd.
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+
+// The search index's schema, applied to the test D1 before the worker tests (test/worker/apply-migrations.ts).
+const searchMigrations = await readD1Migrations('migrations/search');
 
 export default defineConfig({
   test: {
@@ -29,10 +32,16 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: { bindings: { TEST_MIGRATIONS: searchMigrations } },
+          }),
+        ],
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
+          setupFiles: ['test/worker/apply-migrations.ts'],
         },
       },
     ],
