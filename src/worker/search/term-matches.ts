@@ -50,6 +50,14 @@ function foldWithOffsets(text: string): FoldedText {
   return { text: folded, starts, ends };
 }
 
+const marks = /\p{M}+/uy;
+
+/** `offset` moved past the combining marks that follow it, which fold to nothing but belong to the matched letter. */
+function afterMarks(text: string, offset: number): number {
+  marks.lastIndex = offset;
+  return marks.test(text) ? marks.lastIndex : offset;
+}
+
 /**
  * Every occurrence of `terms` (as parseSearchQuery gives them: folded word tokens and CJK runs) in `text`,
  * sorted by start, overlaps removed: a word token matches a whole word (`art` not in `start`, as FTS5
@@ -78,11 +86,8 @@ export function termMatches(text: string, terms: readonly string[]): TermMatch[]
   let reached = 0;
   for (const match of found) {
     if (match.start < reached) continue;
-    matches.push({
-      start: folded.starts[match.start] ?? 0,
-      end: folded.ends[match.end - 1] ?? text.length,
-      term: match.term,
-    });
+    const end = folded.ends[match.end - 1] ?? text.length;
+    matches.push({ start: folded.starts[match.start] ?? 0, end: afterMarks(text, end), term: match.term });
     reached = match.end;
   }
   return matches;
