@@ -80,6 +80,13 @@ export function isCjkTerm(term: string): boolean {
   return onlyCjk.test(term);
 }
 
+const wordCharacter = new RegExp(String.raw`^(?!${cjkCharacter})[\p{L}\p{N}\p{Co}]$`, 'u');
+
+/** True for a character that unicode61 keeps inside a word token (a letter, digit or private-use character, not CJK). */
+export function isWordCharacter(character: string): boolean {
+  return wordCharacter.test(character);
+}
+
 /** The word tokens of folded text, each with where it starts and ends (UTF-16 offsets), CJK excluded. */
 export function wordTokens(folded: string): IterableIterator<RegExpMatchArray> {
   return folded.matchAll(wordToken);

@@ -46,7 +46,7 @@ export async function searchArticles(
   options: SearchOptions,
 ): Promise<SearchPage> {
   const { now, page, pageSize } = options;
-  const [rows, count, next] = await db.batch([
+  const [rows, totals] = await db.batch([
     db
       .prepare(
         `SELECT article.slug, article.title, article.summary, article.body,
@@ -56,8 +56,14 @@ export async function searchArticles(
         LIMIT ?3 OFFSET ?4`,
       )
       .bind(query.match, now, pageSize, (page - 1) * pageSize),
-    db.prepare(`SELECT count(*) AS total ${matching} AND article.release_ms <= ?2`).bind(query.match, now),
-    db.prepare(`SELECT min(article.release_ms) AS next ${matching} AND article.release_ms > ?2`).bind(query.match, now),
+    // One more pass over the matches gives both the total and the next release among them.
+    db
+      .prepare(
+        `SELECT count(*) FILTER (WHERE article.release_ms <= ?2) AS total,
+          min(article.release_ms) FILTER (WHERE article.release_ms > ?2) AS next
+        ${matching}`,
+      )
+      .bind(query.match, now),
   ]);
   const results = (rows?.results ?? []) as {
     slug: string;
@@ -66,8 +72,9 @@ export async function searchArticles(
     body: string;
     rank: number;
   }[];
-  const total = (count?.results[0] as { total: number } | undefined)?.total ?? 0;
-  const nextReleaseMs = (next?.results[0] as { next: number | null } | undefined)?.next ?? undefined;
+  const counted = totals?.results[0] as { total: number; next: number | null } | undefined;
+  const total = counted?.total ?? 0;
+  const nextReleaseMs = counted?.next ?? undefined;
   return {
     total,
     results: results.map((row) => ({
