@@ -137,11 +137,17 @@ describe('what is found: released, unretracted', () => {
     await applyIndexChanges(db, { upsert: rows(released, embargoed), remove: [] });
   });
 
-  it('leaves out an embargoed article before its release, and says when it will be released', async () => {
+  it('leaves out an embargoed article before its release, and gives the next release to cap a cache lifetime', async () => {
     const page = await search('trade talks');
     expect(page.results.map((result) => result.slug)).toEqual(['released']);
     expect(page.total).toBe(1);
     expect(page.nextReleaseMs).toBe(releaseMs);
+  });
+
+  it('gives the same next release whether or not the embargoed article matches: no hint of its words', async () => {
+    expect((await search('opened')).nextReleaseMs).toBe(releaseMs);
+    expect((await search('closed')).nextReleaseMs).toBe(releaseMs);
+    expect((await search('closed')).total).toBe(0);
   });
 
   it('finds the embargoed article from the millisecond of its release', async () => {
