@@ -1,8 +1,11 @@
 // Four projects: pure functions in Node, the external validators (Python feedparser, Java vnu) over built output, real Chromium against the app, the Worker end to end inside workerd.
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { webhookQueues } from './src/worker/webhooks/queue-handler.ts';
 import { testSecretName, testWebhookSecret } from './test/worker/webhooks/test-secret.ts';
+
+// The search index's schema, applied to the test D1 before the worker tests (test/worker/apply-migrations.ts).
+const searchMigrations = await readD1Migrations('migrations/search');
 
 export default defineConfig({
   test: {
@@ -44,6 +47,7 @@ export default defineConfig({
                 PUBLISH_TOKEN: 'test-publish-token-0123456789abcdef',
                 ALLOW_LOCAL_WEBHOOKS: '1',
                 [testSecretName]: testWebhookSecret,
+                TEST_MIGRATIONS: searchMigrations,
               },
               // The queues of wrangler.toml, with batches flushed after 50 ms, and no retry of a delivery in the
               // simulated queue (its first failure goes to the dead-letter queue): a retry there waits its real
@@ -64,7 +68,7 @@ export default defineConfig({
           name: 'worker',
           // The SSRF table runs here too: in production the guard trusts workerd's URL parser, not Node's.
           include: ['test/worker/**/*.test.ts', 'test/unit/worker/webhooks/target.test.ts'],
-          setupFiles: ['test/worker/setup-seed.ts'],
+          setupFiles: ['test/worker/apply-migrations.ts', 'test/worker/setup-seed.ts'],
           // A real HTTP receiver on 127.0.0.1 for the webhook tests; its port reaches them through inject().
           globalSetup: ['test/worker/webhooks/receiver-setup.ts'],
         },

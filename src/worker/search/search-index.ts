@@ -1,0 +1,135 @@
+/** The search index in D1 (migrations/search): ranked, paged queries over released articles, and a publish's changes as one batch. */
+import type { SearchRow } from '../../model/search-row.ts';
+import { searchText } from '../../shared/search-text.ts';
+import type { SearchQuery } from './query.ts';
+import { markedText, type SnippetPart, snippet } from './snippet.ts';
+
+/** bm25 column weights of search_fts (title, text): a title match outranks a body full of the word. */
+const titleWeight = 10;
+const textWeight = 1;
+
+export interface SearchOptions {
+  /** The instant results are for, ms since the epoch: rows released later are not found. */
+  readonly now: number;
+  /** 1-based page number. */
+  readonly page: number;
+  /** Results per page. */
+  readonly pageSize: number;
+}
+
+export interface SearchResult {
+  readonly slug: string;
+  /** The title as published, its matches marked. */
+  readonly title: readonly SnippetPart[];
+  /** About 200 characters of the body around the matches (else of the summary), matches marked. */
+  readonly snippet: readonly SnippetPart[];
+  /** FTS5 bm25 with the title weighted: lower is better. */
+  readonly rank: number;
+}
+
+export interface SearchPage {
+  /** Matching released articles on every page. */
+  readonly total: number;
+  /** This page's results, best first; empty past the last page. */
+  readonly results: readonly SearchResult[];
+  /**
+   * The earliest release (ms) after `now` of any indexed article, matching or not: a cached answer must not
+   * outlive it. Never the matching rows' own, which would reveal embargoed copy through a shorter lifetime.
+   */
+  readonly nextReleaseMs?: number;
+}
+
+const matching = `FROM search_fts JOIN search_articles AS article ON article.id = search_fts.rowid
+  WHERE search_fts MATCH ?1`;
+
+/** One page of the articles matching `query` that are released at `now`, best first, ties newest first (one D1 batch). */
+export async function searchArticles(
+  db: D1Database,
+  query: Extract<SearchQuery, { kind: 'query' }>,
+  options: SearchOptions,
+): Promise<SearchPage> {
+  const { now, page, pageSize } = options;
+  const [rows, count, next] = await db.batch([
+    db
+      .prepare(
+        `SELECT article.slug, article.title, article.summary, article.body,
+          bm25(search_fts, ${titleWeight}, ${textWeight}) AS rank
+        ${matching} AND article.release_ms <= ?2
+        ORDER BY rank, article.published_ms DESC, article.slug
+        LIMIT ?3 OFFSET ?4`,
+      )
+      .bind(query.match, now, pageSize, (page - 1) * pageSize),
+    db.prepare(`SELECT count(*) AS total ${matching} AND article.release_ms <= ?2`).bind(query.match, now),
+    // The whole index's next release, not the query's: a lifetime that moved with the matching embargoed
+    // rows would tell a prober that an unreleased article holds the words (the site's lists show the same instant).
+    db.prepare('SELECT min(release_ms) AS next FROM search_articles WHERE release_ms > ?1').bind(now),
+  ]);
+  const results = (rows?.results ?? []) as {
+    slug: string;
+    title: string;
+    summary: string;
+    body: string;
+    rank: number;
+  }[];
+  const total = (count?.results[0] as { total: number } | undefined)?.total ?? 0;
+  const nextReleaseMs = (next?.results[0] as { next: number | null } | undefined)?.next ?? undefined;
+  return {
+    total,
+    results: results.map((row) => ({
+      slug: row.slug,
+      title: markedText(row.title, query.terms),
+      snippet: snippetOf(row, query.terms),
+      rank: row.rank,
+    })),
+    ...(nextReleaseMs === undefined ? {} : { nextReleaseMs }),
+  };
+}
+
+/** The body's excerpt around the matches; when only the title, a tag or the source matched, the summary. */
+function snippetOf(row: { summary: string; body: string }, terms: readonly string[]): SnippetPart[] {
+  const fromBody = snippet(row.body, terms);
+  return fromBody.some((part) => part.match) ? fromBody : snippet(row.summary, terms);
+}
+
+/** What one publish changes in the index. */
+export interface IndexChanges {
+  /** New or changed articles, released or embargoed (never retracted ones). */
+  readonly upsert: readonly SearchRow[];
+  /** Slugs that leave the index: retracted, deleted or made drafts. Unknown slugs are ignored. */
+  readonly remove: readonly string[];
+}
+
+/**
+ * Applies a publish's changes as one D1 batch (one transaction: all or nothing). An upsert keeps the
+ * article's row id and replaces its FTS5 entry; the text is folded here, by the same searchText()
+ * the queries use. Callers keep a batch to a few hundred articles (the reindex sends the archive in parts).
+ */
+export async function applyIndexChanges(db: D1Database, changes: IndexChanges): Promise<void> {
+  const removeFts = db.prepare('DELETE FROM search_fts WHERE rowid = (SELECT id FROM search_articles WHERE slug = ?1)');
+  const removeArticle = db.prepare('DELETE FROM search_articles WHERE slug = ?1');
+  const upsertArticle = db.prepare(
+    `INSERT INTO search_articles (slug, title, summary, body, release_ms, published_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+    ON CONFLICT (slug) DO UPDATE SET title = excluded.title, summary = excluded.summary, body = excluded.body,
+      release_ms = excluded.release_ms, published_ms = excluded.published_ms`,
+  );
+  const insertFts = db.prepare(
+    'INSERT INTO search_fts (rowid, title, text) VALUES ((SELECT id FROM search_articles WHERE slug = ?1), ?2, ?3)',
+  );
+  const statements: D1PreparedStatement[] = [];
+  for (const slug of changes.remove) statements.push(removeFts.bind(slug), removeArticle.bind(slug));
+  for (const row of changes.upsert) {
+    statements.push(
+      removeFts.bind(row.slug),
+      upsertArticle.bind(row.slug, row.title, row.summary, row.body, row.releaseMs, row.publishedMs),
+      insertFts.bind(row.slug, searchText(row.title), searchText(indexedText(row))),
+    );
+  }
+  if (statements.length > 0) await db.batch(statements);
+}
+
+/** search_fts.text: the summary (unless it is the body's opening, as wire copy's is: no word counted twice), body, tags, source. */
+function indexedText(row: SearchRow): string {
+  const opening = row.summary.endsWith('…') ? row.summary.slice(0, -1) : row.summary;
+  const summaryIsOpening = row.body.replace(/\s+/g, ' ').trim().startsWith(opening);
+  return [...(summaryIsOpening ? [] : [row.summary]), row.body, ...row.keywords].join('\n');
+}

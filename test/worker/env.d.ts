@@ -1,0 +1,7 @@
+// Bindings only the worker tests have, beside the generated Env (src/generated/worker-env.d.ts).
+declare namespace Cloudflare {
+  interface Env {
+    /** migrations/search, read in Node by vitest.config.ts (readD1Migrations). */
+    TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+  }
+}
