@@ -29,7 +29,13 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            // A limiter small enough to pass in a test (wrangler.toml's PARTNER_RATE_LIMIT allows 600 a minute).
+            miniflare: { ratelimits: { TINY_RATE_LIMIT: { namespace_id: '9001', simple: { limit: 3, period: 60 } } } },
+          }),
+        ],
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
