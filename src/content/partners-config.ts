@@ -1,8 +1,9 @@
 /** Partners config: `content/partners.yaml` to validated Partners, every mistake reported with its line at once. */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { isMap, isScalar, isSeq, visit } from 'yaml';
 import type { Partner, PartnerWebhook, SectionName } from '../model/partner.ts';
 import { replaceUnsafeCharacters } from './clean-text.ts';
 import { type ContentProblem, sortProblems } from './content-error.ts';
+import { parseLocatedYaml } from './located-yaml.ts';
 import { readSectionName } from './section-name.ts';
 import { absoluteHttpUrl } from './source.ts';
 
@@ -48,27 +49,10 @@ interface Reader {
  * webhook secrets are problems, every one with its line.
  */
 export function parsePartners(file: string, text: string): PartnersResult {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text.replace(/^\uFEFF/, ''), {
-    schema: 'failsafe',
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-  });
-  const problems: ContentProblem[] = [];
-  for (const error of document.errors) {
-    problems.push({
-      file,
-      line: lineCounter.linePos(error.pos[0]).line,
-      message: `YAML: ${error.message.split('\n')[0]}`,
-    });
-  }
+  const { document, lineOf, problems } = parseLocatedYaml(file, text, 'failsafe');
   if (problems.length > 0) return { ok: false, problems };
   const reader: Reader = {
-    lineOf: (node) => {
-      const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-      return range ? lineCounter.linePos(range[0]).line : 1;
-    },
+    lineOf: (node) => lineOf(node) ?? 1,
     report: (node, message) => problems.push({ file, line: reader.lineOf(node), message }),
   };
   // Aliases are never resolved (that is how "billion laughs" documents explode) and no partner needs one.
