@@ -61,6 +61,8 @@ export default defineConfig({
                 },
                 [webhookQueues.deadLetters]: { maxBatchSize: 10, maxBatchTimeout: 0.05, maxRetries: 5 },
               },
+              // A limiter small enough to pass in a test (wrangler.toml's PARTNER_RATE_LIMIT allows 600 a minute).
+              ratelimits: { TINY_RATE_LIMIT: { namespace_id: '9001', simple: { limit: 3, period: 60 } } },
             },
           }),
         ],

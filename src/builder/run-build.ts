@@ -14,8 +14,8 @@ import { loadArchiveState, saveArchiveState } from './archive/archive-state-stor
 import type { ArchiveTarget } from './archive/archive-target.ts';
 import { buildArchive } from './archive/build-archive.ts';
 import { nodeCodec } from './archive/node-codec.ts';
-import { releaseProblems } from './archive/release-checks.ts';
 import type { PlanReport } from './archive/plan-archive.ts';
+import { releaseProblems } from './archive/release-checks.ts';
 import { BodyFileError } from './content/body-spill.ts';
 import { type LoadedContent, loadContent } from './content/load-content.ts';
 import { openParseCache } from './content/parse-cache.ts';

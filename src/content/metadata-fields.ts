@@ -49,11 +49,18 @@ export function readDateField(
  * carry its offset (`2026-12-07 06:00 +08:00`, `…Z`): an embargo names one instant for every reader, so it is never
  * read in the site's time zone.
  */
-export function readEmbargoField(entry: FrontMatterValue | undefined, site: Site, report: Report): ArticleDate | undefined {
+export function readEmbargoField(
+  entry: FrontMatterValue | undefined,
+  site: Site,
+  report: Report,
+): ArticleDate | undefined {
   const text = readTextField('embargo', entry, report);
   if (!text) return undefined;
   if (!/(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(text.value.normalize('NFKC').trim())) {
-    report(text.line, `embargo "${text.value}" has no offset: write the instant with one, e.g. 2026-12-07 06:00 +08:00 or 2026-12-06T22:00:00Z`);
+    report(
+      text.line,
+      `embargo "${text.value}" has no offset: write the instant with one, e.g. 2026-12-07 06:00 +08:00 or 2026-12-06T22:00:00Z`,
+    );
     return undefined;
   }
   return readDateField('embargo', entry, site, report);

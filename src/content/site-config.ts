@@ -1,9 +1,10 @@
 /** Site config: `content/site.yaml` to a validated Site, every setting defaulted (README "Site configuration"). */
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import type { CachePolicy, Site } from '../model/site.ts';
 import { replaceUnsafeCharacters } from './clean-text.ts';
 import type { ContentProblem } from './content-error.ts';
 import { canonicalLanguage } from './language.ts';
+import { parseLocatedYaml } from './located-yaml.ts';
 import { absoluteHttpUrl } from './source.ts';
 
 const defaultTitle = 'wirefeed';
@@ -60,24 +61,11 @@ type Report = (node: unknown, message: string) => void;
  * Unknown keys are problems, to catch typos. An empty file gives the defaults.
  */
 export function parseSiteConfig(file: string, text: string, overrides: SiteConfigOverrides = {}): SiteConfigResult {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text.replace(/^\uFEFF/, ''), { schema: 'core', lineCounter, prettyErrors: false });
-  const problems: ContentProblem[] = [];
-  const lineOf = (node: unknown): number | undefined => {
-    const range = (node as { range?: [number, number, number] } | undefined)?.range;
-    return range ? lineCounter.linePos(range[0]).line : undefined;
-  };
+  const { document, lineOf, problems } = parseLocatedYaml(file, text, 'core');
   const report: Report = (node, message) => {
     const line = lineOf(node);
     problems.push(line === undefined ? { file, message } : { file, line, message });
   };
-  for (const error of document.errors) {
-    problems.push({
-      file,
-      line: lineCounter.linePos(error.pos[0]).line,
-      message: `YAML: ${error.message.split('\n')[0]}`,
-    });
-  }
   if (problems.length > 0) return { ok: false, problems };
 
   const root = document.contents;

@@ -6,8 +6,8 @@
 import { type Context, Hono } from 'hono';
 import { objectHashPattern, objectKey } from '../../archive/keys.ts';
 import type { LiveArchive } from '../archive/live-archive.ts';
-import { deadLettersResponse } from '../webhooks/dead-letters.ts';
 import type { AppEnv } from '../routes/route-context.ts';
+import { deadLettersResponse } from '../webhooks/dead-letters.ts';
 import {
   collect,
   missingFrom,
