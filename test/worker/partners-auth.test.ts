@@ -63,7 +63,7 @@ async function outcome(response: Response) {
   };
 }
 
-const tinyLimiter = (env as Env & { TINY_RATE_LIMIT: RateLimit }).TINY_RATE_LIMIT;
+const tinyLimiter = env.TINY_RATE_LIMIT;
 
 describe('partner keys', () => {
   it('lets the right key through as its partner, private and varying by Authorization', async () => {
