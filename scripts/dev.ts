@@ -46,6 +46,29 @@ function portFrom(argv: readonly string[]): string | undefined {
 }
 
 const token = devToken();
+
+/** The local search index (D1) gets its tables before wrangler dev starts: `wrangler d1 migrations apply --local`. */
+function applyMigrations(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [wranglerBinPath(), 'd1', 'migrations', 'apply', 'wirefeed-search', '--local'],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...env, CI: 'true' }, // no confirmation prompt
+      },
+    );
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`applying the search index migrations failed (exit code ${code})`)),
+    );
+  });
+}
+
+function wranglerBinPath(): string {
+  return join(dirname(createRequire(import.meta.url).resolve('wrangler/package.json')), 'bin', 'wrangler.js');
+}
+
+await applyMigrations();
 const wranglerBin = join(
   dirname(createRequire(import.meta.url).resolve('wrangler/package.json')),
   'bin',

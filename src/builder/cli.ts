@@ -31,6 +31,7 @@ const usage = `usage: node src/builder/cli.ts [publish] [options]
   --workers N       threads parsing files and rendering articles (default: one per core; 1: all on this thread)
   --rollback        make the version before the live one live again (with publish)
   --collect         after publishing, delete objects no kept version names (older than an hour)
+  --reindex         rebuild the search index (D1) from every article, not only what changed
   --watch           stay running and publish again whenever the content folder changes (npm run dev)
   --check           validate and render everything, store nothing (npm run check)
   --deploy          refuse to publish for a localhost base URL
@@ -51,6 +52,7 @@ function readFlags(argv: readonly string[]) {
       workers: { type: 'string' },
       rollback: { type: 'boolean', default: false },
       collect: { type: 'boolean', default: false },
+      reindex: { type: 'boolean', default: false },
       watch: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       deploy: { type: 'boolean', default: false },
@@ -138,6 +140,7 @@ async function buildOnce(
     cacheDir: flags.cache,
     ...(pool ? { pool } : {}),
     ...(changed ? { changed } : {}),
+    ...(flags.reindex ? { reindex: true } : {}),
     progress: (stage, done, total) => {
       if (stage === 'parse') {
         lastParse = total;
@@ -154,6 +157,12 @@ async function buildOnce(
     },
   });
   printReport(report, target, performance.now() - started);
+  if (report.indexError) {
+    console.error(
+      `wirefeed: the version is live, but the search index was not updated (${report.indexError}); the next publish rebuilds it whole`,
+    );
+    return 1;
+  }
   return 0;
 }
 

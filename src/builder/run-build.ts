@@ -8,13 +8,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ContentError, type ContentProblem } from '../content/content-error.ts';
-import { releaseOf } from '../model/article.ts';
+import { type Article, releaseOf } from '../model/article.ts';
+import { type SearchRow, searchRow } from '../model/search-row.ts';
 import type { Site } from '../model/site.ts';
 import { loadArchiveState, saveArchiveState } from './archive/archive-state-store.ts';
 import type { ArchiveTarget } from './archive/archive-target.ts';
 import { buildArchive } from './archive/build-archive.ts';
 import { nodeCodec } from './archive/node-codec.ts';
-import type { PlanReport } from './archive/plan-archive.ts';
+import type { ArchiveState, PlanReport } from './archive/plan-archive.ts';
 import { releaseProblems } from './archive/release-checks.ts';
 import { BodyFileError } from './content/body-spill.ts';
 import { type LoadedContent, loadContent } from './content/load-content.ts';
@@ -39,13 +40,15 @@ export interface RunBuildOptions {
   readonly switchLive?: boolean;
   /** Articles released by this instant are public in the version's first state. @default the target's clock */
   readonly releasedBy?: number;
+  /** Rebuild the search index from every article instead of sending what changed. @default false */
+  readonly reindex?: boolean;
   /** Told of each stage's progress: `done` of `total`. */
   readonly progress?: (stage: 'parse' | 'render', done: number, total: number) => void;
   /** Told when a stage ends, with its duration. */
   readonly stageDone?: (stage: BuildStage, ms: number) => void;
 }
 
-export type BuildStage = 'parse' | 'connect' | 'state' | 'render and upload' | 'pictures' | 'switch';
+export type BuildStage = 'parse' | 'connect' | 'state' | 'render and upload' | 'pictures' | 'switch' | 'search index';
 
 export interface BuildReport {
   readonly site: Site;
@@ -63,6 +66,9 @@ export interface BuildReport {
   readonly sequence?: number;
   /** Where the previous version's state came from. */
   readonly previousFrom?: 'empty' | 'cache' | 'archive';
+  /** What the search index was sent; absent when it could not be updated (`indexError` says why). */
+  readonly indexed?: { readonly upserted: number; readonly removed: number; readonly reset: boolean };
+  readonly indexError?: string;
   readonly timings: Readonly<Partial<Record<BuildStage, number>>>;
 }
 
@@ -151,11 +157,31 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
     const mediaUploaded = await uploadMedia(target, media.files);
     stage('pictures');
     let sequence: number | undefined;
-    if (options.switchLive !== false && planned.rootHash !== base.root) {
+    const switching = options.switchLive !== false && planned.rootHash !== base.root;
+    if (switching) {
       sequence = (await target.switchLive(base.root, planned.rootHash)).sequence;
-      saveArchiveState(stateFile, planned.state);
+      saveArchiveState(stateFile, {
+        ...planned.state,
+        ...(previous.state.searchIndexed ? { searchIndexed: previous.state.searchIndexed } : {}),
+      });
     }
     stage('switch');
+    // The search index follows the live version: only after the switch, and only what changed unless it is out of step.
+    let indexed: BuildReport['indexed'];
+    let indexError: string | undefined;
+    if (
+      options.switchLive !== false &&
+      (switching || options.reindex || previous.state.searchIndexed !== planned.rootHash)
+    ) {
+      const reset = options.reindex === true || previous.state.searchIndexed !== base.root || base.root === null;
+      try {
+        indexed = await updateIndex(target, articles, previous.state, planned.state, reset);
+        saveArchiveState(stateFile, { ...planned.state, searchIndexed: planned.rootHash });
+      } catch (error) {
+        indexError = error instanceof Error ? error.message : String(error);
+      }
+      stage('search index');
+    }
     return {
       ...report,
       media: { files: media.files.length, encoded: media.encoded, uploaded: mediaUploaded },
@@ -164,11 +190,57 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
       root: planned.rootHash,
       ...(sequence !== undefined ? { sequence } : { sequence: base.sequence }),
       previousFrom: previous.from,
+      ...(indexed ? { indexed } : {}),
+      ...(indexError ? { indexError } : {}),
       timings,
     };
   } finally {
     content.close();
   }
+}
+
+/** Bytes of search rows sent at once (their text included): well within the endpoint's 8 MiB. */
+const indexBatchBytes = 2 * 1024 * 1024;
+
+/**
+ * Sends the search index what this publish changed: every new or changed unretracted article (all of them when
+ * `reset`), and the slugs that left or were retracted. Embargoed articles go in with their release instant: the
+ * index keeps them out of results until then.
+ */
+async function updateIndex(
+  target: ArchiveTarget,
+  articles: readonly Article[],
+  before: ArchiveState,
+  after: ArchiveState,
+  reset: boolean,
+): Promise<NonNullable<BuildReport['indexed']>> {
+  const changed = (article: Article) =>
+    reset || before.articles.get(article.slug)?.[7] !== after.articles.get(article.slug)?.[7];
+  const upsert = articles.filter((article) => !article.retracted && changed(article));
+  const remove = reset
+    ? []
+    : [
+        ...[...before.articles.keys()].filter((slug) => !after.articles.has(slug)),
+        ...articles.filter((article) => article.retracted && changed(article)).map((article) => article.slug),
+      ];
+  let batch: SearchRow[] = [];
+  let bytes = 0;
+  let first = true;
+  const send = async (last: boolean) => {
+    if (batch.length === 0 && !(last && (first || remove.length > 0))) return;
+    await target.index({ upsert: batch, remove: first ? remove : [], ...(first && reset ? { reset: true } : {}) });
+    first = false;
+    batch = [];
+    bytes = 0;
+  };
+  for (const article of upsert) {
+    const row = searchRow(article, releaseOf(article));
+    batch.push(row);
+    bytes += row.body.length * 3 + row.title.length * 3 + row.summary.length * 3 + 200;
+    if (bytes >= indexBatchBytes) await send(false);
+  }
+  await send(true);
+  return { upserted: upsert.length, removed: remove.length, reset };
 }
 
 /** Reads content/ through the parse cache (a fresh one in a temporary folder when checking only). */

@@ -5,7 +5,7 @@ import { attribute, escapeHtml, link } from './html.ts';
 import type { ListIdentity } from './list-identity.ts';
 import { sectionDirectoryPath } from './section-urls.ts';
 import { stylesheet } from './stylesheet.ts';
-import { absoluteUrl, type FeedFormat, feedPath, indexPath } from './urls.ts';
+import { absoluteUrl, type FeedFormat, feedPath, indexPath, maxSearchLength, searchPath } from './urls.ts';
 
 export interface PageParts {
   /** `<html lang>`: the article's language or the site's. */
@@ -22,6 +22,8 @@ export interface PageParts {
   readonly isHome?: boolean;
   /** A section's own feeds, announced (autodiscovery) before the site's. */
   readonly feeds?: ListIdentity;
+  /** The search page's query, shown in the header's search box. */
+  readonly searchQuery?: string;
 }
 
 const feedTypes: readonly { format: FeedFormat; type: string; label: string; linkText: string }[] = [
@@ -48,6 +50,7 @@ ${parts.head}<style>${stylesheet(site)}</style>
 <header class="site-header">
 <div class="wrap">
 ${siteBanner(site, parts.isHome === true)}
+${searchForm(site, parts.searchQuery)}
 </div>
 </header>
 <main id="content" class="wrap">
@@ -99,6 +102,15 @@ function feedAutodiscovery(site: Site, list?: ListIdentity): string {
 function favicon(accentColor: string): string {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="${accentColor}"/><path d="M8 11h16M8 16h16M8 21h10" stroke="#fff" stroke-width="2.5" stroke-linecap="round"/></svg>`;
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+/** The search box every page carries: a plain GET form, no script (README "Search"). */
+function searchForm(site: Site, query = ''): string {
+  return `<form class="search" role="search" method="get" ${attribute('action', sitePath(site, searchPath))}>
+<label for="search-q">Search</label>
+<input id="search-q" type="search" name="q" maxlength="${maxSearchLength}" ${attribute('value', query)}>
+<button type="submit">Search</button>
+</form>`;
 }
 
 function siteBanner(site: Site, isHome: boolean): string {

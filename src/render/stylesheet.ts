@@ -123,6 +123,12 @@ a:hover { text-decoration-thickness: 0.14em; }
 .masthead { font-family: var(--serif); font-size: clamp(1.875rem, 1.3rem + 2.4vw, 2.75rem); letter-spacing: -0.012em; line-height: 1.15; }
 .site-header .masthead + .site-description { margin-top: 0.5rem; font-size: 1rem; }
 .site-description { margin: 0.25rem 0 0; font-family: var(--sans); color: var(--muted); font-size: 0.875rem; line-height: 1.45; }
+.search { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin-top: 0.875rem; font-family: var(--sans); font-size: 0.9375rem; }
+.search label { color: var(--muted); }
+.search input { flex: 1 1 12rem; min-width: 0; padding: 0.375rem 0.5rem; border: 1px solid var(--rule); border-radius: 0.25rem; background: var(--bg); color: var(--text); font: inherit; }
+.search button { padding: 0.375rem 0.875rem; border: 0; border-radius: 0.25rem; background: var(--accent); color: #fff; font: inherit; font-weight: 600; cursor: pointer; }
+mark { background: color-mix(in srgb, var(--accent) 22%, transparent); color: inherit; border-radius: 0.125rem; }
+.snippet { margin: 0.5rem 0 0; }
 main { flex: 1 0 auto; padding-block: 2.25rem 3.5rem; }
 h1, h2 { line-height: 1.2; text-wrap: balance; }
 h1 { margin: 0 0 0.75rem; font-size: clamp(1.75rem, 1.2rem + 2.4vw, 2.625rem); font-weight: 700; letter-spacing: -0.012em; }

@@ -47,6 +47,18 @@ export function canonicalUrl(site: Site, article: Article): string {
   return article.canonical ?? article.source?.url ?? articleUrl(site, article);
 }
 
+/** The search page; `/search.json` is its JSON Feed. */
+export const searchPath = '/search';
+
+/** The longest query searched, in characters (Unicode code points); a longer one is a 400. */
+export const maxSearchLength = 200;
+
+/** A page of search results, as HTML or as JSON Feed: `?q=…` (encoded), and `&page=N` past the first. */
+export function searchResultsPath(query: string, format: 'html' | 'json', page = 1): string {
+  const base = format === 'html' ? searchPath : `${searchPath}.json`;
+  return `${base}?q=${encodeURIComponent(query)}${page === 1 ? '' : `&page=${page}`}`;
+}
+
 /** One part of a sitemap too large for one file, listed by the sitemap index at /sitemap.xml. */
 export function sitemapPartPath(part: number): string {
   return `/sitemaps/${part}.xml`;

@@ -20,6 +20,7 @@ interface SavedState {
   readonly articles: readonly ShardEntry[];
   readonly pieces: readonly (readonly [string, PieceRef])[];
   readonly lists: readonly (readonly [string, StoredList])[];
+  readonly searchIndexed?: string;
 }
 
 /** Writes the state of the version just made live (a temporary file renamed into place). */
@@ -31,6 +32,7 @@ export function saveArchiveState(file: string, state: ArchiveState): void {
     articles: [...state.articles.values()],
     pieces: [...state.pieces],
     lists: [...state.lists],
+    ...(state.searchIndexed ? { searchIndexed: state.searchIndexed } : {}),
   };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(`${file}.tmp`, serialize(saved));
@@ -59,6 +61,7 @@ function readKept(file: string): ArchiveState | undefined {
       articles: new Map(saved.articles.map((entry) => [entry[0], entry])),
       pieces: new Map(saved.pieces),
       lists: new Map(saved.lists),
+      ...(saved.searchIndexed ? { searchIndexed: saved.searchIndexed } : {}),
     };
   } catch {
     // A damaged cache is no cache: the state is read from the archive instead.

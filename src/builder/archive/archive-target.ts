@@ -4,6 +4,7 @@
  * in the same order either way: read the live version, upload what is missing, switch.
  */
 import type { ArchiveSource } from '../../archive/archive-source.ts';
+import type { SearchRow } from '../../model/search-row.ts';
 
 export interface LiveState {
   /** The live root (SHA-256 hex), or null before the first publish. */
@@ -30,6 +31,8 @@ export interface ArchiveTarget {
   rollBack(base: string): Promise<{ sequence: number; root: string }>;
   /** Deletes what no kept version names and is older than `graceSeconds`. */
   collect(graceSeconds?: number): Promise<{ deleted: number; kept: number }>;
+  /** Applies a publish's changes to the search index (`reset` empties it first); a folder archive has none. */
+  index(changes: { upsert: readonly SearchRow[]; remove: readonly string[]; reset?: boolean }): Promise<void>;
   /** Reads the archive (to rebuild the publisher's state from the live version). */
   source(): ArchiveSource;
 }

@@ -105,6 +105,9 @@ export function httpTarget(options: HttpTargetOptions): ArchiveTarget {
     rollBack: (base) => json('roll back', '/rollback', { base }),
     collect: (graceSeconds) =>
       json('collect unreferenced objects', '/collect', graceSeconds === undefined ? {} : { graceSeconds }),
+    async index(changes) {
+      await json('update the search index', '/search', changes);
+    },
     source: () => source,
   };
 }

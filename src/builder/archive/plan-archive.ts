@@ -40,6 +40,8 @@ export interface ArchiveState {
   readonly pieces: ReadonlyMap<string, PieceRef>;
   /** Its lists by identity: an unchanged list keeps its head and spine. */
   readonly lists: ReadonlyMap<string, StoredList>;
+  /** The root whose articles the search index holds, when the publisher knows it is in step. */
+  readonly searchIndexed?: string;
 }
 
 export const emptyArchiveState: ArchiveState = { articles: new Map(), pieces: new Map(), lists: new Map() };

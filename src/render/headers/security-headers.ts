@@ -3,7 +3,8 @@
 /**
  * `styleHash` is `stylesheetHash(stylesheet(site))`. No script-src: the only script element is
  * JSON-LD, a data block the browser never executes (HTML Standard §4.12.1.1), so `default-src
- * 'none'` covers it. CSP Level 3; frame-ancestors replaces X-Frame-Options, sent too for old agents.
+ * 'none'` covers it. Forms may only submit to the site itself (the search box). CSP Level 3;
+ * frame-ancestors replaces X-Frame-Options, sent too for old agents.
  */
 export function htmlSecurityHeaders(styleHash: string): Record<string, string> {
   return {
@@ -12,7 +13,7 @@ export function htmlSecurityHeaders(styleHash: string): Record<string, string> {
       `style-src '${styleHash}'`,
       "img-src 'self' https: data:",
       "base-uri 'none'",
-      "form-action 'none'",
+      "form-action 'self'",
       "frame-ancestors 'none'",
     ].join('; '),
     'X-Content-Type-Options': 'nosniff',

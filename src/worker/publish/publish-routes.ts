@@ -5,8 +5,10 @@
  */
 import { type Context, Hono } from 'hono';
 import { objectHashPattern, objectKey } from '../../archive/keys.ts';
+import type { SearchRow } from '../../model/search-row.ts';
 import type { LiveArchive } from '../archive/live-archive.ts';
 import type { AppEnv } from '../routes/route-context.ts';
+import { applyIndexChanges, type IndexChanges, resetIndex } from '../search/search-index.ts';
 import { deadLettersResponse } from '../webhooks/dead-letters.ts';
 import {
   collect,
@@ -26,6 +28,9 @@ export const maxObjectBytes = 64 * 1024 * 1024;
 
 /** The largest JSON body (a list of names to check, a switch). */
 const maxJsonBytes = 1024 * 1024;
+
+/** The largest batch of search rows (their bodies' text included): the publisher sends a few hundred at a time. */
+const maxIndexBytes = 8 * 1024 * 1024;
 
 /** Collection never takes what was uploaded within this time: a publish in progress may still switch to it. */
 const defaultGraceMs = 60 * 60 * 1000;
@@ -106,6 +111,17 @@ export function publishEndpoint(deps: PublishDeps): Hono<AppEnv> {
     return adopted(deps, await switchLive(c.env.ARCHIVE, base, root, new Date(deps.now())));
   });
 
+  // The search index (D1) follows the archive: each publish sends what it changed, `--reindex` everything.
+  app.post('/search', async (c) => {
+    const body = await readJson(c, maxIndexBytes);
+    const changes = indexChanges(body);
+    if (c.env.SEARCH === undefined)
+      throw new PublishRefusal(409, 'this Worker has no SEARCH binding (wrangler.toml [[d1_databases]])');
+    if (field(body, 'reset') === true) await resetIndex(c.env.SEARCH);
+    await applyIndexChanges(c.env.SEARCH, changes);
+    return json(200, { upserted: changes.upsert.length, removed: changes.remove.length });
+  });
+
   app.post('/rollback', async (c) => {
     const base = field(await readJson(c), 'base');
     if (typeof base !== 'string') throw new PublishRefusal(400, 'a rollback is {"base": <live root>}');
@@ -174,11 +190,11 @@ async function upload<T>(c: Context<AppEnv>, store: (body: ReadableStream) => Pr
   }
 }
 
-async function readJson(c: Context<AppEnv>): Promise<unknown> {
+async function readJson(c: Context<AppEnv>, limit = maxJsonBytes): Promise<unknown> {
   const length = Number(c.req.header('Content-Length') ?? 0);
-  if (length > maxJsonBytes) throw new PublishRefusal(413, `a request body is at most ${maxJsonBytes} bytes`);
+  if (length > limit) throw new PublishRefusal(413, `a request body is at most ${limit} bytes`);
   const text = await c.req.text();
-  if (text.length > maxJsonBytes) throw new PublishRefusal(413, `a request body is at most ${maxJsonBytes} bytes`);
+  if (text.length > limit) throw new PublishRefusal(413, `a request body is at most ${limit} bytes`);
   try {
     return text === '' ? {} : JSON.parse(text);
   } catch {
@@ -190,6 +206,28 @@ function field(body: unknown, name: string): unknown {
   return typeof body === 'object' && body !== null && !Array.isArray(body)
     ? (body as Record<string, unknown>)[name]
     : undefined;
+}
+
+/** `{ upsert: SearchRow[], remove: string[] }`, every field of the right type (model/search-row.ts). */
+function indexChanges(body: unknown): IndexChanges {
+  const upsert = field(body, 'upsert') ?? [];
+  const isRow = (row: unknown): row is SearchRow => {
+    const value = row as Record<string, unknown>;
+    return (
+      typeof row === 'object' &&
+      row !== null &&
+      typeof value.slug === 'string' &&
+      /^[a-z0-9][a-z0-9_-]*$/.test(value.slug) &&
+      ['title', 'summary', 'body'].every((key) => typeof value[key] === 'string') &&
+      Array.isArray(value.keywords) &&
+      value.keywords.every((keyword) => typeof keyword === 'string') &&
+      Number.isSafeInteger(value.releaseMs) &&
+      Number.isSafeInteger(value.publishedMs)
+    );
+  };
+  if (!Array.isArray(upsert) || !upsert.every(isRow)) throw new PublishRefusal(400, 'upsert is a list of search rows');
+  const remove = stringList(body, 'remove', (slug) => /^[a-z0-9][a-z0-9_-]*$/.test(slug));
+  return { upsert, remove };
 }
 
 function stringList(body: unknown, name: string, valid: (value: string) => boolean): string[] {

@@ -1,8 +1,10 @@
 /** Reads a search query as plain words and writes the FTS5 MATCH expression that finds them: no FTS5 syntax ever comes from the user. */
+
+/** The longest query accepted, in Unicode code points after whitespace is collapsed and trimmed (render/urls.ts). */
+import { maxSearchLength as maxQueryLength } from '../../render/urls.ts';
 import { cjkTokens, foldForSearch, searchSegments, visibleText } from '../../shared/search-text.ts';
 
-/** The longest query accepted, in Unicode code points after whitespace is collapsed and trimmed. */
-export const maxQueryLength = 200;
+export { maxQueryLength };
 
 export type SearchQuery =
   | { readonly kind: 'empty' }

@@ -133,3 +133,11 @@ function indexedText(row: SearchRow): string {
   const summaryIsOpening = row.body.replace(/\s+/g, ' ').trim().startsWith(opening);
   return [...(summaryIsOpening ? [] : [row.summary]), row.body, ...row.keywords].join('\n');
 }
+
+/** Empties the index (the start of `npm run publish -- --reindex`): every row and its FTS5 entry. */
+export async function resetIndex(db: D1Database): Promise<void> {
+  await db.batch([
+    db.prepare("INSERT INTO search_fts (search_fts) VALUES ('delete-all')"),
+    db.prepare('DELETE FROM search_articles'),
+  ]);
+}
