@@ -49,7 +49,7 @@ export async function faultySite(
   });
   const fetch = async (path: string, init?: RequestInit, origin = testOrigin): Promise<Response> => {
     const context = createExecutionContext();
-    const response = await app.fetch(new Request(`${origin}${path}`, init), {}, context);
+    const response = await app.fetch(new Request(`${origin}${path}`, init), env, context);
     await waitOnExecutionContext(context);
     return response;
   };

@@ -1,5 +1,6 @@
 /** Publishes a site from wire-copy texts into the real R2 binding inside workerd and serves it through the real app, cache included. */
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { createApp } from '../../src/app.ts';
 import { defaultSite } from '../../src/content/site-config.ts';
 import { parseWireCopy } from '../../src/content/wire-copy.ts';
@@ -45,7 +46,7 @@ export async function serveSite(
   });
   const fetch = async (path: string, init?: RequestInit): Promise<Response> => {
     const context = createExecutionContext();
-    const response = await app.fetch(new Request(`${testOrigin}${path}`, init), {}, context);
+    const response = await app.fetch(new Request(`${testOrigin}${path}`, init), env, context);
     await waitOnExecutionContext(context);
     return response;
   };
