@@ -9,6 +9,7 @@ import { publishEndpoint } from './worker/publish/publish-routes.ts';
 import { articlePages } from './worker/routes/article-routes.ts';
 import { listPages } from './worker/routes/list-routes.ts';
 import { mediaFiles } from './worker/routes/media-routes.ts';
+import { partnerApi } from './worker/routes/partner-routes.ts';
 import { type AppEnv, errorPage, errorResponse, plainError, type RouteDeps } from './worker/routes/route-context.ts';
 import { searchPages } from './worker/routes/search-routes.ts';
 import { sectionPages } from './worker/routes/section-routes.ts';
@@ -54,6 +55,7 @@ export function createApp(appDeps: AppDeps): Hono<AppEnv> {
   app.route('/', sectionPages(deps));
   app.route('/', mediaFiles(deps));
   app.route('/', searchPages(deps));
+  app.route('/', partnerApi(deps));
 
   // 5. Everything else, and the last resort: a page, never a stack trace.
   app.notFound((c) => errorPage(c, deps, 404));

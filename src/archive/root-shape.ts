@@ -34,7 +34,11 @@ export function isStoredList(value: unknown): value is StoredList {
 
 export function isRootDocument(value: unknown): value is RootDocument {
   if (!isObject(value) || value.format !== rootFormat) return false;
-  const { site, headers, robots, errors, shards, states, inventory } = value;
+  const { site, headers, robots, errors, shards, states, inventory, changes, partners } = value;
+  if (!isObject(changes) || !Number.isSafeInteger(changes.sequence) || !Array.isArray(changes.segments)) return false;
+  if (!changes.segments.every(isPieceRef) || (changes.scheduled !== undefined && !isPieceRef(changes.scheduled)))
+    return false;
+  if (partners !== undefined && !isPieceRef(partners)) return false;
   if (
     !isObject(site) ||
     typeof site.baseUrl !== 'string' ||

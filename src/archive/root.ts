@@ -9,6 +9,7 @@ import type { Site } from '../model/site.ts';
 import type { SectionInfo } from '../render/list-identity.ts';
 import type { DeletedEntries } from '../render/tombstones.ts';
 import type { FeedFormat } from '../render/urls.ts';
+import type { StoredChangeLog } from './changes-log.ts';
 import type { ListFormat } from './layout.ts';
 
 /** Where a piece lies: object `o` (its SHA-256), byte offset `at`, byte length `n`; `h` hashes the piece's decoded bytes. */
@@ -92,6 +93,10 @@ export interface RootDocument {
   readonly states: readonly ReleaseState[];
   /** Every object and picture this version needs (archive/inventory.ts): what a switch checks and collection keeps. */
   readonly inventory: PieceRef;
+  /** The changes log up to this version (archive/changes-log.ts). */
+  readonly changes: StoredChangeLog;
+  /** Partners of content/partners.yaml (key hashes, sections, webhook URLs and secret names); absent: none. */
+  readonly partners?: PieceRef;
 }
 
 export const rootFormat = 'wirefeed-archive/1';

@@ -6,9 +6,10 @@
 import type { MetaCheck } from './record-file.ts';
 
 /**
- * `[slug, release, sections, object, offset, lengths, etags, identity]`: the release instant (ms; 0 when public at
- * once), the sections it is listed in (`tag:<key>`, `source:<key>`), where its block lies (object, offset, each
- * piece's length in block order), each per-article format's ETag, and the hash of what it was rendered from.
+ * `[slug, release, sections, object, offset, lengths, etags, identity, lifecycle]`: the release instant (ms), the
+ * sections it is listed in (`tag:<key>`, `source:<key>`), where its block lies (object, offset, each piece's length
+ * in block order), each per-article format's ETag, the hash of what it was rendered from, and its lifecycle: how
+ * many corrections it has, or -1 when it is retracted (what the changes log compares).
  */
 export type ShardEntry = readonly [
   slug: string,
@@ -19,6 +20,7 @@ export type ShardEntry = readonly [
   lengths: readonly number[],
   etags: readonly string[],
   identity: string,
+  lifecycle: number,
 ];
 
 /** Articles per shard, about: few enough that a shard reads fast, many enough that the root stays small. */
@@ -48,7 +50,7 @@ const isLengths = (value: unknown): value is number[] =>
 
 export const isShardEntry: MetaCheck<ShardEntry> = (meta): meta is ShardEntry =>
   Array.isArray(meta) &&
-  meta.length === 8 &&
+  meta.length === 9 &&
   typeof meta[0] === 'string' &&
   Number.isSafeInteger(meta[1]) &&
   isStringArray(meta[2]) &&
@@ -57,4 +59,6 @@ export const isShardEntry: MetaCheck<ShardEntry> = (meta): meta is ShardEntry =>
   meta[4] >= 0 &&
   isLengths(meta[5]) &&
   isStringArray(meta[6]) &&
-  typeof meta[7] === 'string';
+  typeof meta[7] === 'string' &&
+  Number.isSafeInteger(meta[8]) &&
+  meta[8] >= -1;

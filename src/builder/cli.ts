@@ -13,10 +13,12 @@ import type { ArchiveTarget } from './archive/archive-target.ts';
 import { TargetRefusal } from './archive/archive-target.ts';
 import { dirTarget } from './archive/dir-target.ts';
 import { httpTarget } from './archive/http-target.ts';
+import { nodeCodec } from './archive/node-codec.ts';
 import { stageProgress } from './progress.ts';
 import { defaultWorkerCount, openBuildPool } from './render/build-pool.ts';
 import { nodeStrongEtag } from './render/node-etag.ts';
 import { useTextEtag } from './render/text-etag.ts';
+import { rollBack } from './roll-back.ts';
 import { type BuildReport, runBuild } from './run-build.ts';
 import { watchBuilds } from './watch-builds.ts';
 
@@ -218,13 +220,13 @@ function reportFailure(error: unknown): number {
   return 1;
 }
 
-async function rollBack(flags: Flags): Promise<number> {
+async function rollBackLive(flags: Flags): Promise<number> {
   const target = targetOf({ ...flags, check: false });
   if (target === undefined) return 2;
-  const live = await target.live();
-  if (live.root === null) throw new UsageError('nothing is published yet: there is no version to roll back from');
-  const { sequence, root } = await target.rollBack(live.root);
-  console.log(`wirefeed: rolled back ${target.name} to version ${sequence} (root ${root.slice(0, 12)})`);
+  const report = await rollBack(target, nodeCodec);
+  console.log(
+    `wirefeed: rolled back ${target.name} to ${report.restored.slice(0, 12)}: version ${report.sequence} (root ${report.root.slice(0, 12)}), ${report.changes} change(s) announced`,
+  );
   return 0;
 }
 
@@ -236,7 +238,7 @@ async function main(): Promise<number> {
   }
   // Same ETags as crypto.subtle, without a thread-pool round trip per page (node-etag.ts).
   useTextEtag(nodeStrongEtag);
-  if (flags.rollback) return rollBack(flags);
+  if (flags.rollback) return rollBackLive(flags);
   const workers = workerCount(flags.workers);
   const pool = workers > 1 ? openBuildPool(workers) : undefined;
   if (flags.watch) {

@@ -4,11 +4,13 @@
  * then switches. The CLI only parses flags and prints the report.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { ContentError, type ContentProblem } from '../content/content-error.ts';
+import { parsePartners, unknownSectionProblems } from '../content/partners-config.ts';
 import { type Article, releaseOf } from '../model/article.ts';
+import type { Partner } from '../model/partner.ts';
 import { type SearchRow, searchRow } from '../model/search-row.ts';
 import type { Site } from '../model/site.ts';
 import { loadArchiveState, saveArchiveState } from './archive/archive-state-store.ts';
@@ -22,6 +24,7 @@ import { type LoadedContent, loadContent } from './content/load-content.ts';
 import { openParseCache } from './content/parse-cache.ts';
 import type { BuildPool } from './render/build-pool.ts';
 import { buildCodeHash } from './render/source-hash.ts';
+import { sectionIdsOf } from './sections/section-lists.ts';
 
 export interface RunBuildOptions {
   /** The content folder. */
@@ -103,6 +106,10 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
   const codeHash = await buildCodeHash(resolve(import.meta.dirname, '..', '..'));
   const content = await loadArticles(options, cacheDir, codeHash);
   const { site, articles, warnings, media } = content.loaded;
+  if (content.partnerProblems.length > 0) {
+    content.close();
+    throw new ContentError(content.partnerProblems, warnings);
+  }
   stage('parse');
   const target = options.target;
   const base = target ? await target.live() : { root: null, sequence: 0, previous: [], now: Date.now() };
@@ -148,6 +155,9 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
       releasedBy,
       ...(options.pool ? { renderBlocks: options.pool.blocks } : {}),
       media: media.files.map((file) => file.path.slice('media/'.length)),
+      sequence: base.sequence + 1,
+      source: target.source(),
+      partners: content.partners,
       ...(options.progress
         ? { progress: (done: number, total: number) => options.progress?.('render', done, total) }
         : {}),
@@ -248,7 +258,14 @@ async function loadArticles(
   options: RunBuildOptions,
   cacheDir: string,
   codeHash: string,
-): Promise<{ loaded: LoadedContent; files: number; counts: { reused: number; parsed: number }; close: () => void }> {
+): Promise<{
+  loaded: LoadedContent;
+  files: number;
+  counts: { reused: number; parsed: number };
+  partners: readonly Partner[];
+  partnerProblems: readonly ContentProblem[];
+  close: () => void;
+}> {
   const contentDir = resolve(options.contentDir);
   const scratch = options.target === undefined ? mkdtempSync(join(tmpdir(), 'wirefeed-bodies-')) : undefined;
   const siteText = (() => {
@@ -278,10 +295,12 @@ async function loadArticles(
       },
     });
     if (!scratch) parseCache.save();
+    const partners = loadPartners(contentDir, loaded.articles);
     return {
       loaded,
       files,
       counts: { ...parseCache.counts },
+      ...partners,
       close: () => {
         parseCache.close();
         if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -292,6 +311,22 @@ async function loadArticles(
     if (scratch) rmSync(scratch, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * content/partners.yaml, when there is one: its partners, and its problems (a mistake in it stops the publish, as
+ * any mistake in the publisher's own metadata does), each section checked against the archive's articles.
+ */
+function loadPartners(
+  contentDir: string,
+  articles: readonly Article[],
+): { partners: readonly Partner[]; partnerProblems: readonly ContentProblem[] } {
+  const file = join(contentDir, 'partners.yaml');
+  if (!existsSync(file)) return { partners: [], partnerProblems: [] };
+  const parsed = parsePartners(relative(process.cwd(), file) || file, readFileSync(file, 'utf8'));
+  if (!parsed.ok) return { partners: [], partnerProblems: parsed.problems };
+  const known = new Set(articles.flatMap(sectionIdsOf));
+  return { partners: parsed.partners, partnerProblems: unknownSectionProblems(parsed, known) };
 }
 
 /** The pack writer's sink: each sealed object sent unless the archive has it, a few at once, in the background. */

@@ -179,3 +179,16 @@ function embargoDate(value: string): string {
     throw new RangeError(`embargoedUntil is not an RFC 3339 date-time: ${JSON.stringify(value)}`);
   return rfc3339Date({ iso: value, epochMs });
 }
+
+/**
+ * A stored public document as the partners' embargoed copy: `embargoed` (the release instant, RFC 3339) where
+ * renderNewsmlItem puts it, after `firstCreated`, at its indentation. The same bytes as rendering it with the option.
+ */
+export function withEmbargoed(document: string, embargoedUntil: string): string {
+  const at = document.indexOf('</firstCreated>\n');
+  if (at === -1) throw new Error('the document has no firstCreated');
+  const lineStart = document.lastIndexOf('\n', at) + 1;
+  const indent = /^ */.exec(document.slice(lineStart))?.[0] ?? '';
+  const end = at + '</firstCreated>\n'.length;
+  return `${document.slice(0, end)}${indent}${element('embargoed', {}, embargoDate(embargoedUntil))}\n${document.slice(end)}`;
+}

@@ -19,6 +19,15 @@ type Json = string | number | boolean | Json[] | { [key: string]: Json };
 type NinjsPart = Record<string, Json>;
 
 /**
+ * A stored public document as the partners' embargoed copy: `embargoedUntil`, IPTC ninjs 3.x's property for the
+ * instant before which the item may not be published, added to the stored JSON.
+ */
+export function withEmbargoedUntil(document: string, embargoedUntil: string): string {
+  const parsed = JSON.parse(document) as Record<string, unknown>;
+  return `${JSON.stringify({ ...parsed, embargoedUntil }, null, 2)}\n`;
+}
+
+/**
  * The ninjs 3.1 object for an article, in the property names 3.x uses (camelCase: `firstCreated`,
  * `pubStatus`, `infoSources`, …). A field the article lacks is left out. Each part is one small function,
  * so pictures (`associations` / `renditions`) or a retraction (`pubStatus: canceled`) are one more line.

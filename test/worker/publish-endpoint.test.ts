@@ -1,9 +1,12 @@
 // /api/publish/ through the Worker entry with the real R2 binding: every refusal SPEC names, each without a 5xx and
 // leaving the live version untouched, and the switch, rollback and collection that a publish makes.
-import { env } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { liveKey, objectKey } from '../../src/archive/keys.ts';
 import { parseLivePointer } from '../../src/archive/live-pointer.ts';
+import { httpTarget } from '../../src/builder/archive/http-target.ts';
+import { webCodec } from '../../src/builder/archive/web-codec.ts';
+import { rollBack } from '../../src/builder/roll-back.ts';
 import { publishArchive } from '../support/workerd-archive.ts';
 import { testSite, wireCopy } from './test-site.ts';
 import { get } from './worker-client.ts';
@@ -18,6 +21,15 @@ function call(path: string, init: RequestInit = {}, headers: Record<string, stri
 async function liveRoot(): Promise<string | undefined> {
   const stored = await env.ARCHIVE.get(liveKey);
   return stored ? parseLivePointer(await stored.text())?.root : undefined;
+}
+
+/** The publish endpoint as the publisher's client sees it (builder/archive/http-target.ts), through the Worker entry. */
+function endpoint() {
+  return httpTarget({
+    url: 'http://localhost:8787',
+    token,
+    fetch: (input, init) => exports.default.fetch(new Request(input, init)),
+  });
 }
 
 /** A version of a small site, planned in workerd, its objects not yet in the bucket. */
@@ -44,7 +56,6 @@ describe('the publish endpoint refuses', () => {
     ['GET', `/objects/${'a'.repeat(64)}`],
     ['PUT', '/media/AAAAAAAAAAAAAAAAAAAAAA.jpg', { body: 'x' }],
     ['POST', '/switch', { body: '{}' }],
-    ['POST', '/rollback', { body: '{}' }],
     ['POST', '/collect', { body: '{}' }],
     ['DELETE', '/live'],
     ['PATCH', '/anything'],
@@ -158,11 +169,15 @@ describe('a publish through the endpoint', () => {
     expect(pointer.previous[0]).toBe(before);
     expect(await liveRoot()).toBe(next.rootHash);
     expect((await get('/articles/switched-1')).status).toBe(200);
-    const back = await call('/rollback', { method: 'POST', body: JSON.stringify({ base: next.rootHash }) });
-    expect(back.status).toBe(200);
-    expect(((await back.json()) as { sequence: number }).sequence).toBe(pointer.sequence + 1);
-    expect(await liveRoot()).toBe(before);
+    // npm run publish -- --rollback: the publisher's own code, through this same endpoint.
+    const back = await rollBack(endpoint(), webCodec);
+    expect(back.sequence).toBe(pointer.sequence + 1);
+    expect(back.restored).toBe(before);
+    // The earlier version again, under a new root that carries the changes log up to now and the rollback's records.
+    expect(await liveRoot()).toBe(back.root);
+    expect(back.changes).toBeGreaterThan(0);
     expect((await get('/articles/switched-1')).status).toBe(404);
+    expect((await get('/articles/sco-digital-link')).status).toBe(200);
   });
 
   it('lets exactly one of two racing switches from the same base win', async () => {

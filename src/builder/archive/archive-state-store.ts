@@ -7,12 +7,11 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ArchiveSource } from '../../archive/archive-source.ts';
-import { decodePiece, pieceLabel } from '../../archive/piece.ts';
-import type { PieceRef, RootDocument, StoredList } from '../../archive/root.ts';
-import { decodeRoot } from '../../archive/root-codec.ts';
-import { isShardEntry, type ShardEntry } from '../../archive/shard.ts';
-import { StoredFileError } from '../../archive/stored-file-error.ts';
+import type { StoredChangeLog } from '../../archive/changes-log.ts';
+import type { PieceRef, StoredList } from '../../archive/root.ts';
+import type { ShardEntry } from '../../archive/shard.ts';
 import { type ArchiveState, emptyArchiveState } from './plan-archive.ts';
+import { stateFromArchive } from './state-from-archive.ts';
 
 interface SavedState {
   readonly format: 1;
@@ -21,6 +20,7 @@ interface SavedState {
   readonly pieces: readonly (readonly [string, PieceRef])[];
   readonly lists: readonly (readonly [string, StoredList])[];
   readonly searchIndexed?: string;
+  readonly changes?: StoredChangeLog;
 }
 
 /** Writes the state of the version just made live (a temporary file renamed into place). */
@@ -33,6 +33,7 @@ export function saveArchiveState(file: string, state: ArchiveState): void {
     pieces: [...state.pieces],
     lists: [...state.lists],
     ...(state.searchIndexed ? { searchIndexed: state.searchIndexed } : {}),
+    ...(state.changes ? { changes: state.changes } : {}),
   };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(`${file}.tmp`, serialize(saved));
@@ -62,47 +63,10 @@ function readKept(file: string): ArchiveState | undefined {
       pieces: new Map(saved.pieces),
       lists: new Map(saved.lists),
       ...(saved.searchIndexed ? { searchIndexed: saved.searchIndexed } : {}),
+      ...(saved.changes ? { changes: saved.changes } : {}),
     };
   } catch {
     // A damaged cache is no cache: the state is read from the archive instead.
     return undefined;
   }
-}
-
-/** Reads a version's root and every slug shard: its articles, its root-level pieces and its lists. */
-export async function stateFromArchive(rootHash: string, source: ArchiveSource): Promise<ArchiveState> {
-  const bytes = await source.object(rootHash);
-  if (bytes === undefined) throw new StoredFileError(`objects/${rootHash}`, 'is missing');
-  const root = await decodeRoot(bytes, rootHash);
-  const articles = new Map<string, ShardEntry>();
-  for (const ref of root.shards) {
-    const stored = await source.range(ref.o, ref.at, ref.n);
-    if (stored === undefined) throw new StoredFileError(pieceLabel(ref), 'is missing');
-    for (const { meta } of (await decodePiece(stored, pieceLabel(ref), isShardEntry)).records)
-      articles.set(meta[0], meta);
-  }
-  return { root: rootHash, articles, pieces: rootPieces(root), lists: rootLists(root) };
-}
-
-function rootPieces(root: RootDocument): Map<string, PieceRef> {
-  const pieces = new Map<string, PieceRef>();
-  const add = (ref: PieceRef) => pieces.set(ref.h, ref);
-  root.shards.forEach(add);
-  for (const state of root.states) {
-    for (const list of Object.values(state.lists)) {
-      for (const ref of Object.values(list.head ?? {})) add(ref);
-      list.spine.forEach(add);
-    }
-    if (state.sitemaps) {
-      state.sitemaps.parts.forEach(add);
-      add(state.sitemaps.news);
-    }
-  }
-  return pieces;
-}
-
-function rootLists(root: RootDocument): Map<string, StoredList> {
-  const lists = new Map<string, StoredList>();
-  for (const state of root.states) for (const list of Object.values(state.lists)) lists.set(list.identity, list);
-  return lists;
 }

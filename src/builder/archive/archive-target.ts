@@ -25,10 +25,11 @@ export interface ArchiveTarget {
   putObject(hash: string, bytes: Uint8Array): Promise<void>;
   /** A picture under its published name, with its full SHA-256 (hex). */
   putMedia(name: string, sha256: string, bytes: Uint8Array): Promise<void>;
-  /** Makes `root` live if `base` still is; refused (throws) when another publish switched first. */
-  switchLive(base: string | null, root: string): Promise<{ sequence: number }>;
-  /** Makes the previous version live again. */
-  rollBack(base: string): Promise<{ sequence: number; root: string }>;
+  /**
+   * Makes `root` live if `base` still is; refused (throws) when another publish switched first. A `rollback`
+   * root replaces the version before `base` in the kept list (the next rollback goes one further back).
+   */
+  switchLive(base: string | null, root: string, rollback?: boolean): Promise<{ sequence: number }>;
   /** Deletes what no kept version names and is older than `graceSeconds`. */
   collect(graceSeconds?: number): Promise<{ deleted: number; kept: number }>;
   /** Applies a publish's changes to the search index (`reset` empties it first); a folder archive has none. */

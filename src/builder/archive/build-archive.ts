@@ -1,5 +1,7 @@
 /** One version of the archive from parsed articles: identities, the site's fixed responses, then the plan (plan-archive.ts). Node-free, so workerd tests run it too. */
+import type { ArchiveSource } from '../../archive/archive-source.ts';
 import type { Article } from '../../model/article.ts';
+import type { Partner } from '../../model/partner.ts';
 import type { Site } from '../../model/site.ts';
 import { type BlockContext, renderBlock } from '../render/block.ts';
 import { articleHashes } from '../render/render-cache.ts';
@@ -23,6 +25,11 @@ export interface BuildArchiveOptions {
   /** Renders blocks elsewhere (worker threads); in place by default. */
   readonly renderBlocks?: (context: BlockContext) => BlockRenderer;
   readonly media?: readonly string[];
+  /** This publish's number in the changes log (the live sequence plus one). @default 1 */
+  readonly sequence?: number;
+  /** Reads the live version's log pieces, to merge the new tail with them. */
+  readonly source?: ArchiveSource;
+  readonly partners?: readonly Partner[];
   readonly urlsPerSitemap?: number;
   readonly packBytes?: number;
   readonly progress?: (done: number, total: number) => void;
@@ -52,6 +59,9 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Planne
     codec,
     sink: options.sink,
     ...(options.media ? { media: options.media } : {}),
+    ...(options.sequence ? { sequence: options.sequence } : {}),
+    ...(options.source ? { source: options.source } : {}),
+    ...(options.partners ? { partners: options.partners } : {}),
     ...(options.urlsPerSitemap ? { urlsPerSitemap: options.urlsPerSitemap } : {}),
     ...(options.packBytes ? { packBytes: options.packBytes } : {}),
     ...(options.progress ? { progress: options.progress } : {}),

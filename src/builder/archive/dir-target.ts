@@ -119,14 +119,6 @@ export function dirTarget(dir: string, now: () => number = Date.now): ArchiveTar
       const previous = pointer ? [pointer.root, ...pointer.previous].filter((hash) => hash !== root) : [];
       return { sequence: switchTo(pointer, root, previous).sequence };
     },
-    async rollBack(base) {
-      const pointer = readLive();
-      if (pointer === undefined || pointer.root !== base)
-        throw new TargetRefusal(409, `${dir}: the live version moved since this rollback started`);
-      const [target, ...older] = pointer.previous;
-      if (target === undefined) throw new TargetRefusal(409, `${dir}: there is no earlier version to roll back to`);
-      return { sequence: switchTo(pointer, target, older).sequence, root: target };
-    },
     async collect() {
       // A folder archive keeps every object: it is a build's output, rebuilt from content/ when it grows stale.
       const count = (folder: string) => (existsSync(path(folder)) ? readdirSync(path(folder)).length : 0);

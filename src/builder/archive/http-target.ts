@@ -10,6 +10,8 @@ export interface HttpTargetOptions {
   readonly attempts?: number;
   /** The first retry's delay (ms), doubling after. @default 500 */
   readonly retryMs?: number;
+  /** How requests are sent (tests inside workerd pass the Worker's own fetch). @default globalThis.fetch */
+  readonly fetch?: (input: string, init: RequestInit) => Promise<Response>;
 }
 
 export function httpTarget(options: HttpTargetOptions): ArchiveTarget {
@@ -17,13 +19,14 @@ export function httpTarget(options: HttpTargetOptions): ArchiveTarget {
   const attempts = options.attempts ?? 4;
   const retryMs = options.retryMs ?? 500;
   const authorization = `Bearer ${options.token}`;
+  const send = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
 
   /** One call, retried on the network failing or a 5xx; a 4xx is the answer (a TargetRefusal). */
   const call = async (what: string, path: string, init: RequestInit = {}): Promise<Response> => {
     let failure = '';
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
-        const response = await fetch(`${base}${path}`, {
+        const response = await send(`${base}${path}`, {
           ...init,
           headers: { ...(init.headers as Record<string, string>), Authorization: authorization },
         });
@@ -101,8 +104,8 @@ export function httpTarget(options: HttpTargetOptions): ArchiveTarget {
         headers: { 'Content-Type': 'application/octet-stream', 'X-Content-SHA256': sha256 },
       });
     },
-    switchLive: (base, root) => json('switch the live version', '/switch', { base, root }),
-    rollBack: (base) => json('roll back', '/rollback', { base }),
+    switchLive: (base, root, rollback) =>
+      json('switch the live version', '/switch', { base, root, ...(rollback ? { rollback: true } : {}) }),
     collect: (graceSeconds) =>
       json('collect unreferenced objects', '/collect', graceSeconds === undefined ? {} : { graceSeconds }),
     async index(changes) {

@@ -4,7 +4,9 @@
  * root document that names them all. What is unchanged (an article by its identity, a piece by its content
  * hash, a list by its identity) is taken from `previous` and never stored again.
  */
+import type { ArchiveSource } from '../../archive/archive-source.ts';
 import { offsetInBlock } from '../../archive/block.ts';
+import { emptyChangeLog, type StoredChangeLog } from '../../archive/changes-log.ts';
 import type { Inventory } from '../../archive/inventory.ts';
 import { listFormats } from '../../archive/layout.ts';
 import { encodeRecordBytes } from '../../archive/record-file.ts';
@@ -20,13 +22,15 @@ import { type ShardEntry, shardCountFor, shardOf } from '../../archive/shard.ts'
 import { type SpineEntry, spinePieceCount, spineRange } from '../../archive/spine.ts';
 import { type Article, releaseOf } from '../../model/article.ts';
 import { articleFormatNames } from '../../model/article-formats.ts';
+import type { Partner } from '../../model/partner.ts';
 import type { Site } from '../../model/site.ts';
 import { type RenderedBlock, renderFragments } from '../render/block.ts';
-import { sectionKeysOf } from '../sections/section-lists.ts';
+import { sectionIdsOf } from '../sections/section-lists.ts';
 import type { ArchiveCodec } from './codec.ts';
 import { type ListView, type ReleaseView, releaseViews } from './list-views.ts';
 import { type ObjectSink, PackWriter, type Slot } from './pack-writer.ts';
 import { type PendingRef, PieceStore, resolveRef } from './piece-store.ts';
+import { appendToLog, changeRecords, resolveLog } from './plan-changes.ts';
 import type { SiteRepresentations } from './site-representations.ts';
 import { defaultUrlsPerSitemap, sitemapTexts } from './sitemap-pieces.ts';
 
@@ -42,6 +46,8 @@ export interface ArchiveState {
   readonly lists: ReadonlyMap<string, StoredList>;
   /** The root whose articles the search index holds, when the publisher knows it is in step. */
   readonly searchIndexed?: string;
+  /** Its changes log (every record ever appended). */
+  readonly changes?: StoredChangeLog;
 }
 
 export const emptyArchiveState: ArchiveState = { articles: new Map(), pieces: new Map(), lists: new Map() };
@@ -72,6 +78,12 @@ export interface PlanArchiveOptions {
   readonly sink: ObjectSink;
   /** Published picture names, for the inventory. @default none */
   readonly media?: readonly string[];
+  /** This publish's number in the changes log: the live version's sequence plus one. @default 1 */
+  readonly sequence?: number;
+  /** Reads the previous version's log pieces when the new tail is merged with them. */
+  readonly source?: ArchiveSource;
+  /** content/partners.yaml's partners (no secret in them). @default none */
+  readonly partners?: readonly Partner[];
   /** URLs per sitemap part. @default 10,000 */
   readonly urlsPerSitemap?: number;
   /** Bytes an object holds before it is sealed. @default 16 MiB */
@@ -90,6 +102,8 @@ export interface PlanReport {
   readonly bytes: number;
   /** Release instants (ms) after `releasedBy`, ascending: the scheduled states. */
   readonly scheduled: readonly number[];
+  /** Records this publish appended to the changes log. */
+  readonly changes: number;
 }
 
 export interface PlannedArchive {
@@ -164,6 +178,7 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
       lengths,
       etags,
       identityOf(article),
+      article.retracted ? -1 : (article.corrections?.length ?? 0),
     ]);
   }
 
@@ -195,7 +210,17 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
     pendingLists.set(identity, { list, ...(head ? { head } : {}), spine });
   }
 
-  // 5. Sitemaps of each state (a later state keeps the earlier one's when nothing in them changed).
+  // 5a. The changes this publish appends to the log, and the partners it names.
+  const sequence = options.sequence ?? 1;
+  const previousLog = previous.changes ?? emptyChangeLog;
+  const records = changeRecords(previous.articles, entries, sequence, Math.max(options.releasedBy, previousLog.lastAt));
+  const log = await appendToLog(previousLog, records, sequence, pieces, options.source);
+  const partners =
+    options.partners && options.partners.length > 0
+      ? await pieces.put([{ meta: [...options.partners].sort((a, b) => (a.id < b.id ? -1 : 1)), bytes: empty }])
+      : undefined;
+
+  // 5b. Sitemaps of each state (a later state keeps the earlier one's when nothing in them changed).
   const sitemaps: ({ parts: PendingRef[]; updated: readonly string[]; news: PendingRef } | undefined)[] = [];
   let before = '';
   for (const { view } of views) {
@@ -249,7 +274,12 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
 
   // 7. Inventory and root: each an object of its own.
   const shardRefs = shards.map(resolveRef);
+  const changes = resolveLog(log);
+  const partnersRef = partners && resolveRef(partners);
   const rootPieces = [
+    ...changes.segments,
+    ...(changes.scheduled ? [changes.scheduled] : []),
+    ...(partnersRef ? [partnersRef] : []),
     ...shardRefs,
     ...[...usedLists.values()].flatMap((list) => [...Object.values(list.head ?? {}), ...list.spine]),
     ...states.flatMap((state) => (state.sitemaps ? [...state.sitemaps.parts, state.sitemaps.news] : [])),
@@ -268,6 +298,8 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
     shards: shardRefs,
     states,
     inventory: inventoryRef,
+    changes,
+    ...(partnersRef ? { partners: partnersRef } : {}),
   };
   const rootRef = await storeAlone(codec, options.sink, { meta: 0, bytes: encoder.encode(JSON.stringify(root)) });
 
@@ -279,6 +311,7 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
       articles: entries,
       pieces: new Map(rootPieces.map((ref) => [ref.h, ref])),
       lists: new Map([...usedLists].map(([identity, list]) => [identity, list])),
+      changes,
     },
     report: {
       articles: articles.length,
@@ -288,6 +321,7 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
       objects: packs.sealed.length + 2,
       bytes: packs.sealed.reduce((sum, object) => sum + object.length, 0) + inventoryRef.n + rootRef.n,
       scheduled: views.slice(1).map(({ view }) => view.from),
+      changes: records.length,
     },
   };
 }
@@ -302,12 +336,6 @@ async function listIdentity(
   const { members, ...rest } = list;
   const text = `${siteKey}\n${JSON.stringify(rest)}\n${members.map(identityOf).join('\n')}`;
   return codec.contentHash(encoder.encode(text));
-}
-
-/** The sections an article is listed in, as `tag:<key>` and `source:<key>`. */
-function sectionIdsOf(article: Article): string[] {
-  const keys = sectionKeysOf(article);
-  return [...keys.tag.map((key) => `tag:${key}`), ...keys.source.map((key) => `source:${key}`)];
 }
 
 /** Where an article's four fragments lie, from its shard entry. */

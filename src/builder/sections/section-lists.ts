@@ -24,6 +24,12 @@ export function sectionKeysOf(article: Article): Readonly<Record<SectionKind, re
   return { tag: [...tags], source: article.source === undefined ? [] : [sourceKey(article.source)] };
 }
 
+/** The sections an article is listed in, as partners and the changes log name them: `tag:<key>`, `source:<key>`. */
+export function sectionIdsOf(article: Article): string[] {
+  const keys = sectionKeysOf(article);
+  return [...keys.tag.map((key) => `tag:${key}`), ...keys.source.map((key) => `source:${key}`)];
+}
+
 /**
  * Groups the newest-first archive into sections. Every list of section members comes from here: an
  * article left out of `newest` (a retracted one, say) leaves every section with it. A section's name is

@@ -30,7 +30,8 @@ export interface LiveArchiveOptions {
 
 export class LiveArchive {
   readonly #freshnessMs: number;
-  readonly #codeVersion: string;
+  /** The Worker's code version, folded into list ETags and cache keys. */
+  readonly codeVersion: string;
   readonly #now: () => number;
   #current: { readonly tag: string; readonly version: Version } | undefined;
   #checkedAt = Number.NEGATIVE_INFINITY;
@@ -38,7 +39,7 @@ export class LiveArchive {
 
   constructor(options: LiveArchiveOptions) {
     this.#freshnessMs = options.freshnessMs ?? 1000;
-    this.#codeVersion = options.codeVersion;
+    this.codeVersion = options.codeVersion;
     this.#now = options.now ?? Date.now;
   }
 
@@ -61,7 +62,7 @@ export class LiveArchive {
 
   /** Serves `root` now (the publish endpoint's own switch), without waiting for the next read of the pointer. */
   adopt(tag: string, sequence: number, rootHash: string, root: RootDocument): void {
-    this.#current = { tag, version: new Version({ sequence, rootHash, root, codeVersion: this.#codeVersion }) };
+    this.#current = { tag, version: new Version({ sequence, rootHash, root, codeVersion: this.codeVersion }) };
     this.#checkedAt = this.#now();
   }
 
@@ -80,7 +81,7 @@ export class LiveArchive {
                 sequence: pointer.sequence,
                 rootHash: pointer.root,
                 root: await readRoot(source, pointer.root),
-                codeVersion: this.#codeVersion,
+                codeVersion: this.codeVersion,
               });
         this.#current = { tag: stored.tag, version };
       }

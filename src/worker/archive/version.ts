@@ -3,7 +3,10 @@ import type { ArchiveSource } from '../../archive/archive-source.ts';
 import { decodePiece, pieceLabel } from '../../archive/piece.ts';
 import type { ReleaseState, RootDocument, StoredList, StoredSitemaps } from '../../archive/root.ts';
 import { isShardEntry, type ShardEntry, shardOf } from '../../archive/shard.ts';
+import type { ChangeLog } from '../../model/change-log.ts';
+import type { Partner } from '../../model/partner.ts';
 import { readPieceBytes } from './live-archive.ts';
+import { storedChangeLog } from './stored-log.ts';
 
 /** What the public sees at one instant: every list, the sitemaps, and when each next changes. */
 export interface StateView {
@@ -36,6 +39,7 @@ export class Version {
   readonly codeVersion: string;
   readonly #views = new Map<number, StateView>();
   readonly #shards = new Map<number, Promise<readonly ShardEntry[]>>();
+  #partners: Promise<readonly Partner[]> | undefined;
 
   constructor(init: VersionInit) {
     this.sequence = init.sequence;
@@ -55,6 +59,24 @@ export class Version {
       this.#views.set(index, view);
     }
     return view;
+  }
+
+  /** The partners this version names (content/partners.yaml), read once. */
+  partners(source: ArchiveSource): Promise<readonly Partner[]> {
+    const ref = this.root.partners;
+    if (ref === undefined) return Promise.resolve([]);
+    this.#partners ??= readPieceBytes(source, ref)
+      .then((bytes) => decodePiece(bytes, pieceLabel(ref), isPartnerList))
+      .then(({ records }) => records[0]?.meta ?? []);
+    this.#partners.catch(() => {
+      this.#partners = undefined;
+    });
+    return this.#partners;
+  }
+
+  /** The changes log up to this version. */
+  changeLog(source: ArchiveSource): ChangeLog {
+    return storedChangeLog(source, this.root.changes);
   }
 
   /** A list's version: its identity and the Worker's code, for ETags and cache keys. */
@@ -103,4 +125,20 @@ function resolveState(states: readonly ReleaseState[], index: number): StateView
     nextSitemapChange: later.find((state) => state.sitemaps !== undefined)?.from,
     nextListChange: later.find((state) => Object.keys(state.lists).length > 0)?.from,
   };
+}
+
+/** A stored partner list: what the build wrote from partners.yaml (model/partner.ts), checked before any key is compared with it. */
+function isPartnerList(meta: unknown): meta is readonly Partner[] {
+  return (
+    Array.isArray(meta) &&
+    meta.every(
+      (partner) =>
+        typeof partner === 'object' &&
+        partner !== null &&
+        typeof partner.id === 'string' &&
+        typeof partner.keySha256 === 'string' &&
+        (partner.sections === 'all' || Array.isArray(partner.sections)) &&
+        typeof partner.embargoed === 'boolean',
+    )
+  );
 }

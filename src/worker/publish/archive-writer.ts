@@ -1,7 +1,8 @@
 /**
  * Writes to the archive in R2: content-addressed objects and pictures (each checked against its name by R2's own
  * SHA-256 check), the switch of the live pointer (one conditional put, after every object the new version names
- * is found present), the rollback, and the collection of objects no kept version names.
+ * is found present), and the collection of objects no kept version names. A rollback is a switch too: to a new
+ * root holding the earlier version and the changes log with the rollback's own records (builder/roll-back.ts).
  */
 import { isInventory } from '../../archive/inventory.ts';
 import { liveKey, mediaKey, mediaNamePattern, objectHashPattern, objectKey } from '../../archive/keys.ts';
@@ -136,6 +137,8 @@ export interface Switched {
   readonly pointer: LivePointer;
   readonly etag: string;
   readonly root: RootDocument;
+  /** The version that was live before, when there was one: what the announcements compare with. */
+  readonly previous?: { readonly sequence: number; readonly rootHash: string; readonly root: RootDocument };
 }
 
 /**
@@ -148,6 +151,8 @@ export async function switchLive(
   base: string | null,
   rootHash: string,
   now: Date,
+  /** A rollback: the new root replaces the version before `base`, so the next rollback goes one further back. */
+  rollback = false,
 ): Promise<Switched> {
   const live = await readLive(bucket);
   if ((live?.pointer.root ?? null) !== base)
@@ -155,7 +160,7 @@ export async function switchLive(
       live: live?.pointer.root ?? null,
     });
   const next = await readVersion(bucket, rootHash);
-  const known = live ? await readVersion(bucket, live.pointer.root) : { objects: [], media: [] };
+  const known = live ? await readVersion(bucket, live.pointer.root) : { objects: [], media: [], root: undefined };
   const knownObjects = new Set(known.objects);
   const knownMedia = new Set(known.media);
   const missing = await missingFrom(
@@ -165,7 +170,12 @@ export async function switchLive(
   );
   if (missing.objects.length + missing.media.length > 0)
     throw new PublishRefusal(422, 'the version names objects the archive lacks', missing);
-  const previous = live ? [live.pointer.root, ...live.pointer.previous].filter((hash) => hash !== rootHash) : [];
+  const earlier = live
+    ? rollback
+      ? live.pointer.previous.slice(1)
+      : [live.pointer.root, ...live.pointer.previous]
+    : [];
+  const previous = earlier.filter((hash) => hash !== rootHash);
   return putLive(
     bucket,
     live?.etag,
@@ -177,28 +187,6 @@ export async function switchLive(
       switchedAt: now.toISOString(),
     },
     next.root,
-  );
-}
-
-/** Makes the version before the live one live again (a new sequence: a rollback is itself a switch). */
-export async function rollBack(bucket: R2Bucket, base: string, now: Date): Promise<Switched> {
-  const live = await readLive(bucket);
-  if (live === undefined || live.pointer.root !== base)
-    throw new PublishRefusal(409, 'the live version is not the one this rollback started from');
-  const [target, ...older] = live.pointer.previous;
-  if (target === undefined) throw new PublishRefusal(409, 'there is no earlier version to roll back to');
-  const { root } = await readVersion(bucket, target);
-  return putLive(
-    bucket,
-    live.etag,
-    {
-      format: liveFormat,
-      sequence: live.pointer.sequence + 1,
-      root: target,
-      previous: older,
-      switchedAt: now.toISOString(),
-    },
-    root,
   );
 }
 

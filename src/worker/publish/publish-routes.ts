@@ -6,7 +6,10 @@
 import { type Context, Hono } from 'hono';
 import { objectHashPattern, objectKey } from '../../archive/keys.ts';
 import type { SearchRow } from '../../model/search-row.ts';
+import { announceSwitch } from '../announce/announce.ts';
 import type { LiveArchive } from '../archive/live-archive.ts';
+import { r2Source } from '../archive/r2-source.ts';
+import { Version } from '../archive/version.ts';
 import type { AppEnv } from '../routes/route-context.ts';
 import { applyIndexChanges, type IndexChanges, resetIndex } from '../search/search-index.ts';
 import { deadLettersResponse } from '../webhooks/dead-letters.ts';
@@ -17,7 +20,6 @@ import {
   putMedia,
   putObject,
   readLive,
-  rollBack,
   type Switched,
   switchLive,
 } from './archive-writer.ts';
@@ -106,9 +108,14 @@ export function publishEndpoint(deps: PublishDeps): Hono<AppEnv> {
     const body = await readJson(c);
     const base = field(body, 'base');
     const root = field(body, 'root');
-    if ((base !== null && typeof base !== 'string') || typeof root !== 'string')
-      throw new PublishRefusal(400, 'a switch is {"base": <live root or null>, "root": <new root>}');
-    return adopted(deps, await switchLive(c.env.ARCHIVE, base, root, new Date(deps.now())));
+    const rollback = field(body, 'rollback') ?? false;
+    if ((base !== null && typeof base !== 'string') || typeof root !== 'string' || typeof rollback !== 'boolean')
+      throw new PublishRefusal(400, 'a switch is {"base": <live root or null>, "root": <new root>, "rollback"?: true}');
+    const switched = await switchLive(c.env.ARCHIVE, base, root, new Date(deps.now()), rollback);
+    const response = adopted(deps, switched);
+    // The hub and the partners are told after the answer: a publish never waits for them.
+    c.executionCtx.waitUntil(announce(c.env, deps, switched));
+    return response;
   });
 
   // The search index (D1) follows the archive: each publish sends what it changed, `--reindex` everything.
@@ -120,12 +127,6 @@ export function publishEndpoint(deps: PublishDeps): Hono<AppEnv> {
     if (field(body, 'reset') === true) await resetIndex(c.env.SEARCH);
     await applyIndexChanges(c.env.SEARCH, changes);
     return json(200, { upserted: changes.upsert.length, removed: changes.remove.length });
-  });
-
-  app.post('/rollback', async (c) => {
-    const base = field(await readJson(c), 'base');
-    if (typeof base !== 'string') throw new PublishRefusal(400, 'a rollback is {"base": <live root>}');
-    return adopted(deps, await rollBack(c.env.ARCHIVE, base, new Date(deps.now())));
   });
 
   app.post('/collect', async (c) => {
@@ -156,6 +157,19 @@ export function publishEndpoint(deps: PublishDeps): Hono<AppEnv> {
     );
   });
   return app;
+}
+
+/** WebSub pings and partner webhooks for what the switch changed (announce.ts); never throws. */
+function announce(env: Env, deps: PublishDeps, switched: Switched): Promise<void> {
+  const codeVersion = deps.archive.codeVersion;
+  const next = new Version({
+    sequence: switched.pointer.sequence,
+    rootHash: switched.pointer.root,
+    root: switched.root,
+    codeVersion,
+  });
+  const previous = switched.previous && new Version({ ...switched.previous, codeVersion });
+  return announceSwitch(env, r2Source(env.ARCHIVE), previous, next, deps.now());
 }
 
 /** The new version is served by this isolate at once; the answer says which. */

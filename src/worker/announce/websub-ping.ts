@@ -1,10 +1,4 @@
-/** WebSub publish pings after a deploy: which feeds changed, and a bounded, retrying POST of each to the hub. */
-
-/** Page 1 of the site's feeds; the deploy adds every section's (section-feeds.ts). */
-export const pingedFeedPaths: readonly string[] = ['/rss.xml', '/atom.xml', '/feed.json'];
-
-/** SHA-256 of each feed's bytes at the last successful deploy, by feed URL (build/websub-etags.json). */
-export type FeedDigests = Readonly<Record<string, string>>;
+/** WebSub publish pings: a bounded, retrying POST of each changed feed to the hub, which never fails a publish or a release. */
 
 export interface PingOptions {
   /** The hub's URL (site.yaml `websubHub`). */
@@ -29,16 +23,11 @@ export interface PingResult {
   readonly detail: string;
 }
 
-/** The feeds whose bytes differ from the last deploy's (or that it never saw), in the order given. */
-export function changedFeeds(previous: FeedDigests, current: FeedDigests): string[] {
-  return Object.keys(current).filter((url) => previous[url] !== current[url]);
-}
-
 /**
  * PubSubHubbub 0.4 §7 (the publish ping WebSub leaves to hubs): `POST hub.mode=publish&hub.url=<topic>`
  * as a form, one request per topic, all topics at once. A network error, a timeout, a 429 or a 5xx is tried
  * again after a doubling backoff, up to `attempts` tries; any other answer is final. Never throws and never
- * waits longer than attempts × (timeout + backoff): a hub that is down or slow cannot fail or hang a deploy.
+ * waits longer than attempts × (timeout + backoff): a hub that is down or slow cannot fail a publish or a release.
  */
 export async function pingHub(options: PingOptions): Promise<PingResult[]> {
   const { hub, urls, attempts = 3, backoffMs = 1000, timeoutMs = 10_000, log = console.log } = options;
@@ -53,7 +42,7 @@ export async function pingHub(options: PingOptions): Promise<PingResult[]> {
           return { url, ok: true, attempts: attempt, detail };
         }
         if (!outcome.retry || attempt === attempts) {
-          log(`wirefeed: WebSub hub ${hub} did not take ${url} (${detail}, try ${attempt}); the deploy stands`);
+          log(`wirefeed: WebSub hub ${hub} did not take ${url} (${detail}, try ${attempt}); the version stands`);
           return { url, ok: false, attempts: attempt, detail };
         }
         const wait = backoffMs * 2 ** (attempt - 1);
@@ -83,7 +72,7 @@ async function postPublish(
     return { ok: response.ok, retry: response.status === 429 || response.status >= 500, detail };
   } catch (error) {
     const { name, message, cause } = error as Error & { cause?: Error };
-    // Node's fetch says only "fetch failed"; the cause names it (ECONNREFUSED, ENOTFOUND, …).
+    // Some runtimes say only "fetch failed"; the cause names it (ECONNREFUSED, ENOTFOUND, …).
     const reason = cause?.message ? `${message} (${cause.message})` : message;
     const detail = name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `failed: ${reason}`;
     return { ok: false, retry: true, detail };

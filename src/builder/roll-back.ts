@@ -1,0 +1,95 @@
+/**
+ * `npm run publish -- --rollback`: the version before the live one, live again, as a switch of its own. It is a new
+ * root — the earlier version's lists, shards and sitemaps, with the changes log up to now and the rollback's own
+ * records appended (what it does to each article) — so a partner's cursor never goes back and the rollback reaches
+ * partners as a change. Nothing is rendered: every piece but the log's new tail is the earlier version's.
+ */
+import { isInventory } from '../archive/inventory.ts';
+import { decodePiece, pieceLabel } from '../archive/piece.ts';
+import { encodeRecordBytes } from '../archive/record-file.ts';
+import type { RootDocument } from '../archive/root.ts';
+import { decodeRoot } from '../archive/root-codec.ts';
+import { StoredFileError } from '../archive/stored-file-error.ts';
+import type { ArchiveTarget } from './archive/archive-target.ts';
+import { TargetRefusal } from './archive/archive-target.ts';
+import type { ArchiveCodec } from './archive/codec.ts';
+import { PackWriter } from './archive/pack-writer.ts';
+import { PieceStore } from './archive/piece-store.ts';
+import { appendToLog, changeRecords, resolveLog } from './archive/plan-changes.ts';
+import { stateFromArchive } from './archive/state-from-archive.ts';
+
+export interface RollBackReport {
+  readonly sequence: number;
+  /** The new root (the earlier version with the log brought up to now). */
+  readonly root: string;
+  /** The version it brings back. */
+  readonly restored: string;
+  readonly changes: number;
+}
+
+export async function rollBack(target: ArchiveTarget, codec: ArchiveCodec): Promise<RollBackReport> {
+  const live = await target.live();
+  if (live.root === null)
+    throw new TargetRefusal(409, 'nothing is published yet: there is no version to roll back from');
+  const [restored] = live.previous;
+  if (restored === undefined) throw new TargetRefusal(409, 'there is no earlier version to roll back to');
+  const source = target.source();
+  const [current, earlier] = await Promise.all([
+    stateFromArchive(live.root, source),
+    stateFromArchive(restored, source),
+  ]);
+  const earlierRoot = await readRoot(source, restored);
+  const log = current.changes ?? earlierRoot.changes;
+  const sequence = live.sequence + 1;
+  const records = changeRecords(current.articles, earlier.articles, sequence, Math.max(live.now, log.lastAt));
+  const uploads: Promise<void>[] = [];
+  const sink = async ({ hash, bytes }: { hash: string; bytes: Uint8Array }) => {
+    const { objects } = await target.missing([hash], []);
+    if (objects.length > 0) uploads.push(target.putObject(hash, bytes));
+  };
+  const packs = new PackWriter(codec, sink);
+  const planned = await appendToLog(log, records, sequence, new PieceStore(codec, packs, current.pieces), source);
+  await packs.seal();
+  const changes = resolveLog(planned);
+  // The earlier version's inventory, with every piece of the log it now names.
+  const inventory = await readInventory(source, earlierRoot);
+  const objects = new Set([
+    ...inventory.objects,
+    ...changes.segments.map((ref) => ref.o),
+    ...(changes.scheduled ? [changes.scheduled.o] : []),
+  ]);
+  const inventoryBytes = encodeRecordBytes([
+    { meta: { objects: [...objects].sort(), media: inventory.media }, bytes: new Uint8Array() },
+  ]);
+  const inventoryObject = await codec.compress(inventoryBytes);
+  const inventoryHash = await codec.objectHash(inventoryObject);
+  await sink({ hash: inventoryHash, bytes: inventoryObject });
+  const root: RootDocument = {
+    ...earlierRoot,
+    changes,
+    inventory: { o: inventoryHash, at: 0, n: inventoryObject.length, h: await codec.contentHash(inventoryBytes) },
+  };
+  const rootBytes = await codec.compress(
+    encodeRecordBytes([{ meta: 0, bytes: new TextEncoder().encode(JSON.stringify(root)) }]),
+  );
+  const rootHash = await codec.objectHash(rootBytes);
+  await sink({ hash: rootHash, bytes: rootBytes });
+  await Promise.all(uploads);
+  const switched = await target.switchLive(live.root, rootHash, true);
+  return { sequence: switched.sequence, root: rootHash, restored, changes: records.length };
+}
+
+async function readRoot(source: ReturnType<ArchiveTarget['source']>, hash: string): Promise<RootDocument> {
+  const bytes = await source.object(hash);
+  if (bytes === undefined) throw new StoredFileError(`objects/${hash}`, 'is missing');
+  return decodeRoot(bytes, hash);
+}
+
+async function readInventory(source: ReturnType<ArchiveTarget['source']>, root: RootDocument) {
+  const ref = root.inventory;
+  const bytes = await source.range(ref.o, ref.at, ref.n);
+  if (bytes === undefined) throw new StoredFileError(pieceLabel(ref), 'is missing');
+  const [record] = (await decodePiece(bytes, pieceLabel(ref), isInventory)).records;
+  if (record === undefined) throw new StoredFileError(pieceLabel(ref), 'holds no inventory');
+  return record.meta;
+}

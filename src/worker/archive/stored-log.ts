@@ -1,0 +1,41 @@
+/** The changes log of a version (archive/changes-log.ts) as the changes API reads it: its pieces, read when needed and kept. */
+import type { ArchiveSource } from '../../archive/archive-source.ts';
+import { fromStored, isStoredChange, type StoredChangeLog } from '../../archive/changes-log.ts';
+import { decodePiece, pieceLabel } from '../../archive/piece.ts';
+import type { PieceRef } from '../../archive/root.ts';
+import type { ChangeLog, ChangeRecord } from '../../model/change-log.ts';
+import { readPieceBytes } from './live-archive.ts';
+
+/** Pieces kept by this isolate (they never change): the log's tail and the scheduled records are read by most polls. */
+const kept = new Map<string, Promise<readonly ChangeRecord[]>>();
+const maxKept = 64;
+
+function records(source: ArchiveSource, ref: PieceRef): Promise<readonly ChangeRecord[]> {
+  const key = pieceLabel(ref);
+  let read = kept.get(key);
+  if (read === undefined) {
+    read = readPieceBytes(source, ref)
+      .then((bytes) => decodePiece(bytes, key, isStoredChange))
+      .then(({ records: stored }) => stored.map((record) => fromStored(record.meta)));
+    read.catch(() => kept.delete(key));
+    if (kept.size >= maxKept) kept.delete(kept.keys().next().value as string);
+    kept.set(key, read);
+  }
+  return read;
+}
+
+export function storedChangeLog(source: ArchiveSource, log: StoredChangeLog): ChangeLog {
+  return {
+    async since(afterSeq, upToSeq) {
+      const wanted = log.segments.filter((segment) => segment.to > afterSeq && segment.from <= upToSeq);
+      const found = await Promise.all(wanted.map((segment) => records(source, segment)));
+      return found.flat().filter((record) => record.seq > afterSeq && record.seq <= upToSeq);
+    },
+    async releasedBetween(fromMs, toMs, upToSeq) {
+      if (log.scheduled === undefined) return [];
+      return (await records(source, log.scheduled)).filter(
+        (record) => record.seq <= upToSeq && record.release > fromMs && record.release <= toMs,
+      );
+    },
+  };
+}
