@@ -8,6 +8,7 @@ import type { ArchiveState, PlannedArchive } from '../../src/builder/archive/pla
 import { webCodec } from '../../src/builder/archive/web-codec.ts';
 import type { Article } from '../../src/model/article.ts';
 import { newestFirst } from '../../src/model/article-order.ts';
+import type { Partner } from '../../src/model/partner.ts';
 import type { Site } from '../../src/model/site.ts';
 import { r2Source } from '../../src/worker/archive/r2-source.ts';
 
@@ -18,6 +19,10 @@ export interface PublishOptions {
   readonly previous?: ArchiveState;
   /** Small packs, so a test sees several objects. @default 16 MiB */
   readonly packBytes?: number;
+  /** Partners the version names (as content/partners.yaml would). */
+  readonly partners?: readonly Partner[];
+  /** This publish's number in the changes log: the version before it is `sequence - 1`. @default 1 */
+  readonly sequence?: number;
 }
 
 export interface PublishedArchive extends PlannedArchive {
@@ -48,6 +53,9 @@ export async function publishArchive(
     ...(options.previous ? { previous: options.previous } : {}),
     ...(options.urlsPerSitemap ? { urlsPerSitemap: options.urlsPerSitemap } : {}),
     ...(options.packBytes ? { packBytes: options.packBytes } : {}),
+    ...(options.partners ? { partners: options.partners } : {}),
+    ...(options.sequence ? { sequence: options.sequence } : {}),
+    ...(bucket ? { source: r2Source(bucket) } : {}),
   });
   return { ...planned, objects };
 }
@@ -56,11 +64,11 @@ export async function publishArchive(
  * The bucket read through `r2Source`, but with `root` as its live version: each test serves its own archive from
  * the one bucket without moving the real pointer (tests of the switch itself use the publish endpoint).
  */
-export function pinnedSource(root: string, bucket: R2Bucket = env.ARCHIVE): ArchiveSource {
+export function pinnedSource(root: string, sequence = 1, bucket: R2Bucket = env.ARCHIVE): ArchiveSource {
   const source = r2Source(bucket);
   const text = JSON.stringify({
     format: liveFormat,
-    sequence: 1,
+    sequence,
     root,
     previous: [],
     switchedAt: '2026-01-01T00:00:00.000Z',

@@ -103,8 +103,9 @@ describe('article storage', () => {
     const after = await serveSite([...articles, next], testSite, { releasedBy, previous: before.state });
     expect(after.report.rendered).toBe(1);
     expect(after.report.reused).toBe(45);
-    // The site list's head in four formats and its spine piece, the one shard, one sitemap part, the news sitemap.
-    expect(after.report.pieces.stored).toBe(8);
+    // The site list's head in four formats and its spine piece, the one shard, one sitemap part, the news sitemap,
+    // and the changes log's new tail.
+    expect(after.report.pieces.stored).toBe(9);
     expect((await after.fetch('/articles/story-46')).status).toBe(200);
     expect((await after.fetch('/articles/story-1')).status).toBe(200);
   });

@@ -39,7 +39,7 @@ export async function serveSite(
   const published = await publishArchive(site, articles, settings);
   const app = createApp({
     archive: new LiveArchive({ codeVersion: settings.codeVersion ?? 'test-code' }),
-    sourceFor: () => pinnedSource(published.rootHash),
+    sourceFor: () => pinnedSource(published.rootHash, settings.sequence ?? 1),
     edgeCache: caches.default,
     memory: new MemoryCache(1 << 24),
     ...(settings.now ? { now: settings.now } : {}),

@@ -106,8 +106,10 @@ async function partnerArticle(
   if (partner === undefined) return { response: unauthorizedResponse(), items: 0 };
   const limited = await limitPartner(c.env, partner.id);
   if (limited) return { response: limited, items: 0 };
-  const asked = parseArticleName(c.req.param('name') ?? '');
-  if (asked === undefined || asked.format === 'page') return { response: notFound(), items: 0 };
+  const parsed = parseArticleName(c.req.param('name') ?? '');
+  if (parsed === undefined) return { response: notFound(), items: 0 };
+  // A partner reads copy, not pages: the bare slug is its ninjs; `.newsml.xml` (and `.ninjs.json`) as named.
+  const asked = { slug: parsed.slug, format: parsed.format === 'page' ? ('ninjs' as const) : parsed.format };
   const source = deps.sourceFor(c.env);
   const entry = await version.article(source, asked.slug);
   const now = deps.now();
