@@ -1,4 +1,5 @@
-// Four projects: pure functions in Node, the external validators (Python feedparser, Java vnu) over built output, real Chromium against the app, the Worker end to end inside workerd.
+// Five projects: pure functions in Node, the external validators (Python feedparser, Java vnu, xmllint) over built
+// output, real Chromium against the app, `npm run dev` and wrangler from outside, the Worker inside workerd.
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { webhookQueues } from './src/worker/webhooks/queue-handler.ts';
@@ -34,6 +35,16 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          // `npm run dev` (wrangler dev, workerd, a publisher) and `wrangler deploy --dry-run` start per file.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -3,7 +3,7 @@
  * every list ETag and edge-cache entry. wrangler runs it before each bundle ([build] in wrangler.toml), so
  * `wrangler dev` and `wrangler deploy` always carry the version of the code they run; `npm test` runs it too.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { workerBundleHash } from '../src/builder/worker-bundle.ts';
 
@@ -16,4 +16,7 @@ try {
   before = readFileSync(file, 'utf8');
 } catch {}
 // Written only when it changes: wrangler watches src/, and an identical write would rebuild again.
-if (before !== text) writeFileSync(file, text);
+if (before !== text) {
+  mkdirSync(`${root}src/generated`, { recursive: true }); // absent in a fresh clone
+  writeFileSync(file, text);
+}

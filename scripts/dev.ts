@@ -9,9 +9,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-const args = process.argv.slice(2);
+/** `--content DIR` and `--cache DIR` are the publisher's; every other argument goes to wrangler dev. */
+const { contentDir, cacheDir, args } = splitArgs(process.argv.slice(2));
 let stopping = false;
 const port = portFrom(args) ?? '8787';
+/** `--persist-to DIR` (wrangler's) also says where the local D1 lives, for the migrations. */
+const persistTo = valueOf(args, '--persist-to');
 const origin = `http://localhost:${port}`;
 const env = {
   ...process.env,
@@ -37,22 +40,53 @@ function devToken(): string {
   return token;
 }
 
-function portFrom(argv: readonly string[]): string | undefined {
+function valueOf(argv: readonly string[], flag: string): string | undefined {
   for (const [index, arg] of argv.entries()) {
-    if (arg === '--port') return argv[index + 1];
-    if (arg.startsWith('--port=')) return arg.slice('--port='.length);
+    if (arg === flag) return argv[index + 1];
+    if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
   }
   return undefined;
 }
 
+function portFrom(argv: readonly string[]): string | undefined {
+  return valueOf(argv, '--port');
+}
+
+/** Our own flags (`--content DIR`, `--cache DIR`: the publisher's), and wrangler dev's (everything else). */
+function splitArgs(argv: readonly string[]): { contentDir: string; cacheDir: string; args: string[] } {
+  const ours = ['--content', '--cache'];
+  const args = argv.filter(
+    (arg, index) =>
+      !ours.includes(arg) && !ours.includes(argv[index - 1] ?? '') && !ours.some((flag) => arg.startsWith(`${flag}=`)),
+  );
+  return {
+    contentDir: valueOf(argv, '--content') ?? 'content',
+    cacheDir: valueOf(argv, '--cache') ?? 'build/.cache',
+    args,
+  };
+}
+
 const token = devToken();
+const wranglerBin = join(
+  dirname(createRequire(import.meta.url).resolve('wrangler/package.json')),
+  'bin',
+  'wrangler.js',
+);
 
 /** The local search index (D1) gets its tables before wrangler dev starts: `wrangler d1 migrations apply --local`. */
 function applyMigrations(): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [wranglerBinPath(), 'd1', 'migrations', 'apply', 'wirefeed-search', '--local'],
+      [
+        wranglerBin,
+        'd1',
+        'migrations',
+        'apply',
+        'wirefeed-search',
+        '--local',
+        ...(persistTo ? ['--persist-to', persistTo] : []),
+      ],
       {
         stdio: ['ignore', 'ignore', 'inherit'],
         env: { ...env, CI: 'true' }, // no confirmation prompt
@@ -64,16 +98,7 @@ function applyMigrations(): Promise<void> {
   });
 }
 
-function wranglerBinPath(): string {
-  return join(dirname(createRequire(import.meta.url).resolve('wrangler/package.json')), 'bin', 'wrangler.js');
-}
-
 await applyMigrations();
-const wranglerBin = join(
-  dirname(createRequire(import.meta.url).resolve('wrangler/package.json')),
-  'bin',
-  'wrangler.js',
-);
 const portArgs = portFrom(args) ? [] : ['--port', port];
 let wrangler = startWrangler();
 let restarts: number[] = [];
@@ -119,7 +144,19 @@ async function workerReady(): Promise<void> {
 function startPublisher(): ChildProcess {
   const child = spawn(
     process.execPath,
-    ['src/builder/cli.ts', 'publish', '--watch', '--url', origin, '--base-url', origin],
+    [
+      'src/builder/cli.ts',
+      'publish',
+      '--watch',
+      '--url',
+      origin,
+      '--base-url',
+      origin,
+      '--content',
+      contentDir,
+      '--cache',
+      cacheDir,
+    ],
     { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...env, PUBLISH_TOKEN: token } },
   );
   child.on('message', (message: { built?: number }) => {

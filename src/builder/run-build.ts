@@ -102,6 +102,7 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
     timings[name] = now - mark;
     options.stageDone?.(name, now - mark);
     mark = now;
+    killPoint(name);
   };
   const codeHash = await buildCodeHash(resolve(import.meta.dirname, '..', '..'));
   const content = await loadArticles(options, cacheDir, codeHash);
@@ -170,6 +171,7 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
     const switching = options.switchLive !== false && planned.rootHash !== base.root;
     if (switching) {
       sequence = (await target.switchLive(base.root, planned.rootHash)).sequence;
+      killPoint('switched');
       saveArchiveState(stateFile, {
         ...planned.state,
         ...(previous.state.searchIndexed ? { searchIndexed: previous.state.searchIndexed } : {}),
@@ -207,6 +209,16 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
   } finally {
     content.close();
   }
+}
+
+/**
+ * Fault injection for the kill tests (test/e2e/dev-server.test.ts): `WIREFEED_KILL_AT=<point>` ends the process there
+ * with SIGKILL, as a crash or an operator would: a stage's name after it (`parse`, `state`, `render and upload`: every
+ * object up, nothing switched; `pictures`; `switch`: switched and the state kept, the search index not yet told),
+ * `upload:<n>` after the n-th object, `switched` between the switch and keeping the state. Unset: nothing.
+ */
+function killPoint(at: string): void {
+  if (process.env.WIREFEED_KILL_AT === at) process.kill(process.pid, 'SIGKILL');
 }
 
 /** Bytes of search rows sent at once (their text included): well within the endpoint's 8 MiB. */
@@ -340,6 +352,7 @@ function uploader(target: ArchiveTarget) {
     await target.putObject(hash, bytes);
     counts.objects++;
     counts.bytes += bytes.length;
+    killPoint(`upload:${counts.objects}`);
   };
   return {
     counts,

@@ -30,7 +30,8 @@ export function httpTarget(options: HttpTargetOptions): ArchiveTarget {
           ...init,
           headers: { ...(init.headers as Record<string, string>), Authorization: authorization },
         });
-        if (response.ok) return response;
+        // Read whole inside the retry: a body cut off midway is a network failure like any other.
+        if (response.ok) return new Response(await response.arrayBuffer(), response);
         const reason = await response.text().then(
           (text) => (JSON.parse(text) as { error?: string }).error ?? text,
           () => '',
