@@ -14,7 +14,7 @@ const { contentDir, cacheDir, args } = splitArgs(process.argv.slice(2));
 let stopping = false;
 const port = portFrom(args) ?? '8787';
 /** `--persist-to DIR` (wrangler's) also says where the local D1 lives, for the migrations. */
-const persistTo = valueOf(args, '--persist-to');
+const persistTo = flagValue(args, '--persist-to');
 const origin = `http://localhost:${port}`;
 const env = {
   ...process.env,
@@ -40,7 +40,7 @@ function devToken(): string {
   return token;
 }
 
-function valueOf(argv: readonly string[], flag: string): string | undefined {
+function flagValue(argv: readonly string[], flag: string): string | undefined {
   for (const [index, arg] of argv.entries()) {
     if (arg === flag) return argv[index + 1];
     if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
@@ -49,7 +49,7 @@ function valueOf(argv: readonly string[], flag: string): string | undefined {
 }
 
 function portFrom(argv: readonly string[]): string | undefined {
-  return valueOf(argv, '--port');
+  return flagValue(argv, '--port');
 }
 
 /** Our own flags (`--content DIR`, `--cache DIR`: the publisher's), and wrangler dev's (everything else). */
@@ -60,8 +60,8 @@ function splitArgs(argv: readonly string[]): { contentDir: string; cacheDir: str
       !ours.includes(arg) && !ours.includes(argv[index - 1] ?? '') && !ours.some((flag) => arg.startsWith(`${flag}=`)),
   );
   return {
-    contentDir: valueOf(argv, '--content') ?? 'content',
-    cacheDir: valueOf(argv, '--cache') ?? 'build/.cache',
+    contentDir: flagValue(argv, '--content') ?? 'content',
+    cacheDir: flagValue(argv, '--cache') ?? 'build/.cache',
     args,
   };
 }
