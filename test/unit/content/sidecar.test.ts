@@ -105,6 +105,7 @@ describe('wire-copy sidecar (name.yaml beside name.txt)', () => {
       'language',
       'updated',
       'draft',
+      'embargo',
       'corrections',
       'image',
       'retracted',

@@ -39,7 +39,7 @@ describe('the article page head', () => {
     expect(attributeOf(one(doc, 'link[rel="canonical"]'), 'href')).toBe('https://www.news.cn/');
   });
 
-  it('announces the three feeds and the article as IPTC ninjs for autodiscovery', () => {
+  it('announces the three feeds and the article as IPTC ninjs and NewsML-G2 for autodiscovery', () => {
     const alternates = doc
       .querySelectorAll('link[rel="alternate"]')
       .map((element) => [attributeOf(element, 'type'), attributeOf(element, 'href'), attributeOf(element, 'title')]);
@@ -48,6 +48,11 @@ describe('the article page head', () => {
       ['application/atom+xml', 'https://news.example.com/atom.xml', 'Wirefeed (Atom)'],
       ['application/feed+json', 'https://news.example.com/feed.json', 'Wirefeed (JSON Feed)'],
       ['application/json', 'https://news.example.com/articles/sco-digital-link.ninjs.json', 'IPTC ninjs'],
+      [
+        'application/vnd.iptc.g2.newsitem+xml',
+        'https://news.example.com/articles/sco-digital-link.newsml.xml',
+        'IPTC NewsML-G2',
+      ],
     ]);
   });
 
