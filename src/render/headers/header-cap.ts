@@ -1,24 +1,25 @@
-/** Bounded attribution header values: whole up to 400 characters in any script, and one encoded budget per response. */
+/** Bounded attribution header values: whole up to 300 characters in any script, and one encoded budget per response. */
 import { encodeHeaderValue, replaceControlCharacters } from '../../shared/header-value.ts';
 
-// Why two bounds, and why these numbers (README "Attribution headers are bounded"; issue 22).
+// Why two bounds, and why these numbers (docs/http.md "Attribution headers"; issue 22).
 //
 // 1. Characters, not encoded bytes, decide what a reader gets whole. An RFC 8187 ext-value spends 9
 //    characters on a Chinese character, 6 on an Arabic one, 12 or more on an emoji (24 on `👍🏽`), 1 on
-//    ASCII: the old cap of 400 encoded characters cut the usual 88-character Chinese copyright notice
-//    after 42 while an English one kept 400. So a value is counted in user-perceived characters
+//    ASCII: the old cap of 400 encoded characters cut the usual 93-character Chinese copyright notice
+//    after 44 while an English one kept 400. So a value is counted in user-perceived characters
 //    (grapheme clusters, as Intl.Segmenter sees them: `👍🏽` or a flag is one, and is never split) and
-//    travels whole up to 400 of them, in every script; a longer one keeps its first 399 and `…`.
-//    400, not less: the seed's English notice, which SPEC shows exact, is 314 characters, and every value
-//    the old cap sent whole (at most 400 encoded, so at most 400 characters) is still sent whole.
+//    travels whole up to 300 of them, in every script; a longer one keeps its first 299 and `…`.
+//    And nothing the old cap sent whole is cut now: a value whose encoding is at most 400 characters
+//    travels whole too, however many characters it has (the seed's English notice, which SPEC shows
+//    exact, is 315 characters and 315 encoded), and a cut value keeps at least what fits in 400.
 //
-// 2. Characters alone do not bound bytes (400 Chinese characters are 3,607 encoded; a grapheme can hold
+// 2. Characters alone do not bound bytes (300 Chinese characters are 2,707 encoded; a grapheme can hold
 //    any number of combining marks), so the five X- values of one response share one budget of 5,000
 //    encoded characters. X-Source-URL counts first and is never cut (a cut URL is a wrong URL; the build
 //    bounds it at 2,048, article-bounds.ts). When the text values (X-Source, X-Editor,
 //    X-Responsible-Editor, X-Copyright) need more than is left, only the longest are cut, all to one
 //    level and never below an equal share of what is left (at least (5,000 - 2,048) / 4 = 738 each).
-//    The old cap's worst, four values of 400 and a 2,048 URL, is 3,648: within it, so nothing is cut there.
+//    The old cap's worst, four values of 400 encoded and a 2,048 URL, is 3,648: within it, so nothing is cut there.
 //
 // The worst head of an article (GET, HEAD, 304 and 410 alike), bytes as `name: value` CRLF:
 //       2,738  every other header: Link with a 2,048-character canonical URL and the ninjs and NewsML-G2
@@ -31,54 +32,73 @@ import { encodeHeaderValue, replaceControlCharacters } from '../../shared/header
 //              about 80) and 290 more characters of base URL and slug (each alternate repeats both).
 // What travels whole: beside a 2,048-character source URL the text values share 2,952, so a 300-character
 // Chinese notice (2,707) is whole with 245 characters of encoded names; beside a usual 30-character URL
-// they share 4,970, room for a 400-character Chinese notice (3,607) and 1,360 of names. 300 emoji with a
-// skin tone (7,207) fit no budget that keeps the head under 8 KiB, and are cut.
+// they share 4,970, room for a 300-character Chinese notice and 2,263 of names. 300 emoji with a skin tone
+// (7,207) fit no budget that keeps the head under 8 KiB, and are cut.
 // The headers are made at build time and stored in the packs: the Worker never pays for this.
 
 /** The bounds of an article's attribution header values. */
 export interface AttributionBounds {
-  /** User-perceived characters (grapheme clusters) a value keeps whole; a longer one keeps one fewer and `…`. @default 400 */
+  /** User-perceived characters (grapheme clusters) a value keeps whole; a longer one keeps one fewer and `…`. @default 300 */
   readonly maxCharacters: number;
+  /** Encoded characters within which a value is whole however many characters it has (the old cap). @default 400 */
+  readonly wholeEncoded: number;
   /** Encoded characters the X- values of one response share, X-Source-URL's included. @default 5000 */
   readonly sharedLength: number;
 }
 
-export const defaultAttributionBounds: AttributionBounds = { maxCharacters: 400, sharedLength: 5000 };
+export const defaultAttributionBounds: AttributionBounds = {
+  maxCharacters: 300,
+  wholeEncoded: 400,
+  sharedLength: 5000,
+};
 
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
+/** How much of a value may be sent: characters (`maxCharacters`), or encoded length (`wholeEncoded`), within `maxLength`. */
+export interface ValueBounds {
+  readonly maxCharacters: number;
+  /** A value or cut prefix whose encoding is at most this long may exceed `maxCharacters`. @default 0 */
+  readonly wholeEncoded?: number;
+  /** The encoding's length, never exceeded (the shared budget's level). @default Infinity */
+  readonly maxLength?: number;
+}
+
 /**
- * `encodeHeaderValue(text)` when the text has at most `maxCharacters` characters and its encoding at most
- * `maxLength`; otherwise the longest prefix of whole characters (cut before encoding, so no UTF-8 sequence,
- * percent-escape or grapheme is split) followed by `…`, within both. Never shorter than the ellipsis alone.
+ * `encodeHeaderValue(text)` when the text has at most `maxCharacters` characters or its encoding at most
+ * `wholeEncoded`, and its encoding at most `maxLength`; otherwise the longest prefix of whole characters (cut before
+ * encoding, so no UTF-8 sequence, percent-escape or grapheme is split) followed by `…`, within the same bounds. Never
+ * shorter than the ellipsis alone.
  */
-export function cappedHeaderValue(text: string, maxCharacters: number, maxLength = Number.POSITIVE_INFINITY): string {
+export function cappedHeaderValue(text: string, bounds: ValueBounds): string {
+  const { maxCharacters, wholeEncoded = 0, maxLength = Number.POSITIVE_INFINITY } = bounds;
   const cleaned = replaceControlCharacters(text);
-  // Only the characters that can be sent are segmented: a 20 KB notice costs no more than a short one.
+  // Only the characters that can be sent are segmented: a 20 KB notice costs no more than a short one (every
+  // character encodes to at least one, so `wholeEncoded` characters is the most the encoded bound can keep).
+  const most = Math.max(maxCharacters, wholeEncoded);
   const characters: string[] = [];
   for (const { segment } of graphemes.segment(cleaned)) {
-    if (characters.length > maxCharacters) break;
+    if (characters.length > most) break;
     characters.push(segment);
   }
-  if (characters.length <= maxCharacters) {
-    const whole = encodeHeaderValue(cleaned);
-    if (whole.length <= maxLength) return whole;
-  }
+  const fits = (count: number, encoded: string) =>
+    encoded.length <= maxLength && (count <= maxCharacters || encoded.length <= wholeEncoded);
+  if (characters.length <= most && fits(characters.length, encodeHeaderValue(cleaned)))
+    return encodeHeaderValue(cleaned);
   const cut = (count: number) => encodeHeaderValue(`${characters.slice(0, count).join('').trimEnd()}…`);
   let low = 0;
-  let high = Math.min(characters.length, maxCharacters - 1);
-  // The longest prefix whose encoding, with the ellipsis, fits: the encoding grows with the prefix.
+  let high = Math.min(characters.length, most) - 1;
+  // The longest prefix that fits with the ellipsis: both the count and the encoding grow with the prefix.
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    if (cut(middle).length <= maxLength) low = middle;
+    if (fits(middle + 1, cut(middle))) low = middle;
     else high = middle - 1;
   }
-  return cut(low);
+  return cut(Math.max(0, low));
 }
 
 /**
  * The sent form of each text value (absent ones stay absent), beside `reserved` encoded characters that are
- * never cut (the source URL): each value whole up to `maxCharacters`, and all of them with `reserved` within
+ * never cut (the source URL): each value whole up to `maxCharacters` (or `wholeEncoded`), and all of them with `reserved` within
  * `sharedLength` by cutting the longest first (`equalLevels`).
  */
 export function boundedHeaderValues(
@@ -87,7 +107,7 @@ export function boundedHeaderValues(
   bounds: AttributionBounds = defaultAttributionBounds,
 ): Record<string, string> {
   const present = Object.entries(texts).filter((entry): entry is [string, string] => entry[1] !== undefined);
-  const capped = present.map(([, text]) => cappedHeaderValue(text, bounds.maxCharacters));
+  const capped = present.map(([, text]) => cappedHeaderValue(text, bounds));
   const levels = equalLevels(
     capped.map((value) => value.length),
     Math.max(0, bounds.sharedLength - reserved),
@@ -96,7 +116,7 @@ export function boundedHeaderValues(
   for (const [index, [name, text]] of present.entries()) {
     const value = capped[index] ?? '';
     const level = levels[index] ?? value.length;
-    sent[name] = value.length <= level ? value : cappedHeaderValue(text, bounds.maxCharacters, level);
+    sent[name] = value.length <= level ? value : cappedHeaderValue(text, { ...bounds, maxLength: level });
   }
   return sent;
 }

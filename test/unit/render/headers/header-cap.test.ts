@@ -12,31 +12,47 @@ import { usualChineseNotice } from '../../../fixtures/notices.ts';
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 const characters = (text: string) => Array.from(graphemes.segment(text), ({ segment }) => segment);
 const { maxCharacters, sharedLength } = defaultAttributionBounds;
+const bounds = defaultAttributionBounds;
 
 describe('capped header values', () => {
   it('sends a short value exactly as encodeHeaderValue does', () => {
-    expect(cappedHeaderValue('Li Nian', maxCharacters)).toBe('Li Nian');
-    expect(cappedHeaderValue('责任编辑 李念', maxCharacters)).toBe(encodeHeaderValue('责任编辑 李念'));
+    expect(cappedHeaderValue('Li Nian', bounds)).toBe('Li Nian');
+    expect(cappedHeaderValue('责任编辑 李念', bounds)).toBe(encodeHeaderValue('责任编辑 李念'));
   });
 
   it('sends the usual Chinese copyright notice whole, contact address included', () => {
-    expect(decodeHeaderValue(cappedHeaderValue(usualChineseNotice, maxCharacters))).toBe(usualChineseNotice);
+    expect(decodeHeaderValue(cappedHeaderValue(usualChineseNotice, bounds))).toBe(usualChineseNotice);
   });
 
-  it('sends 400 characters whole in any script, and cuts the 401st with an ellipsis', () => {
-    expect(maxCharacters).toBe(400);
-    for (const character of ['编', 'ع', 'a', '😀', '👍🏽', '🇨🇳', 'é']) {
-      const whole = character.repeat(400);
-      expect(decodeHeaderValue(cappedHeaderValue(whole, maxCharacters)), character).toBe(whole);
-      const cut = decodeHeaderValue(cappedHeaderValue(whole + character, maxCharacters));
-      expect(cut, character).toBe(`${character.repeat(399)}…`);
+  it('sends 300 characters whole in any script, and cuts the 301st with an ellipsis', () => {
+    expect(maxCharacters).toBe(300);
+    const scripts = ['编', 'ع', '😀', '👍🏽', '🇨🇳', 'é', 'Я'];
+    for (const character of scripts) {
+      const whole = character.repeat(300);
+      expect(decodeHeaderValue(cappedHeaderValue(whole, bounds)), character).toBe(whole);
+      const cut = decodeHeaderValue(cappedHeaderValue(whole + character, bounds));
+      expect(cut, character).toBe(`${character.repeat(299)}…`);
     }
+    expect(scripts).toHaveLength(7);
+  });
+
+  it("still sends whole what the old cap did: up to 400 encoded characters, as the seed's 315-character notice", () => {
+    const seedNotice =
+      'Special statement: if the pictures and texts reproduced or quoted on this site infringe your legitimate rights and interests, please contact this site, and this site will correct and delete them in time. For copyright issues and website cooperation, please contact through outlook new era email:lwxsd@liaowanghn.com';
+    expect(characters(seedNotice)).toHaveLength(315);
+    expect(cappedHeaderValue(seedNotice, bounds)).toBe(seedNotice);
+    expect(cappedHeaderValue('a'.repeat(400), bounds)).toBe('a'.repeat(400));
+    // Past 400 encoded, the longer of the two bounds decides what a cut keeps: as much as fits in 400 encoded
+    // (the ellipsis makes it an ext-value: `UTF-8''` and `%E2%80%A6` take 16), more than 299 characters.
+    const cut = cappedHeaderValue('a'.repeat(401), bounds);
+    expect(cut).toHaveLength(400);
+    expect(decodeHeaderValue(cut)).toBe(`${'a'.repeat(384)}…`);
   });
 
   it('never splits a grapheme: a skin-tone emoji, a flag or a family is kept whole or dropped whole', () => {
     const text = '👍🏽🇨🇳👨‍👩‍👧‍👦'.repeat(20);
     for (let maxLength = 16; maxLength < encodeHeaderValue(text).length; maxLength += 7) {
-      const decoded = decodeHeaderValue(cappedHeaderValue(text, maxCharacters, maxLength));
+      const decoded = decodeHeaderValue(cappedHeaderValue(text, { maxCharacters, maxLength }));
       const kept = characters(decoded.slice(0, -1));
       expect(characters(text).slice(0, kept.length)).toEqual(kept);
     }
@@ -49,7 +65,7 @@ describe('capped header values', () => {
         fc.integer({ min: 1, max: 320 }),
         fc.integer({ min: 16, max: 4000 }),
         (text, max, maxLength) => {
-          const sent = cappedHeaderValue(text, max, maxLength);
+          const sent = cappedHeaderValue(text, { maxCharacters: max, maxLength });
           expect(sent).toMatch(/^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$|^$/);
           expect(sent.length).toBeLessThanOrEqual(Math.max(maxLength, encodeHeaderValue('…').length));
           const decoded = decodeHeaderValue(sent);
@@ -99,12 +115,12 @@ describe('bounded attribution values', () => {
     for (const [name, text] of Object.entries(texts)) expect(decodeHeaderValue(sent[name] ?? '')).toBe(text);
   });
 
-  it('cuts a 20 KB notice to 400 characters and leaves the names whole', () => {
+  it('cuts a 20 KB notice to 300 characters and leaves the names whole', () => {
     const texts = { 'X-Editor': 'Yi Yi', 'X-Copyright': '版权所有，'.repeat(1400) };
     const sent = boundedHeaderValues(texts, 30);
     expect(sent['X-Editor']).toBe('Yi Yi');
     const notice = decodeHeaderValue(sent['X-Copyright'] ?? '');
-    expect(notice).toBe(`${'版权所有，'.repeat(80).slice(0, 399)}…`);
+    expect(notice).toBe(`${'版权所有，'.repeat(60).slice(0, 299)}…`);
   });
 
   it('keeps the values of one response within the shared budget when every one is at its worst', () => {
