@@ -109,6 +109,8 @@ describe('a scheduled article', () => {
       '/tags/trade',
       '/tags/trade/rss.xml',
       '/sources/www.news.cn/feed.json',
+      '/search?q=trade',
+      '/search.json?q=balloons',
     ];
     let compared = 0;
     for (const path of paths) {

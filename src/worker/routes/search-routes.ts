@@ -53,9 +53,11 @@ function serveSearch(c: AppContext, deps: RouteDeps, version: Version, format: F
   if (query.kind === 'too-long') return tooLong(version, format);
   const now = deps.now();
   const state = version.state(now);
-  // Results change with every publish (the index follows it) and every release: both are in this key.
+  // Results change exactly when the released articles do, as the site's list does (its identity covers every
+  // released article's text, tags and source): a publish that only schedules copy moves no search ETag.
   const searched = query.kind === 'query' ? query.text : '';
-  const resultsVersion = shortHash(`${version.rootHash} ${state.index} ${version.codeVersion} ${format} ${searched}`);
+  const released = state.lists.get(listId())?.identity ?? 'empty';
+  const resultsVersion = shortHash(`${released} ${version.codeVersion} ${format} ${searched}`);
   const known = {
     // HTML: the type, lifetimes and CSP every page has; JSON: the feeds' lifetimes and CORS.
     ...(format === 'html' ? version.root.headers.html : kindHeaders(kind, site)),

@@ -32,11 +32,6 @@ export interface SearchPage {
   readonly total: number;
   /** This page's results, best first; empty past the last page. */
   readonly results: readonly SearchResult[];
-  /**
-   * The earliest release (ms) after `now` of any indexed article, matching or not: a cached answer must not
-   * outlive it. Never the matching rows' own, which would reveal embargoed copy through a shorter lifetime.
-   */
-  readonly nextReleaseMs?: number;
 }
 
 const matching = `FROM search_fts JOIN search_articles AS article ON article.id = search_fts.rowid
@@ -49,7 +44,9 @@ export async function searchArticles(
   options: SearchOptions,
 ): Promise<SearchPage> {
   const { now, page, pageSize } = options;
-  const [rows, count, next] = await db.batch([
+  // Lifetimes are capped by the site's next release (the route), never by a matching row's own, which would tell
+  // a prober that an unreleased article holds the words.
+  const [rows, count] = await db.batch([
     db
       .prepare(
         `SELECT article.slug, article.title, article.summary, article.body,
@@ -60,9 +57,6 @@ export async function searchArticles(
       )
       .bind(query.match, now, pageSize, (page - 1) * pageSize),
     db.prepare(`SELECT count(*) AS total ${matching} AND article.release_ms <= ?2`).bind(query.match, now),
-    // The whole index's next release, not the query's: a lifetime that moved with the matching embargoed
-    // rows would tell a prober that an unreleased article holds the words (the site's lists show the same instant).
-    db.prepare('SELECT min(release_ms) AS next FROM search_articles WHERE release_ms > ?1').bind(now),
   ]);
   const results = (rows?.results ?? []) as {
     slug: string;
@@ -72,7 +66,6 @@ export async function searchArticles(
     rank: number;
   }[];
   const total = (count?.results[0] as { total: number } | undefined)?.total ?? 0;
-  const nextReleaseMs = (next?.results[0] as { next: number | null } | undefined)?.next ?? undefined;
   return {
     total,
     results: results.map((row) => ({
@@ -81,7 +74,6 @@ export async function searchArticles(
       snippet: snippetOf(row, query.terms),
       rank: row.rank,
     })),
-    ...(nextReleaseMs === undefined ? {} : { nextReleaseMs }),
   };
 }
 
