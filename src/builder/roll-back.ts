@@ -2,7 +2,8 @@
  * `npm run publish -- --rollback`: the version before the live one, live again, as a switch of its own. It is a new
  * root — the earlier version's lists, shards and sitemaps, with the changes log up to now and the rollback's own
  * records appended (what it does to each article) — so a partner's cursor never goes back and the rollback reaches
- * partners as a change. Nothing is rendered: every piece but the log's new tail is the earlier version's.
+ * partners as a change. Nothing is rendered: every piece but the log's new tail is the earlier version's, and the
+ * partners (keys, entitlements, webhooks) stay the live version's: a rollback brings back copy, never a revoked key.
  */
 import { isInventory } from '../archive/inventory.ts';
 import { decodePiece, pieceLabel } from '../archive/piece.ts';
@@ -38,7 +39,7 @@ export async function rollBack(target: ArchiveTarget, codec: ArchiveCodec): Prom
     stateFromArchive(live.root, source),
     stateFromArchive(restored, source),
   ]);
-  const earlierRoot = await readRoot(source, restored);
+  const [earlierRoot, currentRoot] = await Promise.all([readRoot(source, restored), readRoot(source, live.root)]);
   const log = current.changes ?? earlierRoot.changes;
   const sequence = live.sequence + 1;
   const records = changeRecords(current.articles, earlier.articles, sequence, Math.max(live.now, log.lastAt));
@@ -51,12 +52,13 @@ export async function rollBack(target: ArchiveTarget, codec: ArchiveCodec): Prom
   const planned = await appendToLog(log, records, sequence, new PieceStore(codec, packs, current.pieces), source);
   await packs.seal();
   const changes = resolveLog(planned);
-  // The earlier version's inventory, with every piece of the log it now names.
+  // The earlier version's inventory, with every piece of the log it now names and the live partners.
   const inventory = await readInventory(source, earlierRoot);
   const objects = new Set([
     ...inventory.objects,
     ...changes.segments.map((ref) => ref.o),
     ...(changes.scheduled ? [changes.scheduled.o] : []),
+    ...(currentRoot.partners ? [currentRoot.partners.o] : []),
   ]);
   const inventoryBytes = encodeRecordBytes([
     { meta: { objects: [...objects].sort(), media: inventory.media }, bytes: new Uint8Array() },
@@ -64,8 +66,12 @@ export async function rollBack(target: ArchiveTarget, codec: ArchiveCodec): Prom
   const inventoryObject = await codec.compress(inventoryBytes);
   const inventoryHash = await codec.objectHash(inventoryObject);
   await sink({ hash: inventoryHash, bytes: inventoryObject });
+  // Content goes back; access does not: the partners stay the live ones, so a key revoked since the earlier
+  // version stays revoked (and one added since keeps working).
+  const { partners: _earlierPartners, ...earlierContent } = earlierRoot;
   const root: RootDocument = {
-    ...earlierRoot,
+    ...earlierContent,
+    ...(currentRoot.partners ? { partners: currentRoot.partners } : {}),
     changes,
     inventory: { o: inventoryHash, at: 0, n: inventoryObject.length, h: await codec.contentHash(inventoryBytes) },
   };

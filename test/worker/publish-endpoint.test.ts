@@ -180,6 +180,41 @@ describe('a publish through the endpoint', () => {
     expect((await get('/articles/sco-digital-link')).status).toBe(200);
   });
 
+  it('rolls back copy but never access: a key revoked since the earlier version stays revoked', async () => {
+    const digest = async (key: string) =>
+      [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key)))]
+        .map((byte) => byte.toString(16).padStart(2, '0'))
+        .join('');
+    const keys = { kept: 'kept-partner-key-0123456789', revoked: 'revoked-partner-key-0123456789' };
+    const partner = async (id: keyof typeof keys) => ({
+      id,
+      name: id,
+      keySha256: await digest(keys[id]),
+      sections: 'all' as const,
+      embargoed: false,
+    });
+    const changes = async (key: string) =>
+      (await get('/api/v1/changes', { headers: { Authorization: `Bearer ${key}` } })).status;
+    const switchTo = async (label: string, partners: Awaited<ReturnType<typeof partner>>[]) => {
+      const site = { ...testSite, baseUrl: 'http://localhost:8787' };
+      const story = wireCopy(`${label}.txt`, `${label}\n2025-07-20 08:00\nBody.\nSource:www.news.cn\n`, site);
+      const next = await publishArchive(site, [story], { partners }, null);
+      await upload(next.objects);
+      const base = (await liveRoot()) ?? null;
+      const response = await call('/switch', { method: 'POST', body: JSON.stringify({ base, root: next.rootHash }) });
+      expect(response.status).toBe(200);
+    };
+    await switchTo('with-both-keys', [await partner('kept'), await partner('revoked')]);
+    expect([await changes(keys.kept), await changes(keys.revoked)]).toEqual([200, 200]);
+    await switchTo('revoked-one', [await partner('kept')]);
+    expect([await changes(keys.kept), await changes(keys.revoked)]).toEqual([200, 401]);
+    await rollBack(endpoint(), webCodec);
+    // The earlier copy is back; the earlier key list is not.
+    expect((await get('/articles/with-both-keys')).status).toBe(200);
+    expect((await get('/articles/revoked-one')).status).toBe(404);
+    expect([await changes(keys.kept), await changes(keys.revoked)]).toEqual([200, 401]);
+  });
+
   it('lets exactly one of two racing switches from the same base win', async () => {
     const before = await liveRoot();
     const [a, b] = [await version('race-a'), await version('race-b')];
