@@ -16,6 +16,7 @@ import { decodePiece, pieceLabel } from '../../archive/piece.ts';
 import type { PieceRef } from '../../archive/root.ts';
 import type { ShardEntry } from '../../archive/shard.ts';
 import { StoredFileError } from '../../archive/stored-file-error.ts';
+import { articleFormatNames } from '../../model/article-formats.ts';
 import type { ChangeEvent, ChangeRecord } from '../../model/change-log.ts';
 import { type PendingRef, type PieceStore, resolveRef } from './piece-store.ts';
 
@@ -26,7 +27,21 @@ function eventOf(before: ShardEntry | undefined, after: ShardEntry | undefined):
   if (before[7] === after[7]) return undefined;
   if (after[8] === -1) return before[8] === -1 ? undefined : 'retracted';
   if (before[8] === -1) return 'published';
-  return after[8] > before[8] ? 'corrected' : 'updated';
+  if (after[8] > before[8]) return 'corrected';
+  // The identity also moves with the code and the site's settings: a change is only what a partner receives.
+  return sameCopy(before, after) ? undefined : 'updated';
+}
+
+const ninjsIndex = articleFormatNames.indexOf('ninjs');
+
+/** The same copy for a partner: the same ninjs bytes (its ETag), release instant and sections. */
+function sameCopy(before: ShardEntry, after: ShardEntry): boolean {
+  return (
+    before[6][ninjsIndex] === after[6][ninjsIndex] &&
+    before[1] === after[1] &&
+    before[2].length === after[2].length &&
+    before[2].every((section, index) => section === after[2][index])
+  );
 }
 
 /** The records of publish `sequence` (ids `<sequence>.<n>`, slugs in code-unit order), at `at` (ms). */
