@@ -35,7 +35,7 @@ const usage = `usage: node src/builder/cli.ts [publish] [options]
   --collect         after publishing, delete objects no kept version names (older than an hour)
   --reindex         rebuild the search index (D1) from every article, not only what changed
   --watch           stay running and publish again whenever the content folder changes (npm run dev)
-  --check           validate and render everything, store nothing (npm run check)
+  --check           validate every content file and picture, store nothing (npm run check)
   --deploy          refuse to publish for a localhost base URL
 The publish token comes from PUBLISH_TOKEN, else from .dev.vars (which npm run dev writes).`;
 
@@ -79,10 +79,16 @@ function log(line: string): void {
 function targetOf(flags: Flags): ArchiveTarget | undefined {
   if (flags.check) return undefined;
   if (!flags.publish) return dirTarget(resolve(flags.archive));
-  const url = flags.url ?? process.env.WIREFEED_PUBLISH_URL ?? siteBaseUrl(flags);
+  const base = siteBaseUrl(flags);
+  const url = flags.url ?? process.env.WIREFEED_PUBLISH_URL ?? base;
   if (flags.deploy && isLocal(url))
     throw new UsageError(
       `refusing to publish to ${url}: set baseUrl in content/site.yaml (or --url) to the site's public address`,
+    );
+  // Every link in the archive is made from the base URL: a public site must not link to localhost.
+  if (!isLocal(url) && isLocal(base))
+    throw new UsageError(
+      `refusing to publish to ${url} with links to ${base}: set baseUrl in content/site.yaml (or --base-url) to the site's public address`,
     );
   return httpTarget({ url, token: publishToken() });
 }
@@ -109,6 +115,8 @@ function publishToken(): string {
 }
 
 function isLocal(url: string): boolean {
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
+    throw new UsageError(`${url} is not an http(s) URL`);
   const { hostname } = new URL(url);
   return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
 }
