@@ -1,13 +1,19 @@
 /**
+ * `npm run partners -- key ID`: a new random API key for a partner, printed once, with the partners.yaml entry
+ * that names only its SHA-256 (the key itself is never stored: hand it to the partner, paste the entry, publish).
+ *
  * `npm run partners -- deliveries [--partner ID] [--limit N] [--origin URL] [--json]`: the partner webhooks given
  * up on (dead letters), newest first, read through the Worker's `GET /api/publish/deliveries` with the publish
  * token, so the same command reads `npm run dev`'s local R2 and production's bucket.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { DeadLetter } from '../src/worker/webhooks/delivery-records.ts';
 
-const usage = `usage: npm run partners -- deliveries [--partner ID] [--limit N] [--origin URL] [--json]
+const usage = `usage: npm run partners -- key ID
+  a new API key for partner ID ([a-z0-9-]+), and the content/partners.yaml entry with its SHA-256
+usage: npm run partners -- deliveries [--partner ID] [--limit N] [--origin URL] [--json]
   --origin   the Worker to ask (default: $WIREFEED_ORIGIN, else http://localhost:8787, where npm run dev serves)
   --partner  only this partner's dead letters
   --limit    at most this many, 1 to 1000 (default 100)
@@ -75,5 +81,21 @@ async function deliveries(): Promise<void> {
   else for (const record of deadLetters) console.log(deadLetterLine(record));
 }
 
+/** 32 random bytes as base64url (43 characters): the key a partner sends as `Authorization: Bearer <key>`. */
+function newKey(id: string): void {
+  if (!/^[a-z0-9-]+$/.test(id)) fail(`partner id "${id}": use lowercase letters, digits and hyphens`, 2);
+  const key = `wf_${randomBytes(32).toString('base64url')}`;
+  const sha256 = createHash('sha256').update(key).digest('hex');
+  console.log(`# The key for ${id}: give it to the partner now; it is shown once and stored nowhere.
+#   ${key}
+# Add this to content/partners.yaml (choose its sections), then npm run publish:
+- id: ${id}
+  name: ${id}
+  keySha256: ${sha256}
+  sections: [all]
+  embargoed: false`);
+}
+
 if (positionals[0] === 'deliveries' && positionals.length === 1) await deliveries();
+else if (positionals[0] === 'key' && positionals.length === 2) newKey(positionals[1] as string);
 else fail(usage, 2);

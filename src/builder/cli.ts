@@ -233,8 +233,10 @@ async function rollBackLive(flags: Flags): Promise<number> {
   if (target === undefined) return 2;
   const report = await rollBack(target, nodeCodec);
   console.log(
-    `wirefeed: rolled back ${target.name} to ${report.restored.slice(0, 12)}: version ${report.sequence} (root ${report.root.slice(0, 12)}), ${report.changes} change(s) announced`,
+    `wirefeed: rolled back ${target.name} to ${report.restored.slice(0, 12)}: version ${report.sequence} (root ${report.root.slice(0, 12)}), ${report.changes} change(s) announced, ${report.unindexed} article(s) out of search`,
   );
+  if (report.indexError)
+    log(`wirefeed: the search index could not be told (${report.indexError}); the next publish rebuilds it`);
   return 0;
 }
 

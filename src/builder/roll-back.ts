@@ -26,6 +26,10 @@ export interface RollBackReport {
   /** The version it brings back. */
   readonly restored: string;
   readonly changes: number;
+  /** Articles the rollback took away, removed from the search index. */
+  readonly unindexed: number;
+  /** Why the search index could not be told (the rollback itself stands). */
+  readonly indexError?: string;
 }
 
 export async function rollBack(target: ArchiveTarget, codec: ArchiveCodec): Promise<RollBackReport> {
@@ -82,7 +86,22 @@ export async function rollBack(target: ArchiveTarget, codec: ArchiveCodec): Prom
   await sink({ hash: rootHash, bytes: rootBytes });
   await Promise.all(uploads);
   const switched = await target.switchLive(live.root, rootHash, true);
-  return { sequence: switched.sequence, root: rootHash, restored, changes: records.length };
+  // Search can lose what the rollback took away at once; what it brings back needs the text, which only a publish of
+  // content/ has (that publish finds the index out of step and rebuilds it whole).
+  const removed = records.filter((record) => record.event === 'retracted').map((record) => record.slug);
+  let indexError: string | undefined;
+  if (removed.length > 0)
+    await target.index({ upsert: [], remove: removed }).catch((error: unknown) => {
+      indexError = error instanceof Error ? error.message : String(error);
+    });
+  return {
+    sequence: switched.sequence,
+    root: rootHash,
+    restored,
+    changes: records.length,
+    unindexed: removed.length,
+    ...(indexError ? { indexError } : {}),
+  };
 }
 
 async function readRoot(source: ReturnType<ArchiveTarget['source']>, hash: string): Promise<RootDocument> {

@@ -7,6 +7,8 @@ import { parseLivePointer } from '../../src/archive/live-pointer.ts';
 import { httpTarget } from '../../src/builder/archive/http-target.ts';
 import { webCodec } from '../../src/builder/archive/web-codec.ts';
 import { rollBack } from '../../src/builder/roll-back.ts';
+import { releaseOf } from '../../src/model/article.ts';
+import { searchRow } from '../../src/model/search-row.ts';
 import { publishArchive } from '../support/workerd-archive.ts';
 import { testSite, wireCopy } from './test-site.ts';
 import { get } from './worker-client.ts';
@@ -38,7 +40,7 @@ async function version(label: string) {
   const articles = [1, 2].map((n) =>
     wireCopy(`${label}-${n}.txt`, `${label} ${n}\n2025-07-1${n} 08:00\nBody ${n}.\nSource:www.news.cn\n`, site),
   );
-  return publishArchive(site, articles, {}, null);
+  return { ...(await publishArchive(site, articles, {}, null)), articles };
 }
 
 async function upload(objects: ReadonlyMap<string, Uint8Array>): Promise<void> {
@@ -169,6 +171,12 @@ describe('a publish through the endpoint', () => {
     expect(pointer.previous[0]).toBe(before);
     expect(await liveRoot()).toBe(next.rootHash);
     expect((await get('/articles/switched-1')).status).toBe(200);
+    // What a publish sends the search index after its switch: the new articles, found.
+    await endpoint().index({
+      upsert: next.articles.map((article) => searchRow(article, releaseOf(article))),
+      remove: [],
+    });
+    expect(await (await get('/search.json?q=switched')).text()).toContain('/articles/switched-1');
     // npm run publish -- --rollback: the publisher's own code, through this same endpoint.
     const back = await rollBack(endpoint(), webCodec);
     expect(back.sequence).toBe(pointer.sequence + 1);
@@ -178,6 +186,9 @@ describe('a publish through the endpoint', () => {
     expect(back.changes).toBeGreaterThan(0);
     expect((await get('/articles/switched-1')).status).toBe(404);
     expect((await get('/articles/sco-digital-link')).status).toBe(200);
+    // What the rollback took away is out of search at once.
+    expect(back.unindexed).toBe(2);
+    expect(await (await get('/search.json?q=switched')).text()).not.toContain('/articles/switched-1');
   });
 
   it('rolls back copy but never access: a key revoked since the earlier version stays revoked', async () => {

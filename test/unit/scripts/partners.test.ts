@@ -1,12 +1,14 @@
 // `npm run partners -- deliveries` as a publisher runs it, against a local server that answers as the Worker's
 // /api/publish/deliveries does (the endpoint itself is tested inside workerd: test/worker/webhooks/dead-letters.test.ts).
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePartners } from '../../../src/content/partners-config.ts';
 import type { DeadLetter } from '../../../src/worker/webhooks/delivery-records.ts';
 
 const script = resolve('scripts/partners.ts');
@@ -112,5 +114,33 @@ describe('npm run partners -- deliveries', () => {
     const result = await partners(['list']);
     expect(result.stderr).toContain('usage: npm run partners -- deliveries');
     expect(result.status).toBe(2);
+  });
+});
+
+describe('npm run partners -- key', () => {
+  it('prints a new key once and a partners.yaml entry that names only its SHA-256', async () => {
+    const result = await partners(['key', 'acme']);
+    expect(result.status).toBe(0);
+    const key = /^#\s+(wf_[A-Za-z0-9_-]{43})$/m.exec(result.stdout)?.[1] ?? '';
+    expect(key).not.toBe('');
+    const entry = result.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('#'))
+      .join('\n');
+    expect(entry).not.toContain(key);
+    const parsed = parsePartners('content/partners.yaml', entry);
+    expect(parsed.ok, JSON.stringify(parsed)).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.partners).toHaveLength(1);
+    expect(parsed.partners[0]?.keySha256).toBe(createHash('sha256').update(key).digest('hex'));
+    // A second run makes another key.
+    const again = await partners(['key', 'acme']);
+    expect(again.stdout).not.toContain(key);
+  });
+
+  it('refuses an id partners.yaml would refuse, with exit status 2', async () => {
+    const result = await partners(['key', 'ACME Daily']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('partner id "ACME Daily": use lowercase letters, digits and hyphens');
   });
 });
