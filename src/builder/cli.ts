@@ -16,8 +16,6 @@ import { httpTarget } from './archive/http-target.ts';
 import { nodeCodec } from './archive/node-codec.ts';
 import { stageProgress } from './progress.ts';
 import { defaultWorkerCount, openBuildPool } from './render/build-pool.ts';
-import { nodeStrongEtag } from './render/node-etag.ts';
-import { useTextEtag } from './render/text-etag.ts';
 import { rollBack } from './roll-back.ts';
 import { type BuildReport, runBuild } from './run-build.ts';
 import { watchBuilds } from './watch-builds.ts';
@@ -246,8 +244,6 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  // Same ETags as crypto.subtle, without a thread-pool round trip per page (node-etag.ts).
-  useTextEtag(nodeStrongEtag);
   if (flags.rollback) return rollBackLive(flags);
   const workers = workerCount(flags.workers);
   const pool = workers > 1 ? openBuildPool(workers) : undefined;

@@ -37,10 +37,10 @@ export interface BuildArchiveOptions {
 
 export async function buildArchive(options: BuildArchiveOptions): Promise<PlannedArchive> {
   const { site, articles, codec } = options;
-  const representations = await siteRepresentations(site);
+  const representations = await siteRepresentations(site, codec.textEtag);
   const context: BlockContext = { site, headers: representations.formatHeaders };
   // An article's identity: its parsed content (articleHashes), the site it is rendered for, and the code.
-  const contentHashes = await articleHashes(articles);
+  const contentHashes = await articleHashes(articles, codec.textEtag);
   const salt = `${options.renderVersion ?? ''}\n${JSON.stringify(site)}`;
   const identities = new Map<Article, string>();
   for (const article of articles)

@@ -1,6 +1,7 @@
 /** The archive codec on node:zlib and node:crypto: synchronous, so a build thread compresses and hashes without round trips. */
 import { createHash } from 'node:crypto';
 import { constants, deflateRawSync } from 'node:zlib';
+import { nodeStrongEtag } from '../render/node-etag.ts';
 import type { ArchiveCodec } from './codec.ts';
 
 /**
@@ -15,4 +16,5 @@ export const nodeCodec: ArchiveCodec = {
   compress: (bytes) => deflateRawSync(bytes, { level: compressionLevel, strategy: constants.Z_DEFAULT_STRATEGY }),
   contentHash: (bytes) => createHash('sha256').update(bytes).digest().subarray(0, 16).toString('base64url'),
   objectHash: (bytes) => createHash('sha256').update(bytes).digest('hex'),
+  textEtag: nodeStrongEtag,
 };

@@ -7,7 +7,7 @@ import { renderErrorPage } from '../../render/error-page.ts';
 import { htmlSecurityHeaders } from '../../render/headers/security-headers.ts';
 import { renderRobots } from '../../render/sitemap.ts';
 import { stylesheet, stylesheetHash } from '../../render/stylesheet.ts';
-import { textEtag } from '../render/text-etag.ts';
+import type { TextEtag } from './codec.ts';
 
 /** The heading (reason phrase, RFC 9110 §15) and the explanation each error page shows. */
 export const errorMessages: Readonly<Record<number, readonly [string, string]>> = {
@@ -28,7 +28,7 @@ export interface SiteRepresentations {
   robots(lastModified: string): Promise<Representation>;
 }
 
-export async function siteRepresentations(site: Site): Promise<SiteRepresentations> {
+export async function siteRepresentations(site: Site, etag: TextEtag): Promise<SiteRepresentations> {
   const security = htmlSecurityHeaders(await stylesheetHash(stylesheet(site)));
   const formatHeaders = Object.fromEntries(
     articleFormatNames.map((format) => {
@@ -44,7 +44,7 @@ export async function siteRepresentations(site: Site): Promise<SiteRepresentatio
       headers: kindHeaders(responseKinds.error, site, { security }),
     };
   const robotsBody = renderRobots(site);
-  const robotsEtag = await textEtag(robotsBody);
+  const robotsEtag = await etag(robotsBody);
   return {
     headers: {
       html: kindHeaders(responseKinds.list, site, { security }),

@@ -16,7 +16,7 @@ import { renderNinjs } from '../../render/ninjs.ts';
 import { renderRetractionPage } from '../../render/retraction-page.ts';
 import { absoluteUrl, canonicalUrl } from '../../render/urls.ts';
 import { toHttpDate } from '../../shared/http-date.ts';
-import { textEtag } from './text-etag.ts';
+import type { TextEtag } from '../archive/codec.ts';
 
 /** A representation as stored: its text, every header, and its status when not 200. */
 export interface RenderedRepresentation {
@@ -25,21 +25,24 @@ export interface RenderedRepresentation {
   readonly status?: number;
 }
 
-/** Renders one article in one format; `shared` are the headers every response of its kind carries (type, cache, security). */
-export type ArticleRenderer = (
-  site: Site,
-  article: Article,
-  shared: Readonly<Record<string, string>>,
-) => Promise<RenderedRepresentation>;
+/** What a renderer needs besides the article: the site, its kind's shared headers (type, cache, security), the ETag. */
+export interface RenderContext {
+  readonly site: Site;
+  readonly shared: Readonly<Record<string, string>>;
+  readonly etag: TextEtag;
+}
+
+/** Renders one article in one format. */
+export type ArticleRenderer = (context: RenderContext, article: Article) => Promise<RenderedRepresentation>;
 
 /** A new format is a renderer here and a row in model/article-formats.ts. */
 export const articleRenderers: Readonly<Record<ArticleFormat, ArticleRenderer>> = {
-  async page(site, article, shared) {
+  async page({ site, shared, etag }, article) {
     // RFC 9110 §15.5.11: a retracted article answers 410 Gone with a page that says so.
     const body = article.retracted ? renderRetractionPage(site, article) : renderArticlePage(site, article);
     let headers: Record<string, string> = {
       ...shared,
-      ETag: await textEtag(body),
+      ETag: await etag(body),
       'Last-Modified': toHttpDate((article.retracted?.date ?? article.updated).epochMs),
       ...attributionHeaders(article, canonicalUrl(site, article)),
     };
@@ -52,18 +55,18 @@ export const articleRenderers: Readonly<Record<ArticleFormat, ArticleRenderer>> 
       );
     return article.retracted ? { body, headers, status: 410 } : { body, headers };
   },
-  ninjs: (site, article, shared) => withValidators(renderNinjs(site, article), article, shared),
-  newsml: (site, article, shared) => withValidators(renderNewsmlItem(site, article), article, shared),
+  ninjs: (context, article) => withValidators(renderNinjs(context.site, article), article, context),
+  newsml: (context, article) => withValidators(renderNewsmlItem(context.site, article), article, context),
 };
 
 /** A partner format: its bytes' ETag and the article's last update as Last-Modified. */
 async function withValidators(
   body: string,
   article: Article,
-  shared: Readonly<Record<string, string>>,
+  { shared, etag }: RenderContext,
 ): Promise<RenderedRepresentation> {
   return {
     body,
-    headers: { ...shared, ETag: await textEtag(body), 'Last-Modified': toHttpDate(article.updated.epochMs) },
+    headers: { ...shared, ETag: await etag(body), 'Last-Modified': toHttpDate(article.updated.epochMs) },
   };
 }

@@ -47,13 +47,16 @@ export function renderFragments(site: Site, article: Article): Uint8Array[] {
 export async function renderBlock(
   context: BlockContext,
   article: Article,
-  codec: Pick<ArchiveCodec, 'compress'>,
+  codec: Pick<ArchiveCodec, 'compress' | 'textEtag'>,
   keepFragments = false,
 ): Promise<RenderedBlock> {
   const pieces: Uint8Array[] = [];
   const etags: string[] = [];
   for (const format of articleFormatNames) {
-    const { body, headers, status } = await articleRenderers[format](context.site, article, context.headers[format]);
+    const { body, headers, status } = await articleRenderers[format](
+      { site: context.site, shared: context.headers[format], etag: codec.textEtag },
+      article,
+    );
     const meta: PackedArticle = status === undefined ? [article.slug, headers] : [article.slug, headers, status];
     pieces.push(await codec.compress(encodeRecordBytes([{ meta, bytes: encoder.encode(body) }])));
     etags.push(headers.ETag ?? '');

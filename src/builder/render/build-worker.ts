@@ -6,7 +6,6 @@ import { encodeBodies, fieldsOf } from '../content/body-spill.ts';
 import { type ParseJob, parseFile } from '../content/parse-file.ts';
 import { type BlockContext, type RenderedBlock, renderBlock } from './block.ts';
 import { nodeStrongEtag } from './node-etag.ts';
-import { useTextEtag } from './text-etag.ts';
 import { type CatalogEntry, fromCatalog } from './thread-catalog.ts';
 
 /** The context of the build's blocks (the site, each format's shared headers), sent once before the first of them. */
@@ -40,8 +39,6 @@ export type BuildResponse =
       readonly parsed?: { readonly hash: string; readonly bodies: ReturnType<typeof encodeBodies> };
     }
   | { readonly id: number; readonly error: string };
-
-useTextEtag(nodeStrongEtag);
 
 let context: BlockContext | undefined;
 

@@ -1,6 +1,6 @@
 /** The build's render cache, as buildSite sees it: stored files looked up by path and by the content hashes of their articles. */
 import type { Article } from '../../model/article.ts';
-import { textEtag } from './text-etag.ts';
+import type { TextEtag } from '../archive/codec.ts';
 
 /**
  * A file is identified by its path and an identity string (the content hashes of the articles it is made of,
@@ -30,10 +30,9 @@ export function rememberedArticleHash(article: Article): string | undefined {
 }
 
 /** The content hash of each article: its whole parsed form, which is all a renderer reads of it. */
-export async function articleHashes(articles: readonly Article[]): Promise<Map<Article, string>> {
+export async function articleHashes(articles: readonly Article[], etag: TextEtag): Promise<Map<Article, string>> {
   const hashes = new Map<Article, string>();
-  for (const article of articles)
-    hashes.set(article, remembered.get(article) ?? (await textEtag(JSON.stringify(article))));
+  for (const article of articles) hashes.set(article, remembered.get(article) ?? (await etag(JSON.stringify(article))));
   return hashes;
 }
 
