@@ -1,4 +1,4 @@
-/** Writes N realistic wire-copy articles (about 6 KB each, every layout variant README "Wire copy (`.txt`)" allows) for scale tests and the bench; `--sources N --tags N` spread them over N hosts and give each two of N tags (in sidecars). */
+/** Writes N realistic wire-copy articles (about 6 KB each, every layout variant docs/content.md "Wire copy (`.txt`)" allows) for scale tests and the bench; `--sources N --tags N` spread them over N hosts and give each two of N tags (in sidecars). */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

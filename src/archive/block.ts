@@ -1,6 +1,6 @@
 /** An article's block: its pieces back to back in one object, each per-article format first, then its four list fragments. */
 import { articleFormatNames } from '../model/article-formats.ts';
-import { listFormats } from './layout.ts';
+import { listFormats } from '../render/urls.ts';
 
 /** The pieces of a block, in order: e.g. page, ninjs, then rss, atom, json, index. */
 export const blockPieces = [...articleFormatNames, ...listFormats] as const;

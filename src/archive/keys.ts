@@ -1,4 +1,4 @@
-/** The archive's key space in its R2 bucket: the live pointer, content-addressed objects, published pictures. Nothing else is written. */
+/** The archive's key space in its R2 bucket: the live pointer, content-addressed objects, published pictures; beside them only the Worker's own small records (`state/`: releases announced; `deliveries/`: webhook dead letters), which collection never touches. */
 
 /** The pointer to the live version: the one key that is ever overwritten (by a conditional put). */
 export const liveKey = 'live';

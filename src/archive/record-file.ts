@@ -126,7 +126,7 @@ const samples = 64;
  * A record's fingerprint: FNV-1a over its byte length and 64 bytes sampled evenly across it (every byte of a
  * short text). O(1) per record: hashing every page's full text cost 0.3–0.8 ms per cold list page in the
  * bench, more than the rest of wirefeed's own work. It catches a truncated, shifted, zeroed or swapped text;
- * a same-length change between samples is left to the upload, which Workers Static Assets verifies by hash.
+ * a same-length change between samples is left to the upload, which the publish endpoint verifies by hash.
  */
 function fingerprint(bytes: Uint8Array, from: number, to: number): string {
   const length = to - from;

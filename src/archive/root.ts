@@ -2,15 +2,14 @@
  * The root document of one archive version: everything the Worker needs that does not grow with the number of
  * articles a page shows (site settings, shared headers, error pages, each list's head and spine, the slug
  * shards, sitemaps), and the release states of scheduled articles. It is itself a content-addressed object;
- * the live pointer names it. README "The archive" and docs/archive.md describe the layout.
+ * the live pointer names it. docs/archive.md describes the layout.
  */
 import type { ArticleDate } from '../model/article.ts';
 import type { Site } from '../model/site.ts';
 import type { SectionInfo } from '../render/list-identity.ts';
 import type { DeletedEntries } from '../render/tombstones.ts';
-import type { FeedFormat } from '../render/urls.ts';
+import type { FeedFormat, ListFormat } from '../render/urls.ts';
 import type { StoredChangeLog } from './changes-log.ts';
-import type { ListFormat } from './layout.ts';
 
 /** Where a piece lies: object `o` (its SHA-256), byte offset `at`, byte length `n`; `h` hashes the piece's decoded bytes. */
 export interface PieceRef {
@@ -59,7 +58,7 @@ export interface StoredList {
 
 /** The sitemaps of one release state. */
 export interface StoredSitemaps {
-  /** Parts of at most sitemapUrlsPerFile URLs; one part is served as /sitemap.xml itself. */
+  /** Parts of at most 10,000 URLs (builder/archive/sitemap-pieces.ts); a single part is served as /sitemap.xml itself. */
   readonly parts: readonly PieceRef[];
   /** Each part's lastmod (RFC 3339; empty when unknown), for the sitemap index. */
   readonly updated: readonly string[];
@@ -85,7 +84,7 @@ export interface RootDocument {
   /** Shared headers of each response family (type, cache, CORS, security). */
   readonly headers: Readonly<Record<ResponseFamily, Readonly<Record<string, string>>>>;
   readonly robots: Representation;
-  /** Error pages by status (400, 401, 404, 405, 413, 414, 500, 503), in the site's look. */
+  /** Error pages by status (400, 404, 405, 414, 500, 503: builder/archive/site-representations.ts), in the site's look. */
   readonly errors: Readonly<Record<number, Representation>>;
   /** Slug shards: a power-of-two count, each listing its articles and where their blocks lie (archive/shard.ts). */
   readonly shards: readonly PieceRef[];

@@ -1,4 +1,4 @@
-/** StoredFileError: a stored file the manifest says exists is missing, truncated or the wrong shape (a 503, never a 404). */
+/** StoredFileError: a stored piece the live root names is missing, truncated or the wrong shape (a 503, never a 404). */
 
 /** Thrown while reading storage; the app answers 503 with Retry-After and caches nothing. */
 export class StoredFileError extends Error {

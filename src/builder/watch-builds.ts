@@ -20,8 +20,8 @@ export interface WatchOptions {
 /**
  * Builds once, then again after every burst of changes under `contentDir`. A change seen while a build runs
  * starts one more build when it ends, so the last save is always built. The process keeps its loaded code,
- * its worker threads and the caches' indexes in memory between builds (parse-cache.ts, disk-render-cache.ts,
- * publish-in-place.ts), which is most of what a one-article rebuild of a fresh process costs.
+ * its worker threads, the parse cache's index (content/parse-cache.ts) and the archive's state (archive/
+ * archive-state-store.ts) in memory between builds, which is most of what a one-article publish of a fresh process costs.
  */
 export async function watchBuilds(options: WatchOptions): Promise<FSWatcher> {
   const debounceMs = options.debounceMs ?? 20;

@@ -1,7 +1,7 @@
 /** Content dates: `YYYY-MM-DD[( |T)HH:MM[:SS[.fff]][offset]]` (and other year-first forms) to an ArticleDate, wall-clock times read in an IANA zone. */
 import type { ArticleDate } from '../model/article.ts';
 
-// README "Wire copy (`.txt`)": `YYYY-MM-DD, or YYYY-MM-DD HH:MM[:SS] with an optional offset`. Agencies also write other
+// docs/content.md "Wire copy (`.txt`)": `YYYY-MM-DD, or YYYY-MM-DD HH:MM[:SS] with an optional offset`. Agencies also write other
 // year-first dates (`2025/7/16`, `2025.07.16`, `2025年7月16日`), RFC 3339 fractions, `+08`, `UTC`
 // or `GMT+8`: year first means never ambiguous, so they are read too. Day-first and month-first
 // forms (`16/07/2025`, `07/16/2025`) are refused: they cannot be told apart.

@@ -1,4 +1,4 @@
-/** Parses a Markdown article with YAML front matter (README "Markdown (`.md`)") into an Article. */
+/** Parses a Markdown article with YAML front matter (docs/content.md "Markdown (`.md`)") into an Article. */
 import type { Article, ArticleDate, ArticleSource } from '../model/article.ts';
 import type { Site } from '../model/site.ts';
 import { bodyImageRefs } from './body-images.ts';
@@ -53,7 +53,7 @@ const knownKeys = new Set([
 ]);
 
 /**
- * Front matter: `title` and `date` required; the optional keys README "Markdown (`.md`)" lists. An unknown key is a
+ * Front matter: `title` and `date` required; the optional keys docs/content.md "Markdown (`.md`)" lists. An unknown key is a
  * problem, not a warning: a typo such as `responsible_editor` would otherwise drop attribution
  * silently. A `draft: true` article gives the draft result and is not checked further.
  */

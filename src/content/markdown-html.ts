@@ -6,7 +6,7 @@ import { replaceUnsafeCharacters } from './clean-text.ts';
 const marked = new Marked({ gfm: true, breaks: false });
 
 /**
- * Normal article markup only: no scripts, no event handlers, no `javascript:` URLs survive (README
+ * Normal article markup only: no scripts, no event handlers, no `javascript:` URLs survive (docs/content.md
  * "Markdown (`.md`)"). Only listed attributes pass (so no `on*`, no `style`); link and image URLs must be
  * http, https or mailto (links) / http, https (images), or relative. `data:` images are refused
  * too: they bloat feeds and the page's CSP would not load them. Links get nothing added.

@@ -45,7 +45,7 @@ export function readDateField(
 }
 
 /**
- * `embargo`: the instant before which no public response shows the article (README "Scheduled release"). It must
+ * `embargo`: the instant before which no public response shows the article (docs/scheduled-release.md). It must
  * carry its offset (`2026-12-07 06:00 +08:00`, `…Z`): an embargo names one instant for every reader, so it is never
  * read in the site's time zone.
  */

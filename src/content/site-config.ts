@@ -1,4 +1,4 @@
-/** Site config: `content/site.yaml` to a validated Site, every setting defaulted (README "Site configuration"). */
+/** Site config: `content/site.yaml` to a validated Site, every setting defaulted (docs/content.md "Site configuration"). */
 import { isMap, isScalar } from 'yaml';
 import type { CachePolicy, Site } from '../model/site.ts';
 import { replaceUnsafeCharacters } from './clean-text.ts';

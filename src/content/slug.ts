@@ -1,4 +1,4 @@
-/** Slugs: the URL segment of an article, `[a-z0-9][a-z0-9_-]*` (README "Content"). */
+/** Slugs: the URL segment of an article, `[a-z0-9][a-z0-9_-]*` (docs/content.md). */
 
 const slugPattern = /^[a-z0-9][a-z0-9_-]*$/;
 

@@ -18,10 +18,10 @@ const maxNameLength = 200;
 
 /**
  * Reads a source as wire copy and front matter write it. A host name as source means
- * `https://<host>/` as its URL (README "Wire copy (`.txt`)"); a full URL keeps its path and its name is its host. Agencies also
+ * `https://<host>/` as its URL (docs/content.md "Wire copy (`.txt`)"); a full URL keeps its path and its name is its host. Agencies also
  * write a name with the address: `新华网 www.news.cn`, `Xinhua (https://english.news.cn/…)`, and
  * the name is then kept as written. A closing full stop (`www.news.cn。`) is not part of it.
- * Anything else is someone else's wording, never a reason to stop the build (README "Sidecar for wire copy": agency
+ * Anything else is someone else's wording, never a reason to stop the build (docs/content.md "Sidecar for wire copy": agency
  * copy is credited, never refused for its wording): `Xinhua`, `Reuters/AFP`, `来源：新华社/人民网`,
  * `AP (via Yahoo News)`, `javascript:alert(1)`, `ftp://…`, a malformed host: the text is credited
  * as a name, with no link, and the reading carries a warning for the build to print. A source
@@ -48,7 +48,7 @@ export function readSource(text: string): SourceReading {
   const named = readNameAndAddress(value);
   if (named) return named;
   // Named without a usable address (`Source: Xinhua`, `Reuters/AFP`, `javascript:alert(1)`): credited
-  // by name, never given an invented link; the publisher is told, as the trailer asks for a host or URL (README "Wire copy (`.txt`)").
+  // by name, never given an invented link; the publisher is told, as the trailer asks for a host or URL (docs/content.md "Wire copy (`.txt`)").
   return { ok: true, source: { name: value }, warning: `source "${value}" is not a URL; credited by name` };
 }
 

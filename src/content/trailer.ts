@@ -16,7 +16,7 @@ export interface Trailer {
   readonly problems: readonly { readonly line: number; readonly message: string }[];
 }
 
-// README "Wire copy (`.txt`)": labels are case-insensitive; the colon is ASCII ":" or full-width "：", spaces around it
+// docs/content.md "Wire copy (`.txt`)": labels are case-insensitive; the colon is ASCII ":" or full-width "：", spaces around it
 // optional. English labels start a line or follow whitespace or a separator ("Edit:Yi Yi
 // Responsible editor:Li Nian"); Chinese labels may follow anything, as Chinese text has no spaces
 // ("编辑：张三责任编辑：李四"); traditional forms (編輯, 責任編輯, 來源, 特別聲明) and the short 责编

@@ -1,4 +1,4 @@
-/** Parses agency wire copy (the seed's plain-text layout, README "Wire copy (`.txt`)") into an Article. */
+/** Parses agency wire copy (the seed's plain-text layout, docs/content.md "Wire copy (`.txt`)") into an Article. */
 import type { Article } from '../model/article.ts';
 import type { Site } from '../model/site.ts';
 import { cleanLine, isBlank, normalizeLineEnds, replaceUnsafeCharacters } from './clean-text.ts';

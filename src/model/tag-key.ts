@@ -15,7 +15,7 @@ export function tagKey(tag: string): string {
 /**
  * Why a tag cannot be a section (one path segment of `/tags/:tag`), or undefined when it can:
  * empty, only punctuation or symbols, `.`/`..`, a `/` or `\`, a control character, or longer than
- * `maxTagLength`. A build error: the publisher's own metadata is wrong (README "When a file is wrong").
+ * `maxTagLength`. A build error: the publisher's own metadata is wrong (docs/content.md "When a file is wrong").
  */
 export function tagProblem(tag: string): string | undefined {
   const key = tagKey(tag);

@@ -52,7 +52,7 @@ const keptPages = 64;
 /**
  * The page before and after its entries, as UTF-8; undefined when the mark is not found exactly once. The
  * layout is most of a cold index page's cost (rendering its head, stylesheet and navigation, then measuring and
- * encoding them), the same for every request of that page within one manifest: done once per isolate and page.
+ * encoding them), the same for every request of that page within one version: done once per isolate and page.
  * The bytes are only ever copied out (encodeParts), never handed on.
  */
 function pageAround(site: Site, page: PageInfo): readonly [Uint8Array, Uint8Array] | undefined {

@@ -104,7 +104,7 @@ function favicon(accentColor: string): string {
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
-/** The search box every page carries: a plain GET form, no script (README "Search"). */
+/** The search box every page carries: a plain GET form, no script (docs/search.md). */
 function searchForm(site: Site, query = ''): string {
   return `<form class="search" role="search" method="get" ${attribute('action', sitePath(site, searchPath))}>
 <label for="search-q">Search</label>

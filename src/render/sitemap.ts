@@ -41,7 +41,7 @@ export function renderSitemap(
 }
 
 /**
- * The sitemap index, for archives beyond one sitemap's 50,000 URLs: one entry per part, each with
+ * The sitemap index, for archives beyond one sitemap part's URLs (10,000, below the protocol's 50,000): one entry per part, each with
  * its lastmod (sitemaps.org: when that sitemap's content last changed), given as `partsUpdated`.
  */
 export function renderSitemapIndex(site: Site, partsUpdated: readonly string[]): string {

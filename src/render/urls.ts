@@ -3,8 +3,13 @@ import type { Article } from '../model/article.ts';
 import { articleFormatPath } from '../model/article-formats.ts';
 import type { Site } from '../model/site.ts';
 
-/** The three feed formats; a list's formats (storage/layout.ts) and the manifest's header families build on it. */
+/** The three feed formats; a list's formats and the root's header families build on it. */
 export type FeedFormat = 'rss' | 'atom' | 'json';
+
+/** A list's formats: its three feeds and its HTML index (each article's block stores one fragment of each). */
+export type ListFormat = FeedFormat | 'index';
+
+export const listFormats: readonly ListFormat[] = ['rss', 'atom', 'json', 'index'];
 
 const feedPaths: Record<FeedFormat, string> = {
   rss: '/rss.xml',
@@ -42,7 +47,7 @@ export function articleUrl(site: Site, article: Article): string {
   return absoluteUrl(site, articlePath(article.slug));
 }
 
-/** README "Metadata in every format": canonical is the front-matter override, else the source URL (cross-domain canonical), else the page itself. */
+/** docs/metadata.md: canonical is the front-matter override, else the source URL (cross-domain canonical), else the page itself. */
 export function canonicalUrl(site: Site, article: Article): string {
   return article.canonical ?? article.source?.url ?? articleUrl(site, article);
 }

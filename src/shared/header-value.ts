@@ -1,6 +1,6 @@
 /** Makes any text safe and exact as an HTTP header value: plain printable ASCII, else an RFC 8187 ext-value. */
 
-// README "Metadata in every format": control characters become a space, then a value that is not
+// docs/metadata.md: control characters become a space, then a value that is not
 // printable ASCII is sent as `UTF-8''` + percent-encoded UTF-8 bytes, so the Worker never throws
 // on a non-Latin-1 header and no content can inject a header line.
 

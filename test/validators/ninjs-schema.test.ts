@@ -11,7 +11,7 @@ import { baseUrl, buildPicturedSite, buildValidatorSite } from './build-fixture-
 const inCi = Boolean(process.env.CI);
 const schemaDir = fileURLToPath(new URL('../../../shared/ninjs/', import.meta.url));
 const schemaFile = `${schemaDir}ninjs-schema_${ninjsVersion}.json`;
-const missingSchemas = `IPTC's ninjs schemas are not at ${schemaDir} (a clone outside CI: see the README, "IPTC ninjs for partners").`;
+const missingSchemas = `IPTC's ninjs schemas are not at ${schemaDir} (a clone outside CI: see docs/metadata.md, "Validation").`;
 const hasSchemas = existsSync(schemaFile) && existsSync(`${schemaDir}GeoJSON.json`);
 
 // On a user's machine without ../shared/ninjs/ the suite is skipped, and says so; in CI it fails.

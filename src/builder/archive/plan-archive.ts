@@ -8,7 +8,6 @@ import type { ArchiveSource } from '../../archive/archive-source.ts';
 import { offsetInBlock } from '../../archive/block.ts';
 import { emptyChangeLog, type StoredChangeLog } from '../../archive/changes-log.ts';
 import type { Inventory } from '../../archive/inventory.ts';
-import { listFormats } from '../../archive/layout.ts';
 import { encodeRecordBytes } from '../../archive/record-file.ts';
 import {
   type PieceRef,
@@ -24,6 +23,7 @@ import { type Article, releaseOf } from '../../model/article.ts';
 import { articleFormatNames } from '../../model/article-formats.ts';
 import type { Partner } from '../../model/partner.ts';
 import type { Site } from '../../model/site.ts';
+import { listFormats } from '../../render/urls.ts';
 import { type RenderedBlock, renderFragments } from '../render/block.ts';
 import { sectionIdsOf } from '../sections/section-lists.ts';
 import type { ArchiveCodec } from './codec.ts';

@@ -1,5 +1,5 @@
 /**
- * What scheduling may not do, checked against the publishing Worker's clock (README "Scheduled release"): a
+ * What scheduling may not do, checked against the publishing Worker's clock (docs/scheduled-release.md): a
  * correction or a retraction takes effect when it is published, so one dated in the future is refused; and an
  * article already public cannot be taken back by an embargo or a later date.
  */

@@ -9,7 +9,7 @@ import type { ListView } from './list-views.ts';
 
 /**
  * URLs per sitemap part: the protocol allows 50,000, but the part holding the newest articles changes with
- * every new one, and 10,000 URLs keep that re-upload near 100 KB compressed (README "The archive").
+ * every new one, and 10,000 URLs keep that re-upload near 100 KB compressed (docs/archive.md).
  */
 export const defaultUrlsPerSitemap = 10_000;
 

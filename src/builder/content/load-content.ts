@@ -176,7 +176,7 @@ export async function loadContent(contentDir: string, options: LoadContentOption
         const fileWarnings = (result.warnings ?? []).map(located);
         for (const warning of fileWarnings) warnings.push(warning);
         const oversized = result.draft ? [] : fieldSizeProblems(shown(file), result.article, options.bounds);
-        // The agency's own text never stops the build (README "When a file is wrong"): an over-long wire-copy
+        // The agency's own text never stops the build (docs/content.md "When a file is wrong"): an over-long wire-copy
         // field is published in full (its header is capped) with a warning; in front matter it is the publisher's error.
         const agencyText = !result.draft && result.article.format === 'wire-copy';
         for (const problem of oversized)

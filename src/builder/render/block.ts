@@ -1,6 +1,5 @@
 /** Renders an article's block: each per-article format and its four list fragments, each a compressed record-file piece (archive/block.ts). */
 import { blockPieces } from '../../archive/block.ts';
-import { type ListFormat, listFormats } from '../../archive/layout.ts';
 import { encodeRecordBytes } from '../../archive/record-file.ts';
 import type { PackedArticle } from '../../archive/stored-shapes.ts';
 import type { Article } from '../../model/article.ts';
@@ -10,6 +9,7 @@ import { renderAtomEntry } from '../../render/atom.ts';
 import { renderIndexEntry } from '../../render/index-page.ts';
 import { renderJsonFeedItem } from '../../render/json-feed.ts';
 import { renderRssItem } from '../../render/rss.ts';
+import { type ListFormat, listFormats } from '../../render/urls.ts';
 import type { ArchiveCodec } from '../archive/codec.ts';
 import { articleRenderers } from './article-renderers.ts';
 

@@ -7,9 +7,9 @@ import { nodeCodec } from '../archive/node-codec.ts';
 import type { BlockRenderer } from '../archive/plan-archive.ts';
 import { withEncodedBodies } from '../content/body-spill.ts';
 import { type FileParser, parseFile } from '../content/parse-file.ts';
+import { rememberArticleHash } from './article-hashes.ts';
 import { type BlockContext, type RenderedBlock, renderBlock } from './block.ts';
 import type { BuildRequest, BuildResponse, ContextMessage } from './build-worker.ts';
-import { rememberArticleHash } from './render-cache.ts';
 import { toCatalog } from './thread-catalog.ts';
 
 export interface BuildPool {

@@ -74,7 +74,7 @@ parentPort?.on('message', (request: BuildRequest) => {
   result.then(
     (value) => {
       if ('ok' in value && value.ok && !value.draft) {
-        // The hash the parse cache keys the article by (render-cache.ts), taken of the whole article here.
+        // The hash the parse cache keys the article by (article-hashes.ts), taken of the whole article here.
         const hash = nodeStrongEtag(JSON.stringify(value.article));
         const bodies = encodeBodies(value.article);
         const result = { ...value, article: fieldsOf(value.article) };

@@ -1,10 +1,10 @@
 /** Which articles the lists show (index, feeds, sitemaps, news sitemap) and which retractions page 1 of a feed announces. */
 import type { Article, ArticleDate } from '../../model/article.ts';
 
-/** How far back page 1 of a feed announces retractions (README "Corrections and retractions": 30 days before the archive's newest date). */
+/** How far back page 1 of a feed announces retractions (docs/content.md "Corrections and retractions": 30 days before the archive's newest date). */
 export const tombstoneWindowMs = 30 * 24 * 60 * 60 * 1000;
 
-/** At most this many tombstones on page 1, newest first: the manifest that carries them stays bounded. */
+/** At most this many tombstones on page 1, newest first: the list in the root that carries them stays bounded. */
 export const maxTombstones = 100;
 
 /** Articles a list may show: everything but retracted ones (their page answers 410 Gone). Order is kept. */

@@ -4,7 +4,7 @@ import { encodeHeaderValue } from '../../shared/header-value.ts';
 import { boundedHeaderValues } from './header-cap.ts';
 
 /**
- * README "Metadata in every format": `Link: <url>; rel="canonical"` always (RFC 8288), then `X-Source`,
+ * docs/metadata.md: `Link: <url>; rel="canonical"` always (RFC 8288), then `X-Source`,
  * `X-Source-URL`, `X-Editor`, `X-Responsible-Editor`, `X-Copyright`, each only when the article has
  * that field, each value through `encodeHeaderValue`, the text values bounded (header-cap.ts). Same order every
  * time, so the bytes are stable.

@@ -4,12 +4,12 @@
  * parallel. With the pointer and the root, page 1 costs three reads cold and page N `pageSize + 3`.
  */
 import type { ArchiveSource } from '../../archive/archive-source.ts';
-import { type ListFormat, listFormats } from '../../archive/layout.ts';
 import { decodePiece, pieceLabel } from '../../archive/piece.ts';
 import type { PieceRef, StoredList } from '../../archive/root.ts';
 import { isSpineEntry, spineRange, spineSize } from '../../archive/spine.ts';
 import { StoredFileError } from '../../archive/stored-file-error.ts';
 import { isListEntry } from '../../archive/stored-shapes.ts';
+import { type ListFormat, listFormats } from '../../render/urls.ts';
 import { readPieceBytes } from './live-archive.ts';
 
 export async function readListPage(

@@ -107,7 +107,7 @@ const notFor304 = new Set([
 /**
  * The headers of a 304 for a representation with `headers`: everything except the representation metadata
  * above. So it keeps the validators (ETag, Last-Modified), Cache-Control, Vary, Expires, Content-Location,
- * Date, the attribution headers (Link, X-*), CORS and the security headers (README "HTTP behaviour": a 304
+ * Date, the attribution headers (Link, X-*), CORS and the security headers (docs/http.md: a 304
  * carries the validators, the cache headers and the metadata headers). Names keep their spelling and order.
  */
 export function notModifiedHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {

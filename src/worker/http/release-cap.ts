@@ -1,4 +1,4 @@
-/** Cache lifetimes capped by the next scheduled release a response depends on: a cached copy never outlives it (README "Scheduled release"). */
+/** Cache lifetimes capped by the next scheduled release a response depends on: a cached copy never outlives it (docs/scheduled-release.md). */
 import { cacheControlValue } from '../../model/cache-control.ts';
 import type { CachePolicy } from '../../model/site.ts';
 

@@ -1,6 +1,5 @@
 /** `/`, `/rss.xml`, `/atom.xml`, `/feed.json`: one newest-first page of the site's list, joined from stored fragments. */
 import { Hono } from 'hono';
-import type { ListFormat } from '../../archive/layout.ts';
 import { listId, type ResponseFamily, type StoredList } from '../../archive/root.ts';
 import { versionEtag } from '../../model/response-kinds.ts';
 import type { Site } from '../../model/site.ts';
@@ -11,6 +10,7 @@ import { indexDocumentParts } from '../../render/index-page.ts';
 import { jsonFeedDocumentParts } from '../../render/json-feed.ts';
 import { rssDocumentParts } from '../../render/rss.ts';
 import type { DeletedEntries } from '../../render/tombstones.ts';
+import type { ListFormat } from '../../render/urls.ts';
 import { absoluteUrl, feedPath, indexPath } from '../../render/urls.ts';
 import type { Part } from '../../shared/encode-parts.ts';
 import { readListPage } from '../archive/list-reader.ts';

@@ -1,5 +1,5 @@
 /**
- * The partner API (README "Partners"): `GET /api/v1/changes` (public, or a partner's sections with a key) and
+ * The partner API (docs/partners.md): `GET /api/v1/changes` (public, or a partner's sections with a key) and
  * `GET /api/v1/articles/:slug[.newsml.xml]` (a partner's ninjs or NewsML-G2, embargoed copy early when entitled).
  * Every answer that depends on a key is `private, no-store`, varies by Authorization, and never enters the edge
  * cache or the isolate's memory; each partner request is logged as one line, never with its key.

@@ -1,4 +1,4 @@
-// A file's folder says when it runs (README "Map"): the Worker never imports build-time or Node-only code, and no
+// A file's folder says when it runs (README "Map of `src/`"): the Worker never imports build-time or Node-only code, and no
 // folder depends on another in a circle.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,0 +1,23 @@
+/** Articles' content hashes (the hash of their parsed form): what an article's identity in the archive is made of. */
+import type { Article } from '../../model/article.ts';
+import type { TextEtag } from '../archive/codec.ts';
+
+/** Hashes taken when an article was parsed (body-spill.ts), so its bodies need not be read back to hash it. */
+const remembered = new WeakMap<Article, string>();
+
+/** Records `hash` as the content hash of `article` (the hash of its JSON, as articleHashes would take it). */
+export function rememberArticleHash(article: Article, hash: string): void {
+  remembered.set(article, hash);
+}
+
+/** The hash recorded for `article`, if any. */
+export function rememberedArticleHash(article: Article): string | undefined {
+  return remembered.get(article);
+}
+
+/** The content hash of each article: its whole parsed form, which is all a renderer reads of it. */
+export async function articleHashes(articles: readonly Article[], etag: TextEtag): Promise<Map<Article, string>> {
+  const hashes = new Map<Article, string>();
+  for (const article of articles) hashes.set(article, remembered.get(article) ?? (await etag(JSON.stringify(article))));
+  return hashes;
+}
