@@ -2,6 +2,7 @@
 import type { Article } from '../model/article.ts';
 import type { ArticleImage, ImageRendition } from '../model/media.ts';
 import type { Site } from '../model/site.ts';
+import { absoluteContentUrls } from './absolute-urls.ts';
 import { rfc3339Date } from './feed-dates.ts';
 import { mediaUrl } from './media-elements.ts';
 import { articleUrl } from './urls.ts';
@@ -38,7 +39,7 @@ export function ninjsDocument(site: Site, article: Article): Record<string, Json
     ...standard(),
     ...dates(article),
     ...publicationStatus(article),
-    ...texts(article),
+    ...texts(site, article),
     ...rights(site, article),
     ...credits(site, article),
     ...subjects(article),
@@ -81,14 +82,19 @@ function publicationStatus(article: Article): NinjsPart {
 }
 
 /** Headline, summary, and the body twice: exactly as written (text/plain) and sanitized (text/html). */
-function texts(article: Article): NinjsPart {
+/** The HTML body with every link and picture absolute, as in the feeds and NewsML-G2: a partner's system has no base URL. */
+function texts(site: Site, article: Article): NinjsPart {
   return {
     language: article.language,
     headlines: [{ role: 'main', contentType: 'text/plain', value: article.title }],
     descriptions: [{ role: 'summary', contentType: 'text/plain', value: article.summary }],
     bodies: [
       { role: 'main', contentType: 'text/plain', charCount: [...article.bodyText].length, value: article.bodyText },
-      { role: 'main', contentType: 'text/html', value: article.bodyHtml },
+      {
+        role: 'main',
+        contentType: 'text/html',
+        value: absoluteContentUrls(article.bodyHtml, { pageUrl: articleUrl(site, article), baseUrl: site.baseUrl }),
+      },
     ],
   };
 }

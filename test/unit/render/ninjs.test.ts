@@ -64,6 +64,21 @@ describe('ninjsDocument', () => {
     ]);
   });
 
+  it('makes every link and picture in the HTML body absolute, as the feeds do: a partner has no base URL', () => {
+    const linked = {
+      ...seed,
+      bodyHtml:
+        '<p><a href="/articles/other">before</a> <a href="notes#x">notes</a> <img src="/media/a.jpg" alt=""></p>',
+    };
+    const html = ninjsDocument(site, linked).bodies?.find((body) => body.contentType === 'text/html')?.value ?? '';
+    const urls = [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((match) => match[1]);
+    expect(urls).toEqual([
+      `${site.baseUrl}/articles/other`,
+      `${site.baseUrl}/articles/notes#x`,
+      `${site.baseUrl}/media/a.jpg`,
+    ]);
+  });
+
   it('keeps hostile text exactly (JSON carries it) and gives the source URL as an RFC 3986 URI', () => {
     const text = renderNinjs(site, hostileArticle());
     const document = JSON.parse(text);
