@@ -100,13 +100,18 @@ function applyMigrations(): Promise<void> {
 
 await applyMigrations();
 const portArgs = portFrom(args) ? [] : ['--port', port];
+// wrangler dev runs no Cron Trigger by itself; with this flag its /__scheduled route does, and cronEveryMinute calls it.
+const scheduledArgs = args.includes('--test-scheduled') ? [] : ['--test-scheduled'];
 let wrangler = startWrangler();
 let restarts: number[] = [];
 let publisher: ChildProcess | undefined;
 
 /** wrangler dev, restarted when it exits on its own: the archive in .wrangler/state keeps the last version live. */
 function startWrangler(): ChildProcess {
-  const child = spawn(process.execPath, [wranglerBin, 'dev', ...portArgs, ...args], { stdio: 'inherit', env });
+  const child = spawn(process.execPath, [wranglerBin, 'dev', ...portArgs, ...scheduledArgs, ...args], {
+    stdio: 'inherit',
+    env,
+  });
   child.on('exit', (code, signal) => {
     if (stopping) {
       publisher?.kill();
@@ -173,7 +178,23 @@ function startPublisher(): ChildProcess {
   return child;
 }
 
+/**
+ * The production Cron Trigger (`* * * * *`), locally: at the start of every minute the Worker's scheduled handler
+ * runs, so a release announces itself (WebSub, partner webhooks) in `npm run dev` as it would in production.
+ */
+function cronEveryMinute(): void {
+  const tick = async () => {
+    try {
+      const response = await fetch(`${origin}/__scheduled?cron=${encodeURIComponent('* * * * *')}`);
+      if (!response.ok) console.error(`wirefeed: the local Cron Trigger answered ${response.status}`);
+    } catch {} // wrangler dev restarting: the next minute runs it
+    setTimeout(tick, 60_000 - (Date.now() % 60_000));
+  };
+  setTimeout(tick, 60_000 - (Date.now() % 60_000));
+}
+
 await workerReady();
+cronEveryMinute();
 publisher = startPublisher();
 
 const stop = (signal: NodeJS.Signals) => {

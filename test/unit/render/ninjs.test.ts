@@ -70,7 +70,8 @@ describe('ninjsDocument', () => {
       bodyHtml:
         '<p><a href="/articles/other">before</a> <a href="notes#x">notes</a> <img src="/media/a.jpg" alt=""></p>',
     };
-    const html = ninjsDocument(site, linked).bodies?.find((body) => body.contentType === 'text/html')?.value ?? '';
+    const bodies = ninjsDocument(site, linked).bodies as { contentType: string; value: string }[];
+    const html = bodies.find((body) => body.contentType === 'text/html')?.value ?? '';
     const urls = [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((match) => match[1]);
     expect(urls).toEqual([
       `${site.baseUrl}/articles/other`,
