@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../../../src/builder/content/load-content.ts';
-import { placeMediaFiles } from '../../../../src/builder/media/publish-media.ts';
+import { placeMediaFiles } from '../../../../src/builder/media/place-media-files.ts';
 import { defaultRenditionSettings } from '../../../../src/builder/media/render-image.ts';
 import { ContentError } from '../../../../src/content/content-error.ts';
 import type { Article } from '../../../../src/model/article.ts';
