@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderErrorPage } from '../../src/render/error-page.ts';
 import { htmlSecurityHeaders } from '../../src/render/headers/security-headers.ts';
 import { stylesheet, stylesheetHash } from '../../src/render/stylesheet.ts';
-import { archive, hostileArticle, payloads, seedArticle, seedLines, site } from '../fixtures/html/articles.ts';
+import { seedArchive, seedArticle, seedLines } from '../support/articles.ts';
+import { hostilePageArticle, payloads } from '../support/hostile.ts';
 import { serveInMemory } from '../support/node-archive.ts';
+import { pageSite as site } from '../support/sites.ts';
 import { hasChromium, launchChromium, missingChromiumMessage } from './chromium.ts';
 import { type PageServer, startPageServer } from './page-server.ts';
 
@@ -41,7 +43,7 @@ describe.skipIf(skipBrowser)('HTML pages in Chromium', () => {
     // The real app over a real build: seed, hostile article and seven more, three to a page.
     server = await startPageServer();
     const servedSite = { ...site, baseUrl: server.origin, pageSize: 3 };
-    const { app } = await serveInMemory(servedSite, [seedArticle(), hostileArticle(), ...archive(7)]);
+    const { app } = await serveInMemory(servedSite, [seedArticle(site), hostilePageArticle(), ...seedArchive(7, site)]);
     // A control page whose extra <style> is not in the CSP hash: proves violations are seen at all.
     const controlHeaders = htmlSecurityHeaders(await stylesheetHash(stylesheet(servedSite)));
     const unhashedStyle = renderErrorPage(servedSite, 404, 'Not Found').replace(
@@ -145,7 +147,7 @@ describe.skipIf(skipBrowser)('HTML pages in Chromium', () => {
     expect(problems.dialogs).toEqual([]);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('script').count()).toBe(1);
-    expect(await page.locator('h1').textContent()).toBe(hostileArticle().title);
+    expect(await page.locator('h1').textContent()).toBe(hostilePageArticle().title);
     expect(await violations(page)).toEqual([]);
     expect(problems.console).toEqual([]);
     expect(await horizontalOverflow(page)).toBe(0);

@@ -1,22 +1,12 @@
 // A 45-article archive through the app and its storage: paging joins chunks right, every page is reachable.
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/model/article.ts';
+import { stories } from '../support/articles.ts';
+import { testSite } from '../support/sites.ts';
 import { walk } from './paging-walk.ts';
-import { serveSite, testSite, wireCopy } from './test-site.ts';
+import { serveSite, wireCopy } from './test-site.ts';
 import { parseXml, textsOf } from './worker-client.ts';
 
-function archive(count: number): Article[] {
-  return Array.from({ length: count }, (_, index) => {
-    const day = String(1 + (index % 28)).padStart(2, '0');
-    const month = String(1 + Math.floor(index / 28)).padStart(2, '0');
-    return wireCopy(
-      `story-${index + 1}.txt`,
-      `Story ${index + 1}\n2025-${month}-${day} 08:00\nBody of story ${index + 1}.\nSource:www.news.cn\n`,
-    );
-  });
-}
-
-const articles = archive(45);
+const articles = stories(45);
 const newestFirstTitles = articles.map((article) => article.title).reverse();
 
 describe.each([20, 7])('an archive of 45 at %i a page', (pageSize) => {

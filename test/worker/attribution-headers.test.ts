@@ -1,10 +1,11 @@
 // Issue 22: attribution headers through the Worker: notices whole in any script up to 300 characters, the head under 8 KiB.
 import { describe, expect, it } from 'vitest';
-import { parseContentDate } from '../../src/content/dates.ts';
 import type { Article } from '../../src/model/article.ts';
 import { usualChineseNotice } from '../fixtures/notices.ts';
 import chineseWire from '../fixtures/validators/articles/chinese-wire.txt?raw';
-import { serveSite, testSite, wireCopy } from './test-site.ts';
+import { dateIn } from '../support/articles.ts';
+import { testSite } from '../support/sites.ts';
+import { serveSite, wireCopy } from './test-site.ts';
 
 /** What a client reads from an RFC 8187 ext-value: the percent-decoded UTF-8 after `UTF-8''`. */
 function decoded(value: string | null): string {
@@ -31,8 +32,7 @@ function chineseNotice(length: number): string {
   return `特别声明：${'本站转载内容版权归原作者所有。'.repeat(Math.ceil(length / 15))}`.slice(0, length);
 }
 
-const retractedOn = parseContentDate('2025-07-18 09:00', testSite.timeZone);
-if (!retractedOn) throw new Error('bad test date');
+const retractedOn = dateIn(testSite, '2025-07-18 09:00');
 
 describe('the usual Chinese copyright notice', () => {
   const live = noticed('notice', usualChineseNotice);

@@ -4,8 +4,9 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { announceDueReleases, announcedKey } from '../../src/worker/announce/release-cron.ts';
 import { LiveArchive } from '../../src/worker/archive/live-archive.ts';
+import { testSite } from '../support/sites.ts';
 import { pinnedSource, publishArchive } from '../support/workerd-archive.ts';
-import { testSite, wireCopy } from './test-site.ts';
+import { wireCopy } from './test-site.ts';
 import { hookUrl, receivedBy, uniqueName } from './webhooks/receiver-client.ts';
 
 const release = Date.parse('2026-12-07T06:00:00+08:00');

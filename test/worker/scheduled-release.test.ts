@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { type Article, releaseOf } from '../../src/model/article.ts';
 import { searchRow } from '../../src/model/search-row.ts';
 import { applyIndexChanges } from '../../src/worker/search/search-index.ts';
-import { serveSite, testSite, wireCopy } from './test-site.ts';
+import { testSite } from '../support/sites.ts';
+import { serveSite, wireCopy } from './test-site.ts';
 import { parseXml } from './worker-client.ts';
 
 const release = Date.parse('2026-12-07T06:00:00+08:00');

@@ -4,20 +4,21 @@ import { parseMarkdownArticle } from '../../../src/content/markdown-article.ts';
 import { applySidecar } from '../../../src/content/sidecar.ts';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
 import { releaseOf } from '../../../src/model/article.ts';
-import { articleOf, problemsOf, site } from './helpers.ts';
+import { articleOf, problemsOf } from '../../support/articles.ts';
+import { siteWith } from '../../support/sites.ts';
 
 const wireText = 'Title\n2025-07-16 10:00 +08:00\nThe body.\nSource: www.news.cn\n';
 const withSidecar = (yaml: string) =>
   applySidecar(
-    parseWireCopy('articles/x.txt', wireText, site()),
+    parseWireCopy('articles/x.txt', wireText, siteWith()),
     { file: 'articles/x.yaml', text: yaml, wireCopyFile: 'articles/x.txt' },
-    site(),
+    siteWith(),
   );
 const markdown = (frontMatter: string) =>
   parseMarkdownArticle(
     'articles/m.md',
     `---\ntitle: T\ndate: 2025-07-16 10:00 +08:00\n${frontMatter}\n---\n\nBody.\n`,
-    site(),
+    siteWith(),
   );
 
 describe('embargo', () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { indexDocumentParts, renderIndexEntry } from '../../../src/render/index-page.ts';
 import { encodeParts } from '../../../src/shared/encode-parts.ts';
-import { archive, seedLines, site } from '../../fixtures/html/articles.ts';
-import { attributeOf, one, parseDocument, textOf } from '../../fixtures/html/dom.ts';
+import { seedArchive, seedLines } from '../../support/articles.ts';
+import { attributeOf, one, parseDocument, textOf } from '../../support/html.ts';
+import { pageSite as site } from '../../support/sites.ts';
 import { pageOf, renderIndexPage } from '../../whole-documents.ts';
 
-const articles = archive(7);
+const articles = seedArchive(7, site);
 const first = parseDocument(renderIndexPage(site, pageOf(articles, 1, 3)));
 const second = parseDocument(renderIndexPage(site, pageOf(articles, 2, 3)));
 const last = parseDocument(renderIndexPage(site, pageOf(articles, 3, 3)));

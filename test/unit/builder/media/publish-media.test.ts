@@ -1,27 +1,25 @@
 /** The build publishes pictures: checked, resized, cropped, stripped of EXIF, content-hashed, and never encoded twice. */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../../../src/builder/content/load-content.ts';
 import { placeMediaFiles } from '../../../../src/builder/media/place-media-files.ts';
 import { defaultRenditionSettings } from '../../../../src/builder/media/render-image.ts';
-import { ContentError } from '../../../../src/content/content-error.ts';
 import type { Article } from '../../../../src/model/article.ts';
+import { contentErrorOf, contentWith } from '../../../support/content-folder.ts';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/media', import.meta.url));
 let dir = '';
 let cacheDir = '';
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wirefeed-media-'));
+  dir = dirname(contentWith());
   cacheDir = join(dir, 'cache');
   await mkdir(join(dir, 'content/articles/pics'), { recursive: true });
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const content = (path = '') => join(dir, 'content', path);
 
@@ -47,11 +45,7 @@ function bySlug(articles: readonly Article[], slug: string): Article {
 
 /** Problems as `file-from-content:line: message`, with the temporary folder cut off. */
 async function problemsOf(promise: Promise<unknown>): Promise<string[]> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof ContentError)) throw new Error(`expected a ContentError, got ${String(error)}`);
+  const error = await contentErrorOf(promise);
   return error.problems.map(
     (problem) => `${problem.file.slice(problem.file.indexOf('articles/'))}:${problem.line}: ${problem.message}`,
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maxQueryLength, parseSearchQuery } from '../../../../src/worker/search/query.ts';
-import { hostileQueries } from '../../../fixtures/hostile-queries.ts';
+import { hostileQueries } from '../../../support/hostile.ts';
 
 describe('parseSearchQuery', () => {
   it('reads an absent, empty or blank query as empty (the form)', () => {
