@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { watchBuilds } from '../../../src/builder/watch-builds.ts';
 import { contentWith } from '../../support/content-folder.ts';
+import { processTimeout } from '../../support/timeouts.ts';
 
-describe('cli.ts --watch', () => {
+describe('cli.ts --watch', { timeout: processTimeout }, () => {
   it('builds at once, then again with the files a save changed', async () => {
     const dir = contentWith();
     const builds: (string[] | undefined)[] = [];

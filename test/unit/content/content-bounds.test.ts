@@ -5,11 +5,12 @@ import { type LoadContentOptions, loadContent } from '../../../src/builder/conte
 import type { ContentError } from '../../../src/content/content-error.ts';
 import { formatProblemsPerFile } from '../../../src/content/problem-limit.ts';
 import { contentErrorOf, contentWith } from '../../support/content-folder.ts';
+import { processTimeout } from '../../support/timeouts.ts';
 
 const contentError = (dir: string, options: LoadContentOptions = {}): Promise<ContentError> =>
   contentErrorOf(loadContent(dir, options));
 
-describe('article size bounds', () => {
+describe('article size bounds', { timeout: processTimeout }, () => {
   it('refuses an article file over 128 KiB by name, before parsing it', async () => {
     const dir = contentWith({
       'big.txt': `Big\n2025-07-16\n${'x'.repeat(200_000)}\n`,
@@ -57,7 +58,7 @@ describe('article size bounds', () => {
   });
 });
 
-describe('a file with very many problems', () => {
+describe('a file with very many problems', { timeout: processTimeout }, () => {
   it('prints at most 20 lines of a file, then a count of the rest', async () => {
     const keys = Array.from({ length: 3000 }, (_, index) => `k${index}: x`);
     const dir = contentWith({ 'many.md': `---\ntitle: Many\ndate: 2025-07-16\n${keys.join('\n')}\n---\n\nBody.\n` });
@@ -82,7 +83,7 @@ describe('a file with very many problems', () => {
   });
 });
 
-describe('symbolic links in content/', () => {
+describe('symbolic links in content/', { timeout: processTimeout }, () => {
   it('refuses links that lead outside content/ without quoting the target', async () => {
     const dir = contentWith();
     writeFileSync(join(dir, '..', 'secret.txt'), 'Secret\n2025-07-16\nroot:x:0:0:secret line two\n');

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../../src/builder/content/load-content.ts';
 import { ContentError } from '../../../../src/content/content-error.ts';
 import { contentWith, fixturesDir } from '../../../support/content-folder.ts';
+import { processTimeout } from '../../../support/timeouts.ts';
 
 const agency = join(fixturesDir, 'sites', 'agency');
 const shown = (path: string) => relative(process.cwd(), join(agency, path));
 
-describe('a folder of real agency copy', () => {
+describe('a folder of real agency copy', { timeout: processTimeout }, () => {
   it('builds every article, a hostile Source:javascript:alert(1) file included, and returns one warning per odd line', async () => {
     const { articles, warnings } = await loadContent(agency);
     expect(articles.map((article) => [article.slug, article.source])).toEqual([

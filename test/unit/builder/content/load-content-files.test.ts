@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../../src/builder/content/load-content.ts';
 import { contentErrorOf, contentWith } from '../../../support/content-folder.ts';
+import { processTimeout } from '../../../support/timeouts.ts';
 
 const article = 'Title\n2025-07-16\nBody.\n';
 
@@ -12,7 +13,7 @@ async function problemsOf(dir: string): Promise<string[]> {
   return error.problems.map((problem) => `${problem.file.slice(dir.length + 1)}: ${problem.message}`);
 }
 
-describe('article files on disk', () => {
+describe('article files on disk', { timeout: processTimeout }, () => {
   it('publishes an article that is a symbolic link to a file', async () => {
     const dir = contentWith();
     writeFileSync(join(dir, 'elsewhere.txt'), article);

@@ -9,6 +9,7 @@ import {
   repoContentDir,
   scratchFolder,
 } from '../../../support/content-folder.ts';
+import { processTimeout } from '../../../support/timeouts.ts';
 
 const sites = join(fixturesDir, 'sites');
 const shown = (path: string) => relative(process.cwd(), join(sites, path));
@@ -18,7 +19,7 @@ async function problemsOf(contentDir: string): Promise<string[]> {
   return (await contentErrorOf(loadContent(contentDir))).message.split('\n');
 }
 
-describe('loading content', () => {
+describe('loading content', { timeout: processTimeout }, () => {
   it('loads the repository content: the seed in Beijing time', async () => {
     const { site, articles } = await loadContent(repoContentDir, { baseUrl: 'https://news.example.com/' });
     expect(site.baseUrl).toBe('https://news.example.com');

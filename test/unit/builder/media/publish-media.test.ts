@@ -10,6 +10,7 @@ import { placeMediaFiles } from '../../../../src/builder/media/place-media-files
 import { defaultRenditionSettings } from '../../../../src/builder/media/render-image.ts';
 import type { Article } from '../../../../src/model/article.ts';
 import { contentErrorOf, contentWith } from '../../../support/content-folder.ts';
+import { processTimeout } from '../../../support/timeouts.ts';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/media', import.meta.url));
 let dir = '';
@@ -54,7 +55,7 @@ async function problemsOf(promise: Promise<unknown>): Promise<string[]> {
 const lead =
   'image:\n  src: pics/lead.jpg\n  alt: A field under a summer sky\n  caption: The forum opened.\n  credit: Photo by Li Ming / Xinhua\n  copyright: © Xinhua 2025\n';
 
-describe('a local lead picture', () => {
+describe('a local lead picture', { timeout: processTimeout }, () => {
   it('is published with its real size, srcset widths up to the original and the three 1200 px crops', async () => {
     await picture('lead.jpg');
     await article('forum', lead);
@@ -146,7 +147,7 @@ describe('a local lead picture', () => {
   });
 });
 
-describe('a wire copy sidecar', () => {
+describe('a wire copy sidecar', { timeout: processTimeout }, () => {
   const wire = 'Ministers meet\n2025-07-16\nThe talks began.\nSource:www.news.cn\n';
 
   it('gives the agency copy its lead picture, with its credit, without touching the text', async () => {
@@ -179,7 +180,7 @@ describe('a wire copy sidecar', () => {
   });
 });
 
-describe('body images', () => {
+describe('body images', { timeout: processTimeout }, () => {
   it('are published and rewritten to their absolute URL with their real size', async () => {
     await picture('rotated.jpg');
     await article('body', '', 'Look:\n\n![A red bar](pics/rotated.jpg)');
@@ -191,7 +192,7 @@ describe('body images', () => {
   });
 });
 
-describe('the rendition cache', () => {
+describe('the rendition cache', { timeout: processTimeout }, () => {
   it('never encodes an unchanged picture twice across builds, and encodes again when the bytes or settings change', async () => {
     await picture('lead.jpg');
     await picture('small.png');
@@ -212,7 +213,7 @@ describe('the rendition cache', () => {
   });
 });
 
-describe('bad pictures', () => {
+describe('bad pictures', { timeout: processTimeout }, () => {
   it('are each a build problem naming the article file and line, all reported at once', async () => {
     for (const name of ['png-named.jpg', 'not-an-image.jpg', 'truncated.jpg', 'bomb.png', 'drawing.svg', 'small.png'])
       await picture(name);
@@ -263,7 +264,7 @@ describe('bad pictures', () => {
   });
 });
 
-describe('placing the published files', () => {
+describe('placing the published files', { timeout: processTimeout }, () => {
   it('puts exactly the published pictures below media/ of the assets folder', async () => {
     await picture('small.png');
     await article('small', 'image: { src: pics/small.png, alt: A blue square }\n');
