@@ -156,6 +156,7 @@ describe.skipIf(skipBrowser)('HTML pages in Chromium', () => {
   });
 
   it('shows the index with pagination at 1440 px and 360 px', async () => {
+    let checked = 0;
     for (const width of [1440, 360]) {
       const { page, problems } = await open('/', width);
       expect(await page.locator('.entry').count()).toBe(3);
@@ -168,11 +169,14 @@ describe.skipIf(skipBrowser)('HTML pages in Chromium', () => {
       await page.waitForURL(`${server.origin}/?page=2`);
       expect(await page.locator('nav[aria-label="Pagination"] .current').textContent()).toBe('Page 2 of 3');
       await done(page);
+      checked++;
     }
+    expect(checked).toBe(2);
   });
 
   it('shows section pages and the section directories at 360 px, the hostile source inert', async () => {
     const sections = ['/sources/www.news.cn', '/sources/evil.example', `/tags/${encodeURIComponent(payloads.chinese)}`];
+    let checked = 0;
     for (const [index, path] of [...sections, '/tags/', '/sources/'].entries()) {
       const { page, problems } = await open(path, 360);
       expect(await page.locator('h1').count(), path).toBe(1);
@@ -182,7 +186,9 @@ describe.skipIf(skipBrowser)('HTML pages in Chromium', () => {
       expect(problems, path).toEqual({ console: [], dialogs: [] });
       await page.screenshot({ path: `${screenshots}section-${index + 1}-360.png`, fullPage: true });
       await done(page);
+      checked++;
     }
+    expect(checked).toBe(5);
     const { page } = await open('/sources/www.news.cn', 360);
     expect(await page.locator('.entry').count()).toBe(3);
     await page.locator('a[rel="next"]').click();

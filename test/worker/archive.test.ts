@@ -70,10 +70,13 @@ describe.each([20, 7])('an archive of 45 at %i a page', (pageSize) => {
 describe('article storage', () => {
   it('serves every article page of the archive from its block, and 404 for a slug that is not there', async () => {
     const { fetch } = await serveSite(articles);
+    let checked = 0;
     for (const article of articles) {
       const html = await (await fetch(`/articles/${article.slug}`)).text();
       expect(await textsOf(html, 'h1')).toEqual([article.title]);
+      checked++;
     }
+    expect(checked).toBe(45);
     expect((await fetch('/articles/story-46')).status).toBe(404);
     expect((await fetch('/articles/constructor')).status).toBe(404);
     expect((await fetch('/articles/__proto__')).status).toBe(404);
@@ -124,13 +127,16 @@ describe('an archive beyond one sitemap', () => {
     const parts = index.sitemapindex.sitemap.map((entry) => entry.loc);
     expect(parts).toEqual([1, 2, 3].map((part) => `https://wire.example/sitemaps/${part}.xml`));
     const locs: string[] = [];
+    let checked = 0;
     for (const part of parts) {
       const response = await fetch(new URL(part).pathname);
       expect(response.status).toBe(200);
       expect(response.headers.get('Content-Type')).toBe('application/xml; charset=utf-8');
       const urlset = parseXml(await response.text()) as { urlset: { url: { loc: string }[] } };
       locs.push(...urlset.urlset.url.map((url) => url.loc));
+      checked++;
     }
+    expect(checked).toBe(3);
     const articleLocs = locs.filter((loc) => loc.includes('/articles/'));
     expect(articleLocs.sort()).toEqual(
       articles.map((article) => `https://wire.example/articles/${article.slug}`).sort(),

@@ -57,11 +57,14 @@ describe('the usual Chinese copyright notice', () => {
 
   it('arrives exact in X-Copyright on the 410 of a retracted article, GET and HEAD', async () => {
     const { fetch } = await serveSite([live, withdrawn]);
+    let checked = 0;
     for (const method of ['GET', 'HEAD']) {
       const response = await fetch('/articles/withdrawn', { method });
       expect(response.status, method).toBe(410);
       expect(decoded(response.headers.get('X-Copyright')), method).toBe(usualChineseNotice);
+      checked++;
     }
+    expect(checked).toBe(2);
   });
 
   it("is the validators' Chinese article's notice, and its headers decode to it exactly", async () => {
@@ -139,19 +142,25 @@ describe('the worst head', () => {
       await fetch('/articles/w'),
     ];
     expect(responses.map((response) => response.status)).toEqual([200, 200, 304, 410]);
+    let checked = 0;
     for (const response of responses) {
       // src/render/headers/header-cap.ts: 2,738 + 79 + 5,000 at most, for this base URL and slug.
       expect(headBytes(response), `${response.status}`).toBeLessThanOrEqual(7817);
       expect(response.headers.get('X-Source-URL')).toBe(sourceUrl);
       expect(response.headers.get('Link')).toContain(`<${canonical}>; rel="canonical"`);
       let values = 0;
+      let names = 0;
       for (const name of ['X-Source', 'X-Source-URL', 'X-Editor', 'X-Responsible-Editor', 'X-Copyright']) {
         const value = response.headers.get(name) ?? '';
         values += value.length;
         if (name !== 'X-Source-URL') expect(decoded(value).endsWith('…'), name).toBe(true);
+        names++;
       }
+      expect(names).toBe(5);
       expect(values).toBeLessThanOrEqual(5000);
+      checked++;
     }
+    expect(checked).toBe(4);
     // A family emoji is one character: never split into its people.
     const editor = decoded(get.headers.get('X-Editor'));
     expect(family.startsWith(editor.slice(0, -1))).toBe(true);

@@ -93,12 +93,15 @@ describe('a retracted article', () => {
 
   it('leaves the index, every feed, the sitemap and the news sitemap', async () => {
     const { fetch } = await serveSite(archive);
+    let checked = 0;
     for (const path of ['/', '/rss.xml', '/sitemap.xml', '/news-sitemap.xml']) {
       const body = await (await fetch(path)).text();
       expect(body, path).toContain('/articles/corrected');
       expect(body, path).not.toContain('/articles/withdrawn');
       expect(body, path).not.toContain('/articles/long-gone');
+      checked++;
     }
+    expect(checked).toBe(4);
     const json = (await (await fetch('/feed.json')).json()) as { items: { id: string }[] };
     expect(json.items.map((item) => item.id)).toEqual([
       'https://wire.example/articles/corrected',
@@ -191,6 +194,7 @@ describe('WebSub', () => {
 
   it('sends Link rel="hub" and rel="self" on every feed page, 304s included', async () => {
     const { fetch } = await serveSite(archive, { ...hubSite, pageSize: 2 });
+    let checked = 0;
     for (const path of ['/rss.xml', '/atom.xml', '/feed.json', '/atom.xml?page=2']) {
       const response = await fetch(path);
       expect(response.headers.get('Link'), path).toBe(
@@ -199,7 +203,9 @@ describe('WebSub', () => {
       const again = await fetch(path, { headers: { 'If-None-Match': response.headers.get('ETag') ?? '' } });
       expect(again.status).toBe(304);
       expect(again.headers.get('Link'), path).toBe(response.headers.get('Link'));
+      checked++;
     }
+    expect(checked).toBe(4);
   });
 
   it('sends no hub Link without a hub, and none on the HTML index', async () => {

@@ -42,8 +42,12 @@ describe('the release Cron Trigger', () => {
         'https://wire.example/sources/www.news.cn/rss.xml',
       ].sort(),
     );
-    for (const request of await receivedBy(inbox))
+    let checked = 0;
+    for (const request of await receivedBy(inbox)) {
       expect(new URLSearchParams(request.body).get('hub.mode')).toBe('publish');
+      checked++;
+    }
+    expect(checked).toBe(6);
     // The next run has nothing new to announce.
     await announceDueReleases(env, archive, source, release + 75_000);
     expect(await receivedBy(inbox)).toHaveLength(6);

@@ -26,11 +26,14 @@ const about = (n: number, words: string, date = '2025-08-01 09:00') =>
 
 describe('the search box', () => {
   it('is on every page: the index, an article, a section, an error page', async () => {
+    let checked = 0;
     for (const path of ['/', '/articles/sco-digital-link', '/sources/www.news.cn', '/no-such-page']) {
       const html = await (await get(path)).text();
       expect(html, path).toContain('<form class="search" role="search" method="get" action="/search">');
       expect(html, path).toContain('<label for="search-q">Search</label>');
+      checked++;
     }
+    expect(checked).toBe(4);
   });
 
   it('lets the form submit to the site itself and nowhere else (CSP form-action)', async () => {
@@ -139,8 +142,11 @@ describe('/search', () => {
       }
     }
     expect(answered).toBe((hostileQueries.length + 1) * 2);
+    let checked = 0;
     for (const raw of ['/search?q=%E0%A4%A', '/search?q=%FF%FE', '/search?q=a%00b', '/search?q=%']) {
       expect((await get(raw)).status, raw).toBeLessThan(500);
+      checked++;
     }
+    expect(checked).toBe(4);
   });
 });

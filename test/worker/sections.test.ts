@@ -89,9 +89,12 @@ describe.each([
     expect((await fetch(`${path}/rss.xml?page=3`)).status).toBe(200);
     expect((await fetch(`${path}/rss.xml?page=4`)).status).toBe(404);
     expect((await fetch(`${path}?page=4`)).status).toBe(404);
+    let checked = 0;
     for (const bad of ['abc', '0', '-1', '99999999999999999999']) {
       expect((await fetch(`${path}/feed.json?page=${bad}`)).status, bad).toBe(400);
+      checked++;
     }
+    expect(checked).toBe(4);
   });
 });
 
@@ -171,6 +174,7 @@ describe('section routes', () => {
       sectioned(80 + index, [tag], 'Xinhua'),
     );
     const { fetch } = await serveSite(tagged);
+    let checked = 0;
     for (const [index, tag] of ['100%', 'q&a?', 'c#', 'digital economy'].entries()) {
       const feed = (await (await fetch(`/tags/${encodeURIComponent(tag)}/feed.json`)).json()) as {
         items: { title: string }[];
@@ -179,7 +183,9 @@ describe('section routes', () => {
         feed.items.map((item) => item.title),
         tag,
       ).toEqual([`Story ${80 + index}`]);
+      checked++;
     }
+    expect(checked).toBe(4);
   });
 
   it('keys a name-only source by its name, a slash made a dash, and credits it without a link', async () => {
@@ -209,6 +215,7 @@ describe('section routes', () => {
 
   it('answers 304 to If-None-Match and If-Modified-Since, with the validators and no body', async () => {
     const { fetch } = await serveSite(articles);
+    let checked = 0;
     for (const path of [`${economyPath}/rss.xml`, newsPath, '/tags/']) {
       const first = await fetch(path);
       const etag = first.headers.get('ETag') ?? '';
@@ -218,7 +225,9 @@ describe('section routes', () => {
       expect(again.headers.get('ETag')).toBe(etag);
       const since = await fetch(path, { headers: { 'If-Modified-Since': first.headers.get('Last-Modified') ?? '' } });
       expect(since.status, path).toBe(304);
+      checked++;
     }
+    expect(checked).toBe(3);
   });
 
   it('serves a repeat request from the cache without rendering again', async () => {
@@ -275,11 +284,14 @@ describe('section routes', () => {
     const page = await (await fetch('/articles/story-60')).text();
     expect(page).toContain('<p class="meta">Tags: <a href="/tags/sco">SCO</a>, <a href="/tags/sco">sco</a></p>');
     expect(page).toContain('<p class="meta">More from <a href="/sources/reuters-afp">Reuters/AFP</a></p>');
+    let checked = 0;
     for (const path of ['/', '/articles/story-1', economyPath, '/tags/']) {
       const html = await (await fetch(path)).text();
       expect(html, path).toContain('<a href="/tags/">Tags</a>');
       expect(html, path).toContain('<a href="/sources/">Sources</a>');
+      checked++;
     }
+    expect(checked).toBe(4);
   });
 
   it('lists the section pages in the sitemap with their lastmod', async () => {
@@ -350,11 +362,14 @@ describe('retracted articles', () => {
 describe('WebSub', () => {
   it('names the hub and the section feed itself in Link on every section feed page, not on its HTML page', async () => {
     const { fetch } = await serveSite(articles, { ...testSite, websubHub: 'https://hub.example.net/' });
+    let checked = 0;
     for (const path of [`${economyPath}/rss.xml?page=2`, `${newsPath}/atom.xml`, '/tags/sco/feed.json']) {
       expect((await fetch(path)).headers.get('Link'), path).toBe(
         `<https://hub.example.net/>; rel="hub", <${testSite.baseUrl}${path}>; rel="self"`,
       );
+      checked++;
     }
+    expect(checked).toBe(3);
     expect((await fetch(economyPath)).headers.get('Link')).toBeNull();
   });
 });

@@ -35,11 +35,14 @@ describe('agency wire copy from other newsrooms', () => {
   });
 
   it('never reads a number as an IPv4 address (the URL parser turns "12" into 0.0.0.12)', () => {
+    let checked = 0;
     for (const source of ['12', 'Xinhua 12', '0x7f.1']) {
       const result = parseWireCopy('articles/t.txt', `Title\n2025-07-16\nBody.\nSource: ${source}\n`, siteWith());
       // Either a problem, or a source credited by name: never https://0.0.0.12/ or 127.0.0.1.
       expect(articleOf(result).source).toEqual({ name: source });
+      checked++;
     }
+    expect(checked).toBe(3);
   });
 
   it('never links a javascript: URL written after a name: the whole line is credited by name', () => {

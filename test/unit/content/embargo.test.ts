@@ -23,6 +23,7 @@ const markdown = (frontMatter: string) =>
 
 describe('embargo', () => {
   it('holds an article back until its instant, in a sidecar and in front matter', () => {
+    let checked = 0;
     for (const result of [
       withSidecar('embargo: 2026-12-07 06:00 +08:00\n'),
       markdown('embargo: 2026-12-06T22:00:00Z'),
@@ -30,7 +31,9 @@ describe('embargo', () => {
       const article = articleOf(result);
       expect(article.embargo?.epochMs).toBe(Date.parse('2026-12-06T22:00:00Z'));
       expect(releaseOf(article)).toBe(Date.parse('2026-12-06T22:00:00Z'));
+      checked++;
     }
+    expect(checked).toBe(2);
   });
 
   it('releases at the date when the embargo is earlier than it', () => {

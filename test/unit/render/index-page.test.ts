@@ -101,24 +101,31 @@ describe('the index page', () => {
 
   it('sends the same bytes when the entries are spliced in as their stored bytes', () => {
     const encoder = new TextEncoder();
+    let checked = 0;
     for (const page of [pageOf(articles, 2, 3), pageOf([], 1, 3)]) {
       const entries = page.articles.map((article) => encoder.encode(renderIndexEntry(site, article)));
       expect(new TextDecoder().decode(encodeParts(indexDocumentParts(site, page, entries)))).toBe(
         renderIndexPage(site, page),
       );
+      checked++;
     }
+    expect(checked).toBe(2);
   });
 
   it('renders each page around its own entries, however often and in whatever order pages are asked for', () => {
     const encoder = new TextEncoder();
     const pages = [1, 2, 3, 2, 1, 3].map((number) => pageOf(articles, number, 2));
     const sites = [{ ...site, title: 'Another site' }, site];
-    for (const asked of sites)
+    let checked = 0;
+    for (const asked of sites) {
       for (const page of pages) {
         const entries = page.articles.map((article) => encoder.encode(renderIndexEntry(asked, article)));
         expect(new TextDecoder().decode(encodeParts(indexDocumentParts(asked, page, entries)))).toBe(
           renderIndexPage(asked, page),
         );
+        checked++;
       }
+    }
+    expect(checked).toBe(12);
   });
 });

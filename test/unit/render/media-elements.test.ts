@@ -73,6 +73,7 @@ describe('the article page', () => {
       [media('SQUARESQUARESQUARESQ01'), 1200, 1200],
       [media('FULLFULLFULLFULLFULL01'), 1600, 1200],
     ]);
+    let checked = 0;
     for (const object of images) {
       expect(object).toMatchObject({
         '@type': 'ImageObject',
@@ -80,7 +81,9 @@ describe('the article page', () => {
         creditText: 'Photo by Li Ming / Xinhua',
         copyrightNotice: '© Xinhua 2025',
       });
+      checked++;
     }
+    expect(checked).toBe(4);
   });
 
   it('has no figure and no og:image for an article without a picture', () => {

@@ -92,6 +92,7 @@ describe('a local lead picture', { timeout: processTimeout }, () => {
     expect((await sharp(join(fixtures, 'lead.jpg')).metadata()).exif).toBeDefined();
     const { articles, media } = await load();
     const image = bySlug(articles, 'forum').image;
+    let checked = 0;
     for (const rendition of [...(image?.srcset ?? []), ...(image?.crops ?? [])]) {
       const file = media.files.find((candidate) => `/${candidate.path}` === rendition.path);
       if (!file) throw new Error(`${rendition.path} is not published`);
@@ -104,7 +105,9 @@ describe('a local lead picture', { timeout: processTimeout }, () => {
       expect([metadata.format, metadata.width, metadata.height]).toEqual(['jpeg', rendition.width, rendition.height]);
       expect(metadata.exif).toBeUndefined();
       expect(metadata.xmp).toBeUndefined();
+      checked++;
     }
+    expect(checked).toBe(8);
   });
 
   it('is turned upright by its EXIF orientation; a small one gets no wider renditions and no crops', async () => {
