@@ -2,7 +2,7 @@
 import { defaultSite } from '../../src/content/site-config.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { Site } from '../../src/model/site.ts';
-import { type FeedPage, pageOf } from '../whole-documents.ts';
+import { type FeedPage, pageOf } from './whole-documents.ts';
 
 /** The default site (site.yaml left empty) with `settings` over it. */
 export function siteWith(settings: Partial<Site> = {}): Site {

@@ -4,8 +4,8 @@ import { renderAtomEntry } from '../../../src/render/atom.ts';
 import { bareArticle, generatedArticles, seedArticle } from '../../support/articles.ts';
 import { hostileFeedArticle, hostileText } from '../../support/hostile.ts';
 import { feedPage, feedSite as site } from '../../support/sites.ts';
+import { renderAtom } from '../../support/whole-documents.ts';
 import { asXmlText, elementNames, parseXml } from '../../support/xml.ts';
-import { renderAtom } from '../../whole-documents.ts';
 
 const seed = seedArticle(site);
 const feedOf = (articles = [seed, hostileFeedArticle(), bareArticle()], page = 1) =>

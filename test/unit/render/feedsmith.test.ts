@@ -5,8 +5,8 @@ import { articleUrl } from '../../../src/render/urls.ts';
 import { bareArticle, generatedArticles, seedArticle } from '../../support/articles.ts';
 import { hostileFeedArticle } from '../../support/hostile.ts';
 import { feedPage, feedSite as site } from '../../support/sites.ts';
+import { renderAtom, renderJsonFeed, renderRss } from '../../support/whole-documents.ts';
 import { asXmlText } from '../../support/xml.ts';
-import { renderAtom, renderJsonFeed, renderRss } from '../../whole-documents.ts';
 
 // An independent feed parser (feedsmith) reads what we wrote; it must see the input articles.
 const articles = [seedArticle(site), hostileFeedArticle(), bareArticle(), ...generatedArticles(5)];

@@ -4,7 +4,7 @@ import { encodeParts } from '../../../src/shared/encode-parts.ts';
 import { seedArchive, seedLines } from '../../support/articles.ts';
 import { attributeOf, one, parseDocument, textOf } from '../../support/html.ts';
 import { pageSite as site } from '../../support/sites.ts';
-import { pageOf, renderIndexPage } from '../../whole-documents.ts';
+import { pageOf, renderIndexPage } from '../../support/whole-documents.ts';
 
 const articles = seedArchive(7, site);
 const first = parseDocument(renderIndexPage(site, pageOf(articles, 1, 3)));

@@ -4,7 +4,7 @@ import { jsonFeedItem } from '../../../src/render/json-feed.ts';
 import { bareArticle, seedArticle } from '../../support/articles.ts';
 import { hostileFeedArticle, hostileText } from '../../support/hostile.ts';
 import { feedPage, feedSite as site } from '../../support/sites.ts';
-import { renderJsonFeed } from '../../whole-documents.ts';
+import { renderJsonFeed } from '../../support/whole-documents.ts';
 
 const seed = seedArticle(site);
 const feedOf = (articles = [seed, hostileFeedArticle(), bareArticle()]) =>

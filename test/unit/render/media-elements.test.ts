@@ -9,7 +9,7 @@ import { jsonFeedItem } from '../../../src/render/json-feed.ts';
 import { newsArticleJsonLd } from '../../../src/render/json-ld.ts';
 import { seedArticle } from '../../support/articles.ts';
 import { feedSite as site } from '../../support/sites.ts';
-import { type FeedPage, renderAtom, renderRss } from '../../whole-documents.ts';
+import { type FeedPage, renderAtom, renderRss } from '../../support/whole-documents.ts';
 
 const rendition = (name: string, width: number, height: number, length: number) => ({
   path: `/media/${name}.jpg`,

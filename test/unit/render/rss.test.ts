@@ -4,8 +4,8 @@ import { renderRssItem } from '../../../src/render/rss.ts';
 import { bareArticle, seedArticle } from '../../support/articles.ts';
 import { hostileFeedArticle, hostileText } from '../../support/hostile.ts';
 import { feedPage, feedSite as site } from '../../support/sites.ts';
+import { renderRss } from '../../support/whole-documents.ts';
 import { asXmlText, elementNames, parseXml } from '../../support/xml.ts';
-import { renderRss } from '../../whole-documents.ts';
 
 const seed = seedArticle(site);
 const channelOf = (articles = [seed, hostileFeedArticle(), bareArticle()]) =>

@@ -4,7 +4,7 @@ import { renderErrorPage } from '../../../src/render/error-page.ts';
 import { seedArchive, seedArticle } from '../../support/articles.ts';
 import { hostilePageArticle } from '../../support/hostile.ts';
 import { pageSite as site } from '../../support/sites.ts';
-import { pageOf, renderIndexPage } from '../../whole-documents.ts';
+import { pageOf, renderIndexPage } from '../../support/whole-documents.ts';
 import { htmlProblems } from './validate.ts';
 
 describe('every HTML page is valid HTML (html-validate recommended)', () => {
