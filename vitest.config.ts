@@ -3,7 +3,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { webhookQueues } from './src/worker/webhooks/queue-handler.ts';
-import { processTimeout, validatorTimeout } from './test/support/timeouts.ts';
+import { e2eTimeout, processTimeout, validatorTimeout } from './test/support/timeouts.ts';
 import { testSecretName, testWebhookSecret } from './test/worker/webhooks/test-secret.ts';
 
 // The search index's schema, applied to the test D1 before the worker tests (test/worker/apply-migrations.ts).
@@ -45,8 +45,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           // `npm run dev` (wrangler dev, workerd, a publisher) and `wrangler deploy --dry-run` start per file.
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
+          testTimeout: e2eTimeout,
+          hookTimeout: e2eTimeout,
         },
       },
       {
