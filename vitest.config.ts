@@ -3,6 +3,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { webhookQueues } from './src/worker/webhooks/queue-handler.ts';
+import { e2eTimeout, processTimeout, validatorTimeout } from './test/support/timeouts.ts';
 import { testSecretName, testWebhookSecret } from './test/worker/webhooks/test-secret.ts';
 
 // The search index's schema, applied to the test D1 before the worker tests (test/worker/apply-migrations.ts).
@@ -24,8 +25,8 @@ export default defineConfig({
           include: ['test/validators/**/*.test.ts'],
           environment: 'node',
           // Java (the Nu HTML Checker), Python and xmllint start per test: sized for a loaded 2-core machine.
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          testTimeout: validatorTimeout,
+          hookTimeout: validatorTimeout,
         },
       },
       {
@@ -33,8 +34,9 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Chromium starts once per file, and each page is built in Node first.
+          testTimeout: processTimeout,
+          hookTimeout: processTimeout,
         },
       },
       {
@@ -43,8 +45,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           // `npm run dev` (wrangler dev, workerd, a publisher) and `wrangler deploy --dry-run` start per file.
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
+          testTimeout: e2eTimeout,
+          hookTimeout: e2eTimeout,
         },
       },
       {

@@ -11,7 +11,7 @@ import { parseWireCopy } from '../src/content/wire-copy.ts';
 import type { Article } from '../src/model/article.ts';
 import { newestFirst } from '../src/model/article-order.ts';
 import type { Site } from '../src/model/site.ts';
-import { type FeedPage, paginate } from '../test/whole-documents.ts';
+import { type FeedPage, paginate } from '../test/support/whole-documents.ts';
 import { benchCorpus, SEED_FILE } from './corpus.ts';
 import { median, round, spread } from './stats.ts';
 import {

@@ -16,7 +16,13 @@ import { renderIndexDocument, renderIndexEntry } from '../src/render/index-page.
 import { renderJsonFeedDocument, renderJsonFeedItem } from '../src/render/json-feed.ts';
 import { renderRssDocument, renderRssItem, rssDocumentParts } from '../src/render/rss.ts';
 import { encodeParts } from '../src/shared/encode-parts.ts';
-import { type FeedPage, renderAtom, renderIndexPage, renderJsonFeed, renderRss } from '../test/whole-documents.ts';
+import {
+  type FeedPage,
+  renderAtom,
+  renderIndexPage,
+  renderJsonFeed,
+  renderRss,
+} from '../test/support/whole-documents.ts';
 
 /** Per-item fragments as a build stores them: strings, ready to join. */
 export interface Fragments {

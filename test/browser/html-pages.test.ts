@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderErrorPage } from '../../src/render/error-page.ts';
 import { htmlSecurityHeaders } from '../../src/render/headers/security-headers.ts';
 import { stylesheet, stylesheetHash } from '../../src/render/stylesheet.ts';
-import { archive, hostileArticle, payloads, seedArticle, seedLines, site } from '../fixtures/html/articles.ts';
+import { seedArchive, seedArticle, seedLines } from '../support/articles.ts';
+import { hostilePageArticle, payloads } from '../support/hostile.ts';
 import { serveInMemory } from '../support/node-archive.ts';
+import { pageSite as site } from '../support/sites.ts';
 import { hasChromium, launchChromium, missingChromiumMessage } from './chromium.ts';
 import { type PageServer, startPageServer } from './page-server.ts';
 
@@ -41,7 +43,7 @@ describe.skipIf(skipBrowser)('HTML pages in Chromium', () => {
     // The real app over a real build: seed, hostile article and seven more, three to a page.
     server = await startPageServer();
     const servedSite = { ...site, baseUrl: server.origin, pageSize: 3 };
-    const { app } = await serveInMemory(servedSite, [seedArticle(), hostileArticle(), ...archive(7)]);
+    const { app } = await serveInMemory(servedSite, [seedArticle(site), hostilePageArticle(), ...seedArchive(7, site)]);
     // A control page whose extra <style> is not in the CSP hash: proves violations are seen at all.
     const controlHeaders = htmlSecurityHeaders(await stylesheetHash(stylesheet(servedSite)));
     const unhashedStyle = renderErrorPage(servedSite, 404, 'Not Found').replace(
@@ -145,7 +147,7 @@ describe.skipIf(skipBrowser)('HTML pages in Chromium', () => {
     expect(problems.dialogs).toEqual([]);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('script').count()).toBe(1);
-    expect(await page.locator('h1').textContent()).toBe(hostileArticle().title);
+    expect(await page.locator('h1').textContent()).toBe(hostilePageArticle().title);
     expect(await violations(page)).toEqual([]);
     expect(problems.console).toEqual([]);
     expect(await horizontalOverflow(page)).toBe(0);
@@ -154,6 +156,7 @@ describe.skipIf(skipBrowser)('HTML pages in Chromium', () => {
   });
 
   it('shows the index with pagination at 1440 px and 360 px', async () => {
+    let checked = 0;
     for (const width of [1440, 360]) {
       const { page, problems } = await open('/', width);
       expect(await page.locator('.entry').count()).toBe(3);
@@ -166,11 +169,14 @@ describe.skipIf(skipBrowser)('HTML pages in Chromium', () => {
       await page.waitForURL(`${server.origin}/?page=2`);
       expect(await page.locator('nav[aria-label="Pagination"] .current').textContent()).toBe('Page 2 of 3');
       await done(page);
+      checked++;
     }
+    expect(checked).toBe(2);
   });
 
   it('shows section pages and the section directories at 360 px, the hostile source inert', async () => {
     const sections = ['/sources/www.news.cn', '/sources/evil.example', `/tags/${encodeURIComponent(payloads.chinese)}`];
+    let checked = 0;
     for (const [index, path] of [...sections, '/tags/', '/sources/'].entries()) {
       const { page, problems } = await open(path, 360);
       expect(await page.locator('h1').count(), path).toBe(1);
@@ -180,7 +186,9 @@ describe.skipIf(skipBrowser)('HTML pages in Chromium', () => {
       expect(problems, path).toEqual({ console: [], dialogs: [] });
       await page.screenshot({ path: `${screenshots}section-${index + 1}-360.png`, fullPage: true });
       await done(page);
+      checked++;
     }
+    expect(checked).toBe(5);
     const { page } = await open('/sources/www.news.cn', 360);
     expect(await page.locator('.entry').count()).toBe(3);
     await page.locator('a[rel="next"]').click();

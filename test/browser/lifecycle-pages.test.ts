@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.ts';
-import { articleDate, seedArticle, site } from '../fixtures/html/articles.ts';
+import { articleDate, seedArticle } from '../support/articles.ts';
 import { serveInMemory } from '../support/node-archive.ts';
+import { pageSite as site } from '../support/sites.ts';
 import { hasChromium, launchChromium, missingChromiumMessage } from './chromium.ts';
 import { type PageServer, startPageServer } from './page-server.ts';
 
@@ -15,7 +16,7 @@ const skipBrowser = !hasChromium && !inCi;
 if (skipBrowser) console.warn(`Skipping the browser tests. ${missingChromiumMessage}`);
 
 const corrected: Article = {
-  ...seedArticle(),
+  ...seedArticle(site),
   slug: 'corrected',
   corrections: [
     { date: articleDate('2025-07-18T09:30:00+08:00'), text: 'The minister’s name is now spelled correctly.' },
@@ -24,7 +25,7 @@ const corrected: Article = {
   updated: articleDate('2025-07-18T09:30:00+08:00'),
 };
 const retracted: Article = {
-  ...seedArticle(),
+  ...seedArticle(site),
   slug: 'retracted',
   published: articleDate('2025-07-17T00:00:00+08:00'),
   retracted: { date: articleDate('2025-07-19T08:00:00+08:00'), reason: 'The agency withdrew the story.' },
@@ -38,7 +39,7 @@ describe.skipIf(skipBrowser)('corrections and retractions in Chromium', () => {
     mkdirSync(screenshots, { recursive: true });
     server = await startPageServer();
     const servedSite = { ...site, baseUrl: server.origin };
-    const { app } = await serveInMemory(servedSite, [seedArticle(), corrected, retracted]);
+    const { app } = await serveInMemory(servedSite, [seedArticle(site), corrected, retracted]);
     server.handle((request) => app.fetch(request));
     if (!hasChromium) throw new Error(missingChromiumMessage);
     browser = await launchChromium();

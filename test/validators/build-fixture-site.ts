@@ -97,8 +97,8 @@ function titleCase(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
 }
 
-/** Plain wire copies with consecutive dates, so the archive spans several pages. */
-export function generatedArticles(count: number): ContentFile[] {
+/** Plain wire copies (content files, not articles) with consecutive dates, so the archive spans several pages. */
+function generatedWireCopy(count: number): ContentFile[] {
   return Array.from({ length: count }, (_, index) => {
     const day = String(1 + index).padStart(2, '0');
     return {
@@ -120,7 +120,7 @@ export async function validatorContent(generated = 2): Promise<ContentFile[]> {
   const names = (await readdir(join(fixturesDir, 'articles'))).sort();
   for (const name of names)
     files.push({ path: `articles/${name}`, contents: await readFile(join(fixturesDir, 'articles', name)) });
-  return [...files, ...generatedArticles(generated)];
+  return [...files, ...generatedWireCopy(generated)];
 }
 
 /** The validators' site, built once per test file. */

@@ -47,6 +47,7 @@ describe('feeds with pictures', () => {
     () => {
       if (!feedparserPython) throw new Error(missingFeedparserMessage);
       directory = mkdtempSync(join(tmpdir(), 'wirefeed-media-feeds-'));
+      let checked = 0;
       for (const [route, type] of [
         ['/rss.xml', 'application/rss+xml'],
         ['/atom.xml', 'application/atom+xml'],
@@ -67,7 +68,9 @@ describe('feeds with pictures', () => {
         const remote = parsed?.entries.find((candidate) => candidate.title === 'A remote picture');
         expect(remote?.media_content?.[0]?.url, route).toBe('https://img.example.org/a.jpg?x=1&y=2');
         expect(remote?.media_credit, route).toEqual([expect.objectContaining({ content: 'AFP' })]);
+        checked++;
       }
+      expect(checked).toBe(2);
     },
   );
 });

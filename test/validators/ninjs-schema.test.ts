@@ -44,10 +44,13 @@ describe.skipIf(skipSchemas)(`every article's ninjs validates against IPTC's nin
   it('the documents declare the version and the schema URI that the schema itself names', () => {
     const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as { $id: string };
     expect(schema.$id).toBe(ninjsSchemaUri);
+    let checked = 0;
     for (const article of fixture.articles) {
       const document = JSON.parse(fixture.build.routes[ninjsPath(article.slug)]?.body ?? '{}');
       expect(document.standard).toEqual({ name: 'ninjs', version: ninjsVersion, schema: ninjsSchemaUri });
+      checked++;
     }
+    expect(checked).toBe(12);
   });
 
   for (const article of fixture.articles) {
@@ -75,7 +78,12 @@ describe.skipIf(skipSchemas)(`every article's ninjs validates against IPTC's nin
     expect(picture.uri).toMatch(new RegExp(`^${baseUrl}/media/`));
     const names = picture.renditions.map((rendition: { name: string }) => rendition.name);
     expect(names[0]).toBe('original');
-    for (const rendition of picture.renditions) expect(rendition.href).toMatch(new RegExp(`^${baseUrl}/media/`));
+    let checked = 0;
+    for (const rendition of picture.renditions) {
+      expect(rendition.href).toMatch(new RegExp(`^${baseUrl}/media/`));
+      checked++;
+    }
+    expect(checked).toBe(9);
     const remote = JSON.parse(pictured.build.routes[ninjsPath('remote')]?.body ?? '{}');
     expect(check(remote)).toEqual([]);
     expect(remote.associations[0].uri).toBe('https://img.example.org/a%20b.jpg?x=1&y=2');

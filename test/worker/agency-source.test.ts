@@ -1,6 +1,7 @@
 // Agency copy whose Source: line is a name, not an address: served, credited as text, never linked.
 import { describe, expect, it } from 'vitest';
-import { serveSite, testOrigin, wireCopy } from './test-site.ts';
+import { testOrigin } from '../support/sites.ts';
+import { serveSite, wireCopy } from './test-site.ts';
 import { decodeEntities, parseXml } from './worker-client.ts';
 
 const named = wireCopy(

@@ -1,22 +1,12 @@
 // A 45-article archive through the app and its storage: paging joins chunks right, every page is reachable.
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/model/article.ts';
+import { stories } from '../support/articles.ts';
+import { testSite } from '../support/sites.ts';
 import { walk } from './paging-walk.ts';
-import { serveSite, testSite, wireCopy } from './test-site.ts';
+import { serveSite, wireCopy } from './test-site.ts';
 import { parseXml, textsOf } from './worker-client.ts';
 
-function archive(count: number): Article[] {
-  return Array.from({ length: count }, (_, index) => {
-    const day = String(1 + (index % 28)).padStart(2, '0');
-    const month = String(1 + Math.floor(index / 28)).padStart(2, '0');
-    return wireCopy(
-      `story-${index + 1}.txt`,
-      `Story ${index + 1}\n2025-${month}-${day} 08:00\nBody of story ${index + 1}.\nSource:www.news.cn\n`,
-    );
-  });
-}
-
-const articles = archive(45);
+const articles = stories(45);
 const newestFirstTitles = articles.map((article) => article.title).reverse();
 
 describe.each([20, 7])('an archive of 45 at %i a page', (pageSize) => {
@@ -80,10 +70,13 @@ describe.each([20, 7])('an archive of 45 at %i a page', (pageSize) => {
 describe('article storage', () => {
   it('serves every article page of the archive from its block, and 404 for a slug that is not there', async () => {
     const { fetch } = await serveSite(articles);
+    let checked = 0;
     for (const article of articles) {
       const html = await (await fetch(`/articles/${article.slug}`)).text();
       expect(await textsOf(html, 'h1')).toEqual([article.title]);
+      checked++;
     }
+    expect(checked).toBe(45);
     expect((await fetch('/articles/story-46')).status).toBe(404);
     expect((await fetch('/articles/constructor')).status).toBe(404);
     expect((await fetch('/articles/__proto__')).status).toBe(404);
@@ -134,13 +127,16 @@ describe('an archive beyond one sitemap', () => {
     const parts = index.sitemapindex.sitemap.map((entry) => entry.loc);
     expect(parts).toEqual([1, 2, 3].map((part) => `https://wire.example/sitemaps/${part}.xml`));
     const locs: string[] = [];
+    let checked = 0;
     for (const part of parts) {
       const response = await fetch(new URL(part).pathname);
       expect(response.status).toBe(200);
       expect(response.headers.get('Content-Type')).toBe('application/xml; charset=utf-8');
       const urlset = parseXml(await response.text()) as { urlset: { url: { loc: string }[] } };
       locs.push(...urlset.urlset.url.map((url) => url.loc));
+      checked++;
     }
+    expect(checked).toBe(3);
     const articleLocs = locs.filter((loc) => loc.includes('/articles/'));
     expect(articleLocs.sort()).toEqual(
       articles.map((article) => `https://wire.example/articles/${article.slug}`).sort(),

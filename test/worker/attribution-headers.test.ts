@@ -1,10 +1,11 @@
 // Issue 22: attribution headers through the Worker: notices whole in any script up to 300 characters, the head under 8 KiB.
 import { describe, expect, it } from 'vitest';
-import { parseContentDate } from '../../src/content/dates.ts';
 import type { Article } from '../../src/model/article.ts';
 import { usualChineseNotice } from '../fixtures/notices.ts';
 import chineseWire from '../fixtures/validators/articles/chinese-wire.txt?raw';
-import { serveSite, testSite, wireCopy } from './test-site.ts';
+import { dateIn } from '../support/articles.ts';
+import { testSite } from '../support/sites.ts';
+import { serveSite, wireCopy } from './test-site.ts';
 
 /** What a client reads from an RFC 8187 ext-value: the percent-decoded UTF-8 after `UTF-8''`. */
 function decoded(value: string | null): string {
@@ -31,8 +32,7 @@ function chineseNotice(length: number): string {
   return `特别声明：${'本站转载内容版权归原作者所有。'.repeat(Math.ceil(length / 15))}`.slice(0, length);
 }
 
-const retractedOn = parseContentDate('2025-07-18 09:00', testSite.timeZone);
-if (!retractedOn) throw new Error('bad test date');
+const retractedOn = dateIn(testSite, '2025-07-18 09:00');
 
 describe('the usual Chinese copyright notice', () => {
   const live = noticed('notice', usualChineseNotice);
@@ -57,11 +57,14 @@ describe('the usual Chinese copyright notice', () => {
 
   it('arrives exact in X-Copyright on the 410 of a retracted article, GET and HEAD', async () => {
     const { fetch } = await serveSite([live, withdrawn]);
+    let checked = 0;
     for (const method of ['GET', 'HEAD']) {
       const response = await fetch('/articles/withdrawn', { method });
       expect(response.status, method).toBe(410);
       expect(decoded(response.headers.get('X-Copyright')), method).toBe(usualChineseNotice);
+      checked++;
     }
+    expect(checked).toBe(2);
   });
 
   it("is the validators' Chinese article's notice, and its headers decode to it exactly", async () => {
@@ -139,19 +142,25 @@ describe('the worst head', () => {
       await fetch('/articles/w'),
     ];
     expect(responses.map((response) => response.status)).toEqual([200, 200, 304, 410]);
+    let checked = 0;
     for (const response of responses) {
       // src/render/headers/header-cap.ts: 2,738 + 79 + 5,000 at most, for this base URL and slug.
       expect(headBytes(response), `${response.status}`).toBeLessThanOrEqual(7817);
       expect(response.headers.get('X-Source-URL')).toBe(sourceUrl);
       expect(response.headers.get('Link')).toContain(`<${canonical}>; rel="canonical"`);
       let values = 0;
+      let names = 0;
       for (const name of ['X-Source', 'X-Source-URL', 'X-Editor', 'X-Responsible-Editor', 'X-Copyright']) {
         const value = response.headers.get(name) ?? '';
         values += value.length;
         if (name !== 'X-Source-URL') expect(decoded(value).endsWith('…'), name).toBe(true);
+        names++;
       }
+      expect(names).toBe(5);
       expect(values).toBeLessThanOrEqual(5000);
+      checked++;
     }
+    expect(checked).toBe(4);
     // A family emoji is one character: never split into its people.
     const editor = decoded(get.headers.get('X-Editor'));
     expect(family.startsWith(editor.slice(0, -1))).toBe(true);

@@ -8,20 +8,8 @@ import type { Article } from '../../src/model/article.ts';
 import type { Site } from '../../src/model/site.ts';
 import { LiveArchive } from '../../src/worker/archive/live-archive.ts';
 import { MemoryCache } from '../../src/worker/http/memory-cache.ts';
+import { testOrigin, testSite } from '../support/sites.ts';
 import { pinnedSource, publishArchive } from '../support/workerd-archive.ts';
-import { testOrigin, testSite, wireCopy } from './test-site.ts';
-
-/** `count` small wire-copy stories, one a day, each tagged with `label` so versions differ between tests. */
-export function stories(count: number, label = 'story'): Article[] {
-  return Array.from({ length: count }, (_, index) => {
-    const day = String(1 + (index % 28)).padStart(2, '0');
-    const month = String(1 + Math.floor(index / 28)).padStart(2, '0');
-    return wireCopy(
-      `${label}-${index + 1}.txt`,
-      `${label} ${index + 1}\n2025-${month}-${day} 08:00\nBody of ${label} ${index + 1}.\nSource:www.news.cn\n`,
-    );
-  });
-}
 
 /**
  * The app over an archive published with one piece per object (so damaging an object damages one piece), its

@@ -9,8 +9,10 @@ import { defaultArticleBounds, fieldSizeProblems } from '../../src/content/artic
 import { parseMarkdownArticle } from '../../src/content/markdown-article.ts';
 import { deflateRaw } from '../../src/shared/deflate.ts';
 import { decodeHeaderValue } from '../../src/shared/header-value.ts';
-import { faultySite, stories, wrapEdgeCache } from './fault-site.ts';
-import { testOrigin, testSite, wireCopy } from './test-site.ts';
+import { stories } from '../support/articles.ts';
+import { testOrigin, testSite } from '../support/sites.ts';
+import { faultySite, wrapEdgeCache } from './fault-site.ts';
+import { wireCopy } from './test-site.ts';
 import { parseXml } from './worker-client.ts';
 
 let restore: (() => unknown) | undefined;

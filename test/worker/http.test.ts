@@ -12,6 +12,7 @@ const chinese = wireCopy(
 
 describe('validators', () => {
   it('sends a strong ETag, Last-Modified and Cache-Control on every 200', async () => {
+    let checked = 0;
     for (const path of ['/', seedPath, '/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/robots.txt']) {
       const response = await get(path);
       expect(response.status, path).toBe(200);
@@ -22,7 +23,9 @@ describe('validators', () => {
       expect(response.headers.get('Cache-Control'), path).toMatch(
         /^public, max-age=\d+, s-maxage=\d+, stale-while-revalidate=\d+$/,
       );
+      checked++;
     }
+    expect(checked).toBe(7);
   });
 
   it('dates the seed page with the seed (Beijing midnight), not the clock', async () => {
@@ -35,6 +38,7 @@ describe('validators', () => {
     const again = await get(seedPath, { headers: { 'If-None-Match': etag } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
+    let checked = 0;
     for (const name of [
       'ETag',
       'Last-Modified',
@@ -47,7 +51,9 @@ describe('validators', () => {
       'X-Copyright',
     ]) {
       expect(again.headers.get(name), name).toBe(first.headers.get(name));
+      checked++;
     }
+    expect(checked).toBe(9);
   });
 
   it.each([
@@ -80,9 +86,12 @@ describe('validators', () => {
     const head = await get(seedPath, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+    let checked = 0;
     for (const name of ['ETag', 'Content-Type', 'Last-Modified', 'X-Editor', 'Content-Security-Policy']) {
       expect(head.headers.get(name), name).toBe(getResponse.headers.get(name));
+      checked++;
     }
+    expect(checked).toBe(5);
   });
 });
 
@@ -165,9 +174,12 @@ describe('edge cache', () => {
 
 describe('methods, CORS and security headers', () => {
   it('lets any origin read the feeds and the sitemap', async () => {
+    let checked = 0;
     for (const path of ['/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml']) {
       expect((await get(path)).headers.get('Access-Control-Allow-Origin'), path).toBe('*');
+      checked++;
     }
+    expect(checked).toBe(4);
   });
 
   it('answers a CORS preflight on a feed', async () => {

@@ -1,39 +1,34 @@
 // Corrections and retractions through the app: 410 pages, tombstones on page 1, lists without the retracted, WebSub links.
 import { describe, expect, it } from 'vitest';
-import { parseContentDate } from '../../src/content/dates.ts';
 import type { Article } from '../../src/model/article.ts';
-import { serveSite, testSite, wireCopy } from './test-site.ts';
+import { dateIn, story } from '../support/articles.ts';
+import { testSite } from '../support/sites.ts';
+import { serveSite } from './test-site.ts';
 import { parseXml, textsOf } from './worker-client.ts';
 
-const date = (text: string) => {
-  const parsed = parseContentDate(text, testSite.timeZone);
-  if (!parsed) throw new Error(`bad test date ${text}`);
-  return parsed;
-};
-
-function story(slug: string, day: string): Article {
-  return wireCopy(
-    `${slug}.txt`,
-    `Story ${slug}\n${day}\nBody of ${slug}.\nEdit:Yi Yi Responsible editor:Li Nian\nSource:www.news.cn\n`,
-  );
-}
+/** Every story here names its editors, as agency copy does. */
+const trailer = ['Edit:Yi Yi Responsible editor:Li Nian', 'Source:www.news.cn'];
 
 const corrected: Article = {
-  ...story('corrected', '2025-07-10 08:00'),
-  corrections: [{ date: date('2025-07-12 09:30'), text: 'The number of <workshops> was wrong & is fixed.' }],
-  updated: date('2025-07-12 09:30'),
+  ...story('corrected', { date: '2025-07-10 08:00', trailer }),
+  corrections: [
+    { date: dateIn(testSite, '2025-07-12 09:30'), text: 'The number of <workshops> was wrong & is fixed.' },
+  ],
+  updated: dateIn(testSite, '2025-07-12 09:30'),
 };
-const withdrawn: Article = {
-  ...story('withdrawn', '2025-07-11 08:00'),
-  retracted: { date: date('2025-07-13 10:00'), reason: 'The agency withdrew the story.' },
-};
-const longGone: Article = {
-  ...story('long-gone', '2025-05-01 08:00'),
-  retracted: { date: date('2025-05-02 10:00'), reason: 'Withdrawn long ago.' },
-};
+const withdrawn = story('withdrawn', {
+  date: '2025-07-11 08:00',
+  trailer,
+  retracted: { date: '2025-07-13 10:00', reason: 'The agency withdrew the story.' },
+});
+const longGone = story('long-gone', {
+  date: '2025-05-01 08:00',
+  trailer,
+  retracted: { date: '2025-05-02 10:00', reason: 'Withdrawn long ago.' },
+});
 const archive = [
-  story('first', '2025-07-01 08:00'),
-  story('second', '2025-07-05 08:00'),
+  story('first', { date: '2025-07-01 08:00', trailer }),
+  story('second', { date: '2025-07-05 08:00', trailer }),
   corrected,
   withdrawn,
   longGone,
@@ -98,12 +93,15 @@ describe('a retracted article', () => {
 
   it('leaves the index, every feed, the sitemap and the news sitemap', async () => {
     const { fetch } = await serveSite(archive);
+    let checked = 0;
     for (const path of ['/', '/rss.xml', '/sitemap.xml', '/news-sitemap.xml']) {
       const body = await (await fetch(path)).text();
       expect(body, path).toContain('/articles/corrected');
       expect(body, path).not.toContain('/articles/withdrawn');
       expect(body, path).not.toContain('/articles/long-gone');
+      checked++;
     }
+    expect(checked).toBe(4);
     const json = (await (await fetch('/feed.json')).json()) as { items: { id: string }[] };
     expect(json.items.map((item) => item.id)).toEqual([
       'https://wire.example/articles/corrected',
@@ -196,6 +194,7 @@ describe('WebSub', () => {
 
   it('sends Link rel="hub" and rel="self" on every feed page, 304s included', async () => {
     const { fetch } = await serveSite(archive, { ...hubSite, pageSize: 2 });
+    let checked = 0;
     for (const path of ['/rss.xml', '/atom.xml', '/feed.json', '/atom.xml?page=2']) {
       const response = await fetch(path);
       expect(response.headers.get('Link'), path).toBe(
@@ -204,7 +203,9 @@ describe('WebSub', () => {
       const again = await fetch(path, { headers: { 'If-None-Match': response.headers.get('ETag') ?? '' } });
       expect(again.status).toBe(304);
       expect(again.headers.get('Link'), path).toBe(response.headers.get('Link'));
+      checked++;
     }
+    expect(checked).toBe(4);
   });
 
   it('sends no hub Link without a hub, and none on the HTML index', async () => {

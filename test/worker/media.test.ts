@@ -47,13 +47,16 @@ describe('a published picture', () => {
   it('answers 304 with no body when If-None-Match holds its ETag (weak comparison, lists)', async () => {
     const fetch = await mediaSite();
     const etag = `"${jpegName.slice(0, 22)}"`;
+    let checked = 0;
     for (const header of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
       const response = await fetch(`/media/${jpegName}`, { headers: { 'If-None-Match': header } });
       expect(response.status, header).toBe(304);
       expect(await response.text()).toBe('');
       expect(response.headers.get('ETag')).toBe(etag);
       expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+      checked++;
     }
+    expect(checked).toBe(4);
     expect((await fetch(`/media/${jpegName}`, { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
   });
 
@@ -68,6 +71,7 @@ describe('a published picture', () => {
 
   it('is a 404 page when the rendition does not exist, or under another extension', async () => {
     const fetch = await mediaSite();
+    let checked = 0;
     for (const path of [
       `/media/${'A'.repeat(22)}.jpg`,
       `/media/${jpegName.slice(0, 22)}.png`,
@@ -77,12 +81,15 @@ describe('a published picture', () => {
       const response = await fetch(path);
       expect(response.status, path).toBe(404);
       expect(response.headers.get('Content-Type'), path).toBe('text/html; charset=utf-8');
+      checked++;
     }
+    expect(checked).toBe(4);
   });
 });
 
 describe('the deployed Worker', () => {
   it('serves no stored file but published pictures below /media/', async () => {
+    let checked = 0;
     for (const path of [
       '/media/articles%2F0.json',
       '/media/..%2Farticles%2F0.json',
@@ -98,7 +105,9 @@ describe('the deployed Worker', () => {
       // The request guard refuses an encoded slash (400); anything else that is no picture is a 404.
       expect([400, 404], path).toContain(response.status);
       expect(await response.text(), path).not.toMatch(/^\[|"slug"|<urlset/);
+      checked++;
     }
+    expect(checked).toBe(9);
   });
 
   it('answers GET and HEAD only on /media/', async () => {

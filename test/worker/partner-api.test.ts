@@ -8,7 +8,9 @@ import { webCodec } from '../../src/builder/archive/web-codec.ts';
 import { newestFirst } from '../../src/model/article-order.ts';
 import type { Partner } from '../../src/model/partner.ts';
 import { readLive } from '../../src/worker/publish/archive-writer.ts';
-import { serveSite, testSite, wireCopy } from './test-site.ts';
+import { type StoryFields, story } from '../support/articles.ts';
+import { testSite } from '../support/sites.ts';
+import { serveSite, wireCopy } from './test-site.ts';
 import { hookUrl, receivedBy, uniqueName } from './webhooks/receiver-client.ts';
 import { testSecretName } from './webhooks/test-secret.ts';
 
@@ -20,10 +22,9 @@ async function sha256Hex(text: string): Promise<string> {
 const release = Date.parse('2026-12-07T06:00:00+08:00');
 const now = release - 3_600_000;
 
-const economy = (n: number, date = '2025-08-01 09:00') =>
-  wireCopy(`eco-${n}.txt`, `Economy story ${n}\n${date}\nBody ${n}.\nSource:www.news.cn\n`);
-/** Sidecar tags are publisher metadata: wire copy gets them by hand here. */
-const tagged = (article: ReturnType<typeof economy>, tags: string[]) => ({ ...article, tags });
+/** Economy story `n` at eco-<n>; sidecar tags are publisher metadata, so wire copy gets them from `fields`. */
+const economy = (n: number, fields: StoryFields = {}) =>
+  story(`eco-${n}`, { title: `Economy story ${n}`, date: '2025-08-01 09:00', body: `Body ${n}.`, ...fields });
 
 const acmeKey = 'acme-key-0123456789';
 const otherKey = 'other-key-0123456789';
@@ -34,12 +35,10 @@ const partners = async (): Promise<Partner[]> => [
 
 async function site(at = now) {
   const articles = [
-    tagged(economy(1), ['Economy']),
-    tagged(economy(2, '2025-08-02 09:00'), ['Sport']),
+    economy(1, { tags: ['Economy'] }),
+    economy(2, { date: '2025-08-02 09:00', tags: ['Sport'] }),
     // Embargoed until tomorrow 06:00 Beijing: no public response shows it before.
-    tagged(wireCopy('eco-3.txt', `Embargoed story\n2026-12-07 06:00 +08:00\nNot yet.\nSource:www.news.cn\n`), [
-      'Economy',
-    ]),
+    economy(3, { title: 'Embargoed story', date: '2026-12-07 06:00 +08:00', body: 'Not yet.', tags: ['Economy'] }),
   ];
   return serveSite(articles, testSite, {
     now: () => at,
@@ -76,17 +75,24 @@ describe('the changes endpoint', () => {
       next: string;
     };
     expect(again).toEqual({ changes: [], next: first.next });
-    for (const query of ['since=garbage', 'since=', 'limit=0', 'limit=101', 'limit=1.5', 'limit=-1'])
+    let checked = 0;
+    for (const query of ['since=garbage', 'since=', 'limit=0', 'limit=101', 'limit=1.5', 'limit=-1']) {
       expect((await fetch(`/api/v1/changes?${query}`)).status, query).toBe(400);
+      checked++;
+    }
+    expect(checked).toBe(6);
   });
 
   it('marks every answer private, no-store and varying by Authorization', async () => {
     const { fetch } = await site();
+    let checked = 0;
     for (const init of [undefined, bearer(acmeKey)]) {
       const response = await fetch('/api/v1/changes', init);
       expect(response.headers.get('Cache-Control')).toBe('private, no-store');
       expect(response.headers.get('Vary')).toBe('Authorization');
+      checked++;
     }
+    expect(checked).toBe(2);
   });
 });
 
@@ -151,13 +157,10 @@ describe('partner keys', () => {
 
 describe('the cursor across publishes', () => {
   it('gives exactly the later changes from an earlier cursor, an edit as updated', async () => {
-    const base = [tagged(economy(1), ['Economy']), tagged(economy(2, '2025-08-02 09:00'), ['Economy'])];
+    const base = [economy(1, { tags: ['Economy'] }), economy(2, { date: '2025-08-02 09:00', tags: ['Economy'] })];
     const first = await serveSite(base, testSite, { releasedBy: now, now: () => now, sequence: 1 });
     const cursor = ((await (await first.fetch('/api/v1/changes')).json()) as { next: string }).next;
-    const edited = tagged(
-      wireCopy('eco-1.txt', 'Economy story 1, corrected title\n2025-08-01 09:00\nBody 1.\nSource:www.news.cn\n'),
-      ['Economy'],
-    );
+    const edited = economy(1, { title: 'Economy story 1, corrected title', tags: ['Economy'] });
     const second = await serveSite([edited, base[1] as (typeof base)[number]], testSite, {
       releasedBy: now,
       now: () => now,

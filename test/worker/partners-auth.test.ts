@@ -81,8 +81,12 @@ describe('partner keys', () => {
   });
 
   it('reads the scheme in any case, and the token after one or more spaces (RFC 6750 §2.1)', async () => {
-    for (const header of ['bearer acme-test-key', 'BEARER acme-test-key', 'Bearer   acme-test-key'])
+    let checked = 0;
+    for (const header of ['bearer acme-test-key', 'BEARER acme-test-key', 'Bearer   acme-test-key']) {
       expect((await authenticatePartner(header, partners))?.id, header).toBe('acme');
+      checked++;
+    }
+    expect(checked).toBe(3);
   });
 
   const failures: readonly [string, string | undefined][] = [
@@ -114,14 +118,24 @@ describe('partner keys', () => {
 
   it('answers every failure with the same status, headers and body, so none can be told apart', async () => {
     const outcomes = await Promise.all(failures.map(async ([, header]) => outcome(await get(header))));
-    for (const other of outcomes) expect(other).toEqual(outcomes[0]);
+    let checked = 0;
+    for (const other of outcomes) {
+      expect(other).toEqual(outcomes[0]);
+      checked++;
+    }
+    expect(checked).toBe(13);
   });
 
   it('on a route that serves the public too, no header is the public and a bad header is refused', async () => {
     expect(await callerOf(undefined, partners)).toEqual({ kind: 'public' });
     expect(await callerOf(null, partners)).toEqual({ kind: 'public' });
     expect(await callerOf('Bearer wire-test-key', partners)).toEqual({ kind: 'partner', partner: partners[1] });
-    for (const [, header] of failures.slice(1)) expect(await callerOf(header, partners), header).toBeUndefined();
+    let checked = 0;
+    for (const [, header] of failures.slice(1)) {
+      expect(await callerOf(header, partners), header).toBeUndefined();
+      checked++;
+    }
+    expect(checked).toBe(12);
   });
 });
 
@@ -162,9 +176,18 @@ describe('partner rate limit', () => {
       },
     };
     const missing = {} as Limiter;
-    for (const limiter of [broken, missing, broken])
+    let checked = 0;
+    for (const limiter of [broken, missing, broken]) {
       expect((await get('Bearer acme-test-key', limiter)).status).toBe(200);
+      checked++;
+    }
+    expect(checked).toBe(3);
     expect(logged).toHaveBeenCalledTimes(1);
-    for (const call of logged.mock.calls) expect(call.join(' ')).not.toContain('acme-test-key');
+    let checked2 = 0;
+    for (const call of logged.mock.calls) {
+      expect(call.join(' ')).not.toContain('acme-test-key');
+      checked2++;
+    }
+    expect(checked2).toBe(1);
   });
 });

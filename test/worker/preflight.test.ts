@@ -1,15 +1,10 @@
 // Every route that lets other origins read its GET also answers their CORS preflight, and no other route does.
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/model/article.ts';
-import { serveSite, wireCopy } from './test-site.ts';
+import { stories } from '../support/articles.ts';
+import { serveSite } from './test-site.ts';
 
-function tagged(index: number): Article {
-  const article = wireCopy(
-    `story-${index}.txt`,
-    `Story ${index}\n2025-03-0${index} 08:00\nBody of story ${index}.\nSource:www.news.cn\n`,
-  );
-  return { ...article, tags: ['economy'] };
-}
+/** Three stories in the tag `economy` and the section www.news.cn. */
+const tagged = stories(3).map((article) => ({ ...article, tags: ['economy'] }));
 
 /** Routes other origins may read (their GET sends `Access-Control-Allow-Origin: *`); two sitemap parts exist. */
 const crossOriginPaths = [
@@ -53,7 +48,7 @@ const preflightRequest = {
 };
 
 describe('CORS preflight follows what GET sends', async () => {
-  const { fetch } = await serveSite([1, 2, 3].map(tagged), undefined, 2);
+  const { fetch } = await serveSite(tagged, undefined, 2);
 
   it.each(paths)('%s: OPTIONS answers as GET allows', async (path) => {
     const got = await fetch(path);

@@ -9,8 +9,9 @@ import { webCodec } from '../../src/builder/archive/web-codec.ts';
 import { rollBack } from '../../src/builder/roll-back.ts';
 import { releaseOf } from '../../src/model/article.ts';
 import { searchRow } from '../../src/model/search-row.ts';
+import { testSite } from '../support/sites.ts';
 import { publishArchive } from '../support/workerd-archive.ts';
-import { testSite, wireCopy } from './test-site.ts';
+import { wireCopy } from './test-site.ts';
 import { get } from './worker-client.ts';
 
 const token = env.PUBLISH_TOKEN ?? '';

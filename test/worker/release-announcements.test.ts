@@ -4,8 +4,9 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { announceDueReleases, announcedKey } from '../../src/worker/announce/release-cron.ts';
 import { LiveArchive } from '../../src/worker/archive/live-archive.ts';
+import { testSite } from '../support/sites.ts';
 import { pinnedSource, publishArchive } from '../support/workerd-archive.ts';
-import { testSite, wireCopy } from './test-site.ts';
+import { wireCopy } from './test-site.ts';
 import { hookUrl, receivedBy, uniqueName } from './webhooks/receiver-client.ts';
 
 const release = Date.parse('2026-12-07T06:00:00+08:00');
@@ -41,8 +42,12 @@ describe('the release Cron Trigger', () => {
         'https://wire.example/sources/www.news.cn/rss.xml',
       ].sort(),
     );
-    for (const request of await receivedBy(inbox))
+    let checked = 0;
+    for (const request of await receivedBy(inbox)) {
       expect(new URLSearchParams(request.body).get('hub.mode')).toBe('publish');
+      checked++;
+    }
+    expect(checked).toBe(6);
     // The next run has nothing new to announce.
     await announceDueReleases(env, archive, source, release + 75_000);
     expect(await receivedBy(inbox)).toHaveLength(6);

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { type Article, releaseOf } from '../../src/model/article.ts';
 import { searchRow } from '../../src/model/search-row.ts';
 import { applyIndexChanges } from '../../src/worker/search/search-index.ts';
-import { serveSite, testSite, wireCopy } from './test-site.ts';
+import { testSite } from '../support/sites.ts';
+import { serveSite, wireCopy } from './test-site.ts';
 import { parseXml } from './worker-client.ts';
 
 const release = Date.parse('2026-12-07T06:00:00+08:00');
@@ -125,6 +126,7 @@ describe('a scheduled article', () => {
 
   it('caps the cache lifetimes of what it changes at the seconds left until it', async () => {
     const { fetch } = await at(release - 30_000);
+    let checked = 0;
     for (const path of ['/', '/rss.xml', '/tags/trade/atom.xml', '/sitemap.xml', '/tags/', '/search?q=zeppelins']) {
       const control = (await fetch(path)).headers.get('Cache-Control') ?? '';
       const lifetimes = [...control.matchAll(/(max-age|s-maxage|stale-while-revalidate)=(\d+)/g)].map((match) =>
@@ -132,7 +134,9 @@ describe('a scheduled article', () => {
       );
       expect(lifetimes.length, path).toBe(3);
       expect(Math.max(...lifetimes), `${path}: ${control}`).toBeLessThanOrEqual(30);
+      checked++;
     }
+    expect(checked).toBe(6);
     // A list the release does not change keeps its usual lifetimes.
     expect((await fetch('/tags/ports/rss.xml')).headers.get('Cache-Control')).toBe(
       'public, max-age=300, s-maxage=600, stale-while-revalidate=86400',

@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { type Article, releaseOf } from '../../src/model/article.ts';
 import { searchRow } from '../../src/model/search-row.ts';
 import { applyIndexChanges } from '../../src/worker/search/search-index.ts';
-import { hostileQueries } from '../fixtures/hostile-queries.ts';
 import chineseWire from '../fixtures/validators/articles/chinese-wire.txt?raw';
-import { serveSite, testSite, wireCopy } from './test-site.ts';
+import { story } from '../support/articles.ts';
+import { hostileQueries } from '../support/hostile.ts';
+import { testSite } from '../support/sites.ts';
+import { serveSite, wireCopy } from './test-site.ts';
 import { get, textsOf } from './worker-client.ts';
 
 /** Puts the articles' rows in the index, as a publish does after its switch (retracted ones never). */
@@ -18,19 +20,20 @@ async function index(articles: readonly Article[]): Promise<void> {
   });
 }
 
-const story = (n: number, words: string, date = '2025-08-01 09:00') =>
-  wireCopy(
-    `find-${n}.txt`,
-    `Story ${n} about ${words}\n${date}\nThe body of story ${n} mentions ${words}.\nSource:www.news.cn\n`,
-  );
+/** Story `n` (find-<n>) about `words`, in its title and its body. */
+const about = (n: number, words: string, date = '2025-08-01 09:00') =>
+  story(`find-${n}`, { title: `Story ${n} about ${words}`, date, body: `The body of story ${n} mentions ${words}.` });
 
 describe('the search box', () => {
   it('is on every page: the index, an article, a section, an error page', async () => {
+    let checked = 0;
     for (const path of ['/', '/articles/sco-digital-link', '/sources/www.news.cn', '/no-such-page']) {
       const html = await (await get(path)).text();
       expect(html, path).toContain('<form class="search" role="search" method="get" action="/search">');
       expect(html, path).toContain('<label for="search-q">Search</label>');
+      checked++;
     }
+    expect(checked).toBe(4);
   });
 
   it('lets the form submit to the site itself and nowhere else (CSP form-action)', async () => {
@@ -79,7 +82,7 @@ describe('/search', () => {
 
   it('never finds an article before its release, and finds it from its instant', async () => {
     const release = Date.parse('2026-12-07T06:00:00+08:00');
-    const scheduled = story(1, 'zeppelins', '2026-12-07 06:00 +08:00');
+    const scheduled = about(1, 'zeppelins', '2026-12-07 06:00 +08:00');
     const before = await serveSite([scheduled], testSite, { now: () => release - 1, releasedBy: release - 60_000 });
     await index([scheduled]);
     const early = await (await before.fetch('/search.json?q=zeppelins')).json();
@@ -97,7 +100,7 @@ describe('/search', () => {
 
   it('pages results like the lists: next_url, page 2, and 404 past the last page', async () => {
     const articles = Array.from({ length: 25 }, (_, index) =>
-      story(100 + index, 'balloons', `2025-08-${String(1 + index).padStart(2, '0')} 09:00`),
+      about(100 + index, 'balloons', `2025-08-${String(1 + index).padStart(2, '0')} 09:00`),
     );
     const { fetch } = await serveSite(articles);
     await index(articles);
@@ -115,7 +118,7 @@ describe('/search', () => {
   });
 
   it('answers 304 to its ETag and serves a repeat from the cache', async () => {
-    const articles = [story(200, 'kites')];
+    const articles = [about(200, 'kites')];
     const { fetch } = await serveSite(articles);
     await index(articles);
     const first = await fetch('/search?q=kites');
@@ -139,8 +142,11 @@ describe('/search', () => {
       }
     }
     expect(answered).toBe((hostileQueries.length + 1) * 2);
+    let checked = 0;
     for (const raw of ['/search?q=%E0%A4%A', '/search?q=%FF%FE', '/search?q=a%00b', '/search?q=%']) {
       expect((await get(raw)).status, raw).toBeLessThan(500);
+      checked++;
     }
+    expect(checked).toBe(4);
   });
 });

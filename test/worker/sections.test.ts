@@ -1,34 +1,37 @@
 // Tag and source sections through the app and its storage: routes, paging in all four formats, case folding, 304s, hostile tags.
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.ts';
+import { story, storyDay } from '../support/articles.ts';
+import { testSite } from '../support/sites.ts';
 import { type PageReader, walk } from './paging-walk.ts';
-import { serveSite, testSite, wireCopy } from './test-site.ts';
+import { serveSite } from './test-site.ts';
 import { decodeEntities, parseXml, textsOf } from './worker-client.ts';
 
-/** Wire copy with tags, as a sidecar would give them. */
-function story(index: number, tags: readonly string[], source: string): Article {
-  const day = String(1 + (index % 28)).padStart(2, '0');
-  const month = String(1 + Math.floor(index / 28)).padStart(2, '0');
+/** Story `index` (storyDay(index)) with tags, as a sidecar would give them, from `source`. */
+function sectioned(index: number, tags: readonly string[], source: string): Article {
   // `Reuters/AFP` is credited as a name once agency lines are never refused; until then it is set directly.
   const named = source.includes('/') && !source.includes('://');
-  const article = wireCopy(
-    `story-${index}.txt`,
-    `Story ${index}\n2025-${month}-${day} 08:00\nBody of story ${index}.\n${named ? '' : `Source:${source}\n`}`,
-  );
-  return named ? { ...article, tags, source: { name: source } } : { ...article, tags };
+  const article = story(`story-${index}`, {
+    title: `Story ${index}`,
+    date: storyDay(index),
+    body: `Body of story ${index}.`,
+    trailer: named ? [] : [`Source:${source}`],
+    tags,
+  });
+  return named ? { ...article, source: { name: source } } : article;
 }
 
 // 45 in the tag "Économie" (spelled three ways) and in the www.news.cn section (written two ways);
 // 5 others tagged 经济 from a name-only source; one from Reuters/AFP tagged SCO.
 const economy = Array.from({ length: 45 }, (_, index) =>
-  story(
+  sectioned(
     index + 1,
     [index === 0 ? 'Économie' : index % 2 ? 'économie' : 'ÉCONOMIE'],
     index % 3 ? 'www.news.cn' : 'https://www.news.cn/',
   ),
 );
-const others = Array.from({ length: 5 }, (_, index) => story(50 + index, ['经济'], 'Xinhua'));
-const reuters = story(60, ['SCO', 'sco'], 'Reuters/AFP');
+const others = Array.from({ length: 5 }, (_, index) => sectioned(50 + index, ['经济'], 'Xinhua'));
+const reuters = sectioned(60, ['SCO', 'sco'], 'Reuters/AFP');
 const articles = [...economy, ...others, reuters];
 const economyTitles = economy.map((article) => article.title).reverse();
 
@@ -86,9 +89,12 @@ describe.each([
     expect((await fetch(`${path}/rss.xml?page=3`)).status).toBe(200);
     expect((await fetch(`${path}/rss.xml?page=4`)).status).toBe(404);
     expect((await fetch(`${path}?page=4`)).status).toBe(404);
+    let checked = 0;
     for (const bad of ['abc', '0', '-1', '99999999999999999999']) {
       expect((await fetch(`${path}/feed.json?page=${bad}`)).status, bad).toBe(400);
+      checked++;
     }
+    expect(checked).toBe(4);
   });
 });
 
@@ -164,8 +170,11 @@ describe('section routes', () => {
   });
 
   it('serves tags whose text needs escaping in a path: %, ?, # and spaces', async () => {
-    const tagged = ['100%', 'Q&A?', 'C#', 'digital economy'].map((tag, index) => story(80 + index, [tag], 'Xinhua'));
+    const tagged = ['100%', 'Q&A?', 'C#', 'digital economy'].map((tag, index) =>
+      sectioned(80 + index, [tag], 'Xinhua'),
+    );
     const { fetch } = await serveSite(tagged);
+    let checked = 0;
     for (const [index, tag] of ['100%', 'q&a?', 'c#', 'digital economy'].entries()) {
       const feed = (await (await fetch(`/tags/${encodeURIComponent(tag)}/feed.json`)).json()) as {
         items: { title: string }[];
@@ -174,7 +183,9 @@ describe('section routes', () => {
         feed.items.map((item) => item.title),
         tag,
       ).toEqual([`Story ${80 + index}`]);
+      checked++;
     }
+    expect(checked).toBe(4);
   });
 
   it('keys a name-only source by its name, a slash made a dash, and credits it without a link', async () => {
@@ -204,6 +215,7 @@ describe('section routes', () => {
 
   it('answers 304 to If-None-Match and If-Modified-Since, with the validators and no body', async () => {
     const { fetch } = await serveSite(articles);
+    let checked = 0;
     for (const path of [`${economyPath}/rss.xml`, newsPath, '/tags/']) {
       const first = await fetch(path);
       const etag = first.headers.get('ETag') ?? '';
@@ -213,7 +225,9 @@ describe('section routes', () => {
       expect(again.headers.get('ETag')).toBe(etag);
       const since = await fetch(path, { headers: { 'If-Modified-Since': first.headers.get('Last-Modified') ?? '' } });
       expect(since.status, path).toBe(304);
+      checked++;
     }
+    expect(checked).toBe(3);
   });
 
   it('serves a repeat request from the cache without rendering again', async () => {
@@ -270,11 +284,14 @@ describe('section routes', () => {
     const page = await (await fetch('/articles/story-60')).text();
     expect(page).toContain('<p class="meta">Tags: <a href="/tags/sco">SCO</a>, <a href="/tags/sco">sco</a></p>');
     expect(page).toContain('<p class="meta">More from <a href="/sources/reuters-afp">Reuters/AFP</a></p>');
+    let checked = 0;
     for (const path of ['/', '/articles/story-1', economyPath, '/tags/']) {
       const html = await (await fetch(path)).text();
       expect(html, path).toContain('<a href="/tags/">Tags</a>');
       expect(html, path).toContain('<a href="/sources/">Sources</a>');
+      checked++;
     }
+    expect(checked).toBe(4);
   });
 
   it('lists the section pages in the sitemap with their lastmod', async () => {
@@ -294,7 +311,7 @@ describe('hostile tags', () => {
   const key = encodeURIComponent(hostile.toLowerCase());
 
   it('are escaped in every format of their section', async () => {
-    const { fetch } = await serveSite([story(1, [hostile], 'www.news.cn')]);
+    const { fetch } = await serveSite([sectioned(1, [hostile], 'www.news.cn')]);
     const pageResponse = await fetch('/tags/');
     const directory = await pageResponse.text();
     expect(directory).not.toContain('<img ');
@@ -322,7 +339,7 @@ describe('hostile tags', () => {
 
 describe('retracted articles', () => {
   it('leave their sections, and are a tombstone on page 1 of the section’s Atom and JSON feeds', async () => {
-    const base = story(70, ['经济'], 'Xinhua');
+    const base = sectioned(70, ['经济'], 'Xinhua');
     const withdrawn: Article = { ...base, retracted: { date: base.published, reason: 'The agency withdrew it.' } };
     const { fetch } = await serveSite([...others, withdrawn]);
     const feed = (await (await fetch('/tags/%E7%BB%8F%E6%B5%8E/feed.json')).json()) as {
@@ -345,11 +362,14 @@ describe('retracted articles', () => {
 describe('WebSub', () => {
   it('names the hub and the section feed itself in Link on every section feed page, not on its HTML page', async () => {
     const { fetch } = await serveSite(articles, { ...testSite, websubHub: 'https://hub.example.net/' });
+    let checked = 0;
     for (const path of [`${economyPath}/rss.xml?page=2`, `${newsPath}/atom.xml`, '/tags/sco/feed.json']) {
       expect((await fetch(path)).headers.get('Link'), path).toBe(
         `<https://hub.example.net/>; rel="hub", <${testSite.baseUrl}${path}>; rel="self"`,
       );
+      checked++;
     }
+    expect(checked).toBe(3);
     expect((await fetch(economyPath)).headers.get('Link')).toBeNull();
   });
 });

@@ -2,24 +2,18 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { createApp } from '../../src/app.ts';
-import { defaultSite } from '../../src/content/site-config.ts';
 import { parseWireCopy } from '../../src/content/wire-copy.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { Site } from '../../src/model/site.ts';
 import { LiveArchive } from '../../src/worker/archive/live-archive.ts';
 import { MemoryCache } from '../../src/worker/http/memory-cache.ts';
+import { articleOf } from '../support/articles.ts';
+import { testOrigin, testSite } from '../support/sites.ts';
 import { type PublishOptions, pinnedSource, publishArchive } from '../support/workerd-archive.ts';
-
-export const testOrigin = 'https://wire.example';
-
-export const testSite: Site = { ...defaultSite, baseUrl: testOrigin, timeZone: 'Asia/Shanghai' };
 
 /** Parses wire copy that a test holds inline; a text that does not parse fails the test loudly. */
 export function wireCopy(file: string, text: string, site: Site = testSite): Article {
-  const result = parseWireCopy(file, text, site);
-  if (!result.ok) throw new Error(`${file} does not parse: ${JSON.stringify(result.problems)}`);
-  if (!('article' in result)) throw new Error(`${file} is a draft`);
-  return result.article;
+  return articleOf(parseWireCopy(file, text, site));
 }
 
 export interface ServeOptions extends PublishOptions {

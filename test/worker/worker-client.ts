@@ -1,6 +1,6 @@
 /** Requests through the deployed Worker entry (`exports.default`), and small readers for its answers. */
 import { exports } from 'cloudflare:workers';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseXml as parseXmlAs, routeReading } from '../support/xml.ts';
 
 export const origin = 'http://localhost:8787';
 
@@ -39,13 +39,7 @@ export async function textsOf(html: string, selector: string): Promise<string[]>
   return texts;
 }
 
-/** Parses XML with a real parser after checking it is well-formed. */
+/** Parses XML with a real parser after checking it is well-formed, as the Worker tests read it (support/xml.ts). */
 export function parseXml(xml: string): Record<string, unknown> {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`malformed XML: ${JSON.stringify(valid)}`);
-  return new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    isArray: (name) => ['item', 'entry', 'url', 'sitemap', 'atom:link', 'link'].includes(name),
-  }).parse(xml);
+  return parseXmlAs(xml, routeReading);
 }

@@ -11,7 +11,7 @@ import { rememberArticleHash, rememberedArticleHash } from '../render/article-ha
 import { nodeStrongEtag } from '../render/node-etag.ts';
 import { type BodyAt, fieldsOf, openBodyFile } from './body-spill.ts';
 import { recallIndex, rememberIndex } from './index-memo.ts';
-import type { ParsedArticleStore } from './load-content.ts';
+import type { ParsedArticleStore } from './parse-articles.ts';
 
 /** [stamp of the file and its sidecar, the article without bodies, its bodies, its content hash, its warnings]. */
 type Entry = readonly [string, Omit<Article, 'bodyText' | 'bodyHtml'>, BodyAt, BodyAt, string, ContentProblem[]];

@@ -30,3 +30,9 @@ export function parseFile({ file, text, site, sidecar }: ParseJob): ParseResult 
   const own = parse(file, text, site);
   return sidecar ? applySidecar(own, sidecar, site) : own;
 }
+
+/** The parser of an article file by its extension, or undefined for any other file. */
+export function parserOf(file: string): ((file: string, text: string, site: Site) => ParseResult) | undefined {
+  const extension = file.slice(file.lastIndexOf('.')).toLowerCase();
+  return file.includes('.', file.lastIndexOf('/')) ? parsers[extension] : undefined;
+}

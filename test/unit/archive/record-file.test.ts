@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeSelectedBytes } from '../../../src/archive/record-file.ts';
-import { decodeRecords, decodeSelected, encodeRecords } from '../../stored-records.ts';
+import { decodeRecords, decodeSelected, encodeRecords } from '../../support/stored-records.ts';
 
 const encoder = new TextEncoder();
 

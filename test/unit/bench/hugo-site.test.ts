@@ -89,6 +89,7 @@ describe('hugoConfig', () => {
 
   it('has a layout for every output format a list or a page renders', () => {
     const formats = new Set<string>([...config.outputs.home, ...config.outputs.term, ...config.outputs.page]);
+    let checked = 0;
     for (const format of formats) {
       const suffix =
         format === 'HTML' ? 'html' : config.outputFormats[format].mediaType.endsWith('xml') ? 'xml' : 'json';
@@ -96,6 +97,8 @@ describe('hugoConfig', () => {
         format === 'HTML' ? path.endsWith('.html') : path.endsWith(`.${format.toLowerCase()}.${suffix}`),
       );
       expect(layouts, format).not.toHaveLength(0);
+      checked++;
     }
+    expect(checked).toBe(5);
   });
 });

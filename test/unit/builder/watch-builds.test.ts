@@ -1,24 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { watchBuilds } from '../../../src/builder/watch-builds.ts';
+import { contentWith } from '../../support/content-folder.ts';
+import { processTimeout } from '../../support/timeouts.ts';
 
-const temporary: string[] = [];
-afterEach(() => {
-  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function contentDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wirefeed-watch-'));
-  temporary.push(dir);
-  mkdirSync(join(dir, 'articles'));
-  return dir;
-}
-
-describe('cli.ts --watch', () => {
+describe('cli.ts --watch', { timeout: processTimeout }, () => {
   it('builds at once, then again with the files a save changed', async () => {
-    const dir = contentDir();
+    const dir = contentWith();
     const builds: (string[] | undefined)[] = [];
     let second: (() => void) | undefined;
     const secondBuild = new Promise<void>((resolve) => {
@@ -45,7 +34,7 @@ describe('cli.ts --watch', () => {
   });
 
   it('builds once more when a save lands during a build, never two builds at once', async () => {
-    const dir = contentDir();
+    const dir = contentWith();
     let running = 0;
     let overlapped = false;
     let count = 0;

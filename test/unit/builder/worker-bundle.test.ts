@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { workerBundleHash } from '../../../src/builder/worker-bundle.ts';
+import { processTimeout } from '../../support/timeouts.ts';
 
 const project = mkdtempSync(join(tmpdir(), 'wirefeed-code-'));
 cpSync('src', join(project, 'src'), { recursive: true });
@@ -23,8 +24,6 @@ async function hashWithEdit(path: string, from: string, to: string): Promise<str
 }
 
 // Bundling takes a second or two on a loaded machine; each test bundles several times.
-const timeout = 60_000;
-
 describe('the Worker code version', () => {
   it(
     'is the same every time for the same code',
@@ -33,7 +32,7 @@ describe('the Worker code version', () => {
       expect(first).toMatch(/^[A-Za-z0-9_-]{22}$/);
       expect(await workerBundleHash(project)).toBe(first);
     },
-    timeout,
+    processTimeout,
   );
 
   // One request-time helper per folder the Worker imports, each edited so it behaves differently.
@@ -57,7 +56,7 @@ describe('the Worker code version', () => {
       }
       expect(changed).toBe(6);
     },
-    timeout,
+    processTimeout,
   );
 
   it(
@@ -78,6 +77,6 @@ describe('the Worker code version', () => {
       }
       expect(unchanged).toBe(5);
     },
-    timeout,
+    processTimeout,
   );
 });

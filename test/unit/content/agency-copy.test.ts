@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
-import { articleOf, fixture, problemsOf, site } from './helpers.ts';
+import { articleOf, problemsOf } from '../../support/articles.ts';
+import { fixture } from '../../support/content-folder.ts';
+import { siteWith } from '../../support/sites.ts';
 
-const parse = (name: string) => parseWireCopy(`articles/${name}`, fixture(`wire/${name}`), site());
+const parse = (name: string) => parseWireCopy(`articles/${name}`, fixture(`wire/${name}`), siteWith());
 
 describe('agency wire copy from other newsrooms', () => {
   it('reads a source written as a name followed by its host, ignoring a closing full stop', () => {
@@ -29,27 +31,30 @@ describe('agency wire copy from other newsrooms', () => {
     ],
   ])('reads the source "%s"', (source, expected) => {
     const text = `Title\n2025-07-16\nBody.\nSource: ${source}\n`;
-    expect(articleOf(parseWireCopy('articles/t.txt', text, site())).source).toEqual(expected);
+    expect(articleOf(parseWireCopy('articles/t.txt', text, siteWith())).source).toEqual(expected);
   });
 
   it('never reads a number as an IPv4 address (the URL parser turns "12" into 0.0.0.12)', () => {
+    let checked = 0;
     for (const source of ['12', 'Xinhua 12', '0x7f.1']) {
-      const result = parseWireCopy('articles/t.txt', `Title\n2025-07-16\nBody.\nSource: ${source}\n`, site());
+      const result = parseWireCopy('articles/t.txt', `Title\n2025-07-16\nBody.\nSource: ${source}\n`, siteWith());
       // Either a problem, or a source credited by name: never https://0.0.0.12/ or 127.0.0.1.
       expect(articleOf(result).source).toEqual({ name: source });
+      checked++;
     }
+    expect(checked).toBe(3);
   });
 
   it('never links a javascript: URL written after a name: the whole line is credited by name', () => {
     const text = 'Title\n2025-07-16\nBody.\nSource: Xinhua javascript:alert(1)\n';
-    expect(articleOf(parseWireCopy('articles/t.txt', text, site())).source).toEqual({
+    expect(articleOf(parseWireCopy('articles/t.txt', text, siteWith())).source).toEqual({
       name: 'Xinhua javascript:alert(1)',
     });
   });
 
   it('credits a source that is only a name by that name, with no invented address', () => {
     expect(articleOf(parse('source-name-only.txt')).source).toEqual({ name: 'Xinhua' });
-    const chinese = articleOf(parseWireCopy('articles/t.txt', '标题\n2025-07-16\n正文。\n来源：新华网\n', site()));
+    const chinese = articleOf(parseWireCopy('articles/t.txt', '标题\n2025-07-16\n正文。\n来源：新华网\n', siteWith()));
     expect(chinese.source).toEqual({ name: '新华网' });
   });
 

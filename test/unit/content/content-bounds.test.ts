@@ -1,34 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadContent } from '../../../src/builder/content/load-content.ts';
-import { ContentError } from '../../../src/content/content-error.ts';
+import { describe, expect, it } from 'vitest';
+import { type LoadContentOptions, loadContent } from '../../../src/builder/content/load-content.ts';
+import type { ContentError } from '../../../src/content/content-error.ts';
 import { formatProblemsPerFile } from '../../../src/content/problem-limit.ts';
+import { contentErrorOf, contentWith } from '../../support/content-folder.ts';
+import { processTimeout } from '../../support/timeouts.ts';
 
-const temporary: string[] = [];
-afterEach(() => {
-  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const contentError = (dir: string, options: LoadContentOptions = {}): Promise<ContentError> =>
+  contentErrorOf(loadContent(dir, options));
 
-function contentWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wirefeed-bounds-'));
-  temporary.push(dir);
-  mkdirSync(join(dir, 'content', 'articles'), { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'content', 'articles', name), text);
-  return dir;
-}
-
-async function contentError(dir: string, options = {}): Promise<ContentError> {
-  const error = await loadContent(join(dir, 'content'), options).then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof ContentError)) throw new Error(`expected a ContentError, got ${String(error)}`);
-  return error;
-}
-
-describe('article size bounds', () => {
+describe('article size bounds', { timeout: processTimeout }, () => {
   it('refuses an article file over 128 KiB by name, before parsing it', async () => {
     const dir = contentWith({
       'big.txt': `Big\n2025-07-16\n${'x'.repeat(200_000)}\n`,
@@ -58,7 +40,7 @@ describe('article size bounds', () => {
       'long.txt': `Long\n2025-07-16\nBody.\nEditor: ${'e'.repeat(5000)}\n${notice}\n`,
       'ok.txt': 'Ok\n2025-07-16\nFine.\n',
     });
-    const { articles, warnings } = await loadContent(join(dir, 'content'));
+    const { articles, warnings } = await loadContent(dir);
     expect(articles.map((article) => article.slug).sort()).toEqual(['long', 'ok']);
     expect(articles.find((article) => article.slug === 'long')?.copyright).toBe(notice);
     expect(warnings.map((warning) => warning.message)).toEqual([
@@ -76,7 +58,7 @@ describe('article size bounds', () => {
   });
 });
 
-describe('a file with very many problems', () => {
+describe('a file with very many problems', { timeout: processTimeout }, () => {
   it('prints at most 20 lines of a file, then a count of the rest', async () => {
     const keys = Array.from({ length: 3000 }, (_, index) => `k${index}: x`);
     const dir = contentWith({ 'many.md': `---\ntitle: Many\ndate: 2025-07-16\n${keys.join('\n')}\n---\n\nBody.\n` });
@@ -101,12 +83,12 @@ describe('a file with very many problems', () => {
   });
 });
 
-describe('symbolic links in content/', () => {
+describe('symbolic links in content/', { timeout: processTimeout }, () => {
   it('refuses links that lead outside content/ without quoting the target', async () => {
-    const dir = contentWith({});
-    writeFileSync(join(dir, 'secret.txt'), 'Secret\n2025-07-16\nroot:x:0:0:secret line two\n');
-    symlinkSync(join(dir, 'secret.txt'), join(dir, 'content', 'articles', 'outside.txt'));
-    symlinkSync('/etc/passwd', join(dir, 'content', 'articles', 'passwd.txt'));
+    const dir = contentWith();
+    writeFileSync(join(dir, '..', 'secret.txt'), 'Secret\n2025-07-16\nroot:x:0:0:secret line two\n');
+    symlinkSync(join(dir, '..', 'secret.txt'), join(dir, 'articles', 'outside.txt'));
+    symlinkSync('/etc/passwd', join(dir, 'articles', 'passwd.txt'));
     const error = await contentError(dir);
     expect(error.problems.map((problem) => problem.message)).toEqual([
       'is a symbolic link that leads outside content/, which is not followed: copy the file into articles/',

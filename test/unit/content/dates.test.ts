@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readContentDate } from '../../../src/content/dates.ts';
 import { parseMarkdownArticle } from '../../../src/content/markdown-article.ts';
-import { articleOf, fixture, site } from './helpers.ts';
+import { articleOf } from '../../support/articles.ts';
+import { fixture } from '../../support/content-folder.ts';
+import { siteWith } from '../../support/sites.ts';
 
 const isoOf = (text: string, timeZone = 'UTC') => {
   const reading = readContentDate(text, timeZone);
@@ -59,7 +61,7 @@ describe('content dates written by other newsrooms', () => {
 
   it('reads a front matter date with milliseconds', () => {
     const article = articleOf(
-      parseMarkdownArticle('articles/fractional-seconds.md', fixture('markdown/fractional-seconds.md'), site()),
+      parseMarkdownArticle('articles/fractional-seconds.md', fixture('markdown/fractional-seconds.md'), siteWith()),
     );
     expect(article.published).toEqual({
       iso: '2025-07-16T08:00:00.250Z',

@@ -4,24 +4,26 @@ import { parseMarkdownArticle } from '../../../src/content/markdown-article.ts';
 import { applySidecar } from '../../../src/content/sidecar.ts';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
 import { releaseOf } from '../../../src/model/article.ts';
-import { articleOf, problemsOf, site } from './helpers.ts';
+import { articleOf, problemsOf } from '../../support/articles.ts';
+import { siteWith } from '../../support/sites.ts';
 
 const wireText = 'Title\n2025-07-16 10:00 +08:00\nThe body.\nSource: www.news.cn\n';
 const withSidecar = (yaml: string) =>
   applySidecar(
-    parseWireCopy('articles/x.txt', wireText, site()),
+    parseWireCopy('articles/x.txt', wireText, siteWith()),
     { file: 'articles/x.yaml', text: yaml, wireCopyFile: 'articles/x.txt' },
-    site(),
+    siteWith(),
   );
 const markdown = (frontMatter: string) =>
   parseMarkdownArticle(
     'articles/m.md',
     `---\ntitle: T\ndate: 2025-07-16 10:00 +08:00\n${frontMatter}\n---\n\nBody.\n`,
-    site(),
+    siteWith(),
   );
 
 describe('embargo', () => {
   it('holds an article back until its instant, in a sidecar and in front matter', () => {
+    let checked = 0;
     for (const result of [
       withSidecar('embargo: 2026-12-07 06:00 +08:00\n'),
       markdown('embargo: 2026-12-06T22:00:00Z'),
@@ -29,7 +31,9 @@ describe('embargo', () => {
       const article = articleOf(result);
       expect(article.embargo?.epochMs).toBe(Date.parse('2026-12-06T22:00:00Z'));
       expect(releaseOf(article)).toBe(Date.parse('2026-12-06T22:00:00Z'));
+      checked++;
     }
+    expect(checked).toBe(2);
   });
 
   it('releases at the date when the embargo is earlier than it', () => {

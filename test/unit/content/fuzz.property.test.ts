@@ -4,7 +4,7 @@ import { parseMarkdownArticle } from '../../../src/content/markdown-article.ts';
 import { readSource } from '../../../src/content/source.ts';
 import { summarize } from '../../../src/content/summary.ts';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
-import { site } from './helpers.ts';
+import { siteWith } from '../../support/sites.ts';
 
 const label = fc.constantFrom(
   'Edit:',
@@ -49,7 +49,11 @@ describe('parsers with any input', () => {
     fc.assert(
       fc.property(wireCopy, fc.boolean(), (text, withHeader) => {
         const started = performance.now();
-        const result = parseWireCopy('articles/x.txt', withHeader ? `Title\n2025-07-16\nBody.\n${text}` : text, site());
+        const result = parseWireCopy(
+          'articles/x.txt',
+          withHeader ? `Title\n2025-07-16\nBody.\n${text}` : text,
+          siteWith(),
+        );
         expect(performance.now() - started).toBeLessThan(200);
         if (!result.ok) expect(result.problems.length).toBeGreaterThan(0);
       }),
@@ -60,7 +64,7 @@ describe('parsers with any input', () => {
   it('stays linear on one huge line of labels and separators', () => {
     const started = performance.now();
     const text = `Title\n2025-07-16\nBody.\nEdit:${' 编辑：x |Source:'.repeat(100_000)}\n`;
-    const result = parseWireCopy('articles/x.txt', text, site());
+    const result = parseWireCopy('articles/x.txt', text, siteWith());
     // Repeated fields keep their first value, with one warning each, however often they repeat.
     expect(result.ok && result.warnings?.map((warning) => warning.message.split(' (')[0])).toEqual([
       'the editor is given twice',
@@ -105,7 +109,7 @@ describe('parsers with any input', () => {
       .map((parts) => parts.join(''));
     fc.assert(
       fc.property(yaml, markdown, (header, body) => {
-        const result = parseMarkdownArticle('articles/x.md', `---\n${header}\n---\n${body}`, site());
+        const result = parseMarkdownArticle('articles/x.md', `---\n${header}\n---\n${body}`, siteWith());
         if (!result.ok) expect(result.problems.length).toBeGreaterThan(0);
       }),
       { numRuns: 1000 },

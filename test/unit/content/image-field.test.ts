@@ -5,7 +5,7 @@ import { type FrontMatterValue, splitFrontMatter } from '../../../src/content/fr
 import { readImageField } from '../../../src/content/image-field.ts';
 import { parseMarkdownArticle } from '../../../src/content/markdown-article.ts';
 import { renderMarkdown } from '../../../src/content/markdown-html.ts';
-import { site } from './helpers.ts';
+import { siteWith } from '../../support/sites.ts';
 
 /** The `image` entry of a front matter written as YAML lines (file line 2 is the first YAML line). */
 function imageEntry(yaml: string): FrontMatterValue | undefined {
@@ -73,7 +73,7 @@ describe('the image field', () => {
     const result = parseMarkdownArticle(
       'articles/a.md',
       '---\ntitle: A\ndate: 2025-07-16\nimage:\n  src: a.svg\n---\n\n![](b.png)\n',
-      site(),
+      siteWith(),
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -88,7 +88,7 @@ describe('the image field', () => {
     const result = parseMarkdownArticle(
       'articles/a.md',
       '---\ntitle: A\ndate: 2025-07-16\nimage: { src: a.jpg, alt: An A }\n---\n\nText.\n\n![A chart](charts/b%20c.png)\n\n![Remote](https://x.example/r.png)\n',
-      site(),
+      siteWith(),
     );
     expect(result.ok && !result.draft && result.media).toEqual({
       lead: { src: 'a.jpg', remote: false, line: 4, alt: 'An A' },

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownArticle } from '../../../src/content/markdown-article.ts';
-import { articleOf, fixture, problemsOf, site } from './helpers.ts';
+import { articleOf, problemsOf } from '../../support/articles.ts';
+import { fixture } from '../../support/content-folder.ts';
+import { shanghaiSite } from '../../support/sites.ts';
 
-const shanghai = site({ timeZone: 'Asia/Shanghai' });
-const parse = (name: string) => parseMarkdownArticle(`articles/${name}`, fixture(`markdown/${name}`), shanghai);
+const parse = (name: string) => parseMarkdownArticle(`articles/${name}`, fixture(`markdown/${name}`), shanghaiSite);
 
 describe('corrections and retractions in front matter', () => {
   it('reads corrections newest first and moves updated to the newest one; the slug stays', () => {
@@ -25,7 +26,7 @@ describe('corrections and retractions in front matter', () => {
 
   it('keeps a later stated updated date over an older correction', () => {
     const text = fixture('markdown/corrected.md').replace('source:', 'updated: 2025-07-20\nsource:');
-    const article = articleOf(parseMarkdownArticle('articles/corrected.md', text, shanghai));
+    const article = articleOf(parseMarkdownArticle('articles/corrected.md', text, shanghaiSite));
     expect(article.updated.iso).toBe('2025-07-20T00:00:00+08:00');
   });
 
@@ -71,7 +72,9 @@ describe('corrections and retractions in front matter', () => {
 
   it('refuses corrections that are not a list and a retraction that is not a mapping', () => {
     const text = '---\ntitle: T\ndate: 2025-07-16\ncorrections: fixed a typo\nretracted: yes\n---\n\nBody.\n';
-    expect(problemsOf(parseMarkdownArticle('articles/x.md', text, shanghai)).map((p) => [p.line, p.message])).toEqual([
+    expect(
+      problemsOf(parseMarkdownArticle('articles/x.md', text, shanghaiSite)).map((p) => [p.line, p.message]),
+    ).toEqual([
       [
         4,
         'corrections must be a list of { date, text } (corrections: [{ date: 2025-07-17 10:00, text: What was corrected. }])',

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownArticle } from '../../../src/content/markdown-article.ts';
-import { articleOf, fixture, problemsOf, site } from './helpers.ts';
-
-const shanghai = site({ timeZone: 'Asia/Shanghai' });
+import { articleOf, problemsOf } from '../../support/articles.ts';
+import { fixture } from '../../support/content-folder.ts';
+import { shanghaiSite, siteWith } from '../../support/sites.ts';
 
 describe('Markdown articles', () => {
   it('reads every front matter field', () => {
-    const article = articleOf(parseMarkdownArticle('articles/full.md', fixture('markdown/full.md'), shanghai));
+    const article = articleOf(parseMarkdownArticle('articles/full.md', fixture('markdown/full.md'), shanghaiSite));
     expect(article).toEqual({
       slug: 'all-fields',
       file: 'articles/full.md',
@@ -29,7 +29,7 @@ describe('Markdown articles', () => {
   });
 
   it('removes scripts, event handlers, javascript: URLs, iframes, styles and data: images', () => {
-    const article = articleOf(parseMarkdownArticle('articles/hostile.md', fixture('markdown/hostile.md'), site()));
+    const article = articleOf(parseMarkdownArticle('articles/hostile.md', fixture('markdown/hostile.md'), siteWith()));
     expect(article.bodyHtml).toBe(
       '<p>Hello  world.</p>\n<img src="https://example.com/a.png" alt="pic" /><p><a>click</a> and <a>this</a></p>',
     );
@@ -39,13 +39,13 @@ describe('Markdown articles', () => {
 
   it('replaces character references XML cannot carry with spaces', () => {
     const text = '---\ntitle: T\ndate: 2025-07-16\n---\na&#1;b&#xFFFE;c&#0;d\n';
-    const article = articleOf(parseMarkdownArticle('articles/x.md', text, site()));
+    const article = articleOf(parseMarkdownArticle('articles/x.md', text, siteWith()));
     expect(article.bodyHtml).toBe('<p>a b c\uFFFDd</p>');
     expect(article.bodyText).toBe('a b c\uFFFDd');
   });
 
   it('returns a draft instead of an article', () => {
-    expect(parseMarkdownArticle('articles/draft.md', fixture('markdown/draft.md'), site())).toEqual({
+    expect(parseMarkdownArticle('articles/draft.md', fixture('markdown/draft.md'), siteWith())).toEqual({
       ok: true,
       draft: true,
     });
@@ -53,7 +53,7 @@ describe('Markdown articles', () => {
 
   it('reports a missing title and date at the front matter', () => {
     expect(
-      problemsOf(parseMarkdownArticle('articles/missing.md', fixture('markdown/missing-title-date.md'), site())),
+      problemsOf(parseMarkdownArticle('articles/missing.md', fixture('markdown/missing-title-date.md'), siteWith())),
     ).toEqual([
       { file: 'articles/missing.md', line: 1, message: 'title is required in the front matter (title: …)' },
       { file: 'articles/missing.md', line: 1, message: 'date is required in the front matter (e.g. date: 2025-07-16)' },
@@ -62,7 +62,7 @@ describe('Markdown articles', () => {
 
   it('reports a YAML syntax error with its file line', () => {
     const problems = problemsOf(
-      parseMarkdownArticle('articles/yaml-error.md', fixture('markdown/yaml-error.md'), site()),
+      parseMarkdownArticle('articles/yaml-error.md', fixture('markdown/yaml-error.md'), siteWith()),
     );
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]?.line).toBe(4);
@@ -71,7 +71,7 @@ describe('Markdown articles', () => {
 
   it('reads a source given as { name, url }', () => {
     const article = articleOf(
-      parseMarkdownArticle('articles/source-object.md', fixture('markdown/source-object.md'), site()),
+      parseMarkdownArticle('articles/source-object.md', fixture('markdown/source-object.md'), siteWith()),
     );
     expect(article.source).toEqual({ name: 'Xinhua', url: 'https://english.news.cn/' });
     expect(article.slug).toBe('source-object');
@@ -79,7 +79,7 @@ describe('Markdown articles', () => {
 
   it('reports an unknown key (a typo) with its line', () => {
     const problems = problemsOf(
-      parseMarkdownArticle('articles/unknown-key.md', fixture('markdown/unknown-key.md'), site()),
+      parseMarkdownArticle('articles/unknown-key.md', fixture('markdown/unknown-key.md'), siteWith()),
     );
     expect(problems.map((problem) => [problem.line, problem.message.split(' (')[0]])).toEqual([
       [4, 'unknown front matter key "responsible_editor"'],
@@ -89,19 +89,21 @@ describe('Markdown articles', () => {
   it('reports bad values on their own lines', () => {
     const text =
       '---\ntitle: T\ndate: 2025-02-30\ncanonical: javascript:alert(1)\nslug: Not A Slug\ntags: { a: b }\n---\nBody.\n';
-    const problems = problemsOf(parseMarkdownArticle('articles/x.md', text, site()));
+    const problems = problemsOf(parseMarkdownArticle('articles/x.md', text, siteWith()));
     expect(problems.map((problem) => problem.line)).toEqual([3, 5, 4, 6]);
   });
 
   it('requires front matter', () => {
-    expect(problemsOf(parseMarkdownArticle('articles/x.md', '# Just markdown\n', site()))[0]?.line).toBe(1);
+    expect(problemsOf(parseMarkdownArticle('articles/x.md', '# Just markdown\n', siteWith()))[0]?.line).toBe(1);
   });
 
   it('keeps a quoted date and an unquoted one alike', () => {
     const quoted = articleOf(
-      parseMarkdownArticle('articles/q.md', '---\ntitle: T\ndate: "2025-07-16"\n---\nB\n', site()),
+      parseMarkdownArticle('articles/q.md', '---\ntitle: T\ndate: "2025-07-16"\n---\nB\n', siteWith()),
     );
-    const plain = articleOf(parseMarkdownArticle('articles/q.md', '---\ntitle: T\ndate: 2025-07-16\n---\nB\n', site()));
+    const plain = articleOf(
+      parseMarkdownArticle('articles/q.md', '---\ntitle: T\ndate: 2025-07-16\n---\nB\n', siteWith()),
+    );
     expect(quoted.published).toEqual(plain.published);
     expect(plain.published.iso).toBe('2025-07-16T00:00:00+00:00');
   });

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { applySidecar, sidecarKeys } from '../../../src/content/sidecar.ts';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
-import { articleOf, problemsOf, site } from './helpers.ts';
+import { articleOf, problemsOf } from '../../support/articles.ts';
+import { siteWith } from '../../support/sites.ts';
 
 const wireText = 'Title\n2025-07-16 10:00 +08:00\nThe body.\nEdit: Yi Yi\nSource: www.news.cn\n';
 const withSidecar = (yaml: string, text = wireText) =>
   applySidecar(
-    parseWireCopy('articles/x.txt', text, site()),
+    parseWireCopy('articles/x.txt', text, siteWith()),
     { file: 'articles/x.yaml', text: yaml, wireCopyFile: 'articles/x.txt' },
-    site(),
+    siteWith(),
   );
 
 describe('wire-copy sidecar (name.yaml beside name.txt)', () => {

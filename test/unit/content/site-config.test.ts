@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultSite, parseSiteConfig } from '../../../src/content/site-config.ts';
-import { repoContentDir } from './helpers.ts';
+import { repoContentDir } from '../../support/content-folder.ts';
 
 describe('site config', () => {
   it('gives every default for an empty file', () => {

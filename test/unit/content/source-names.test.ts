@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdownArticle } from '../../../src/content/markdown-article.ts';
 import type { ParseResult } from '../../../src/content/parse-result.ts';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
-import { articleOf, site } from './helpers.ts';
+import { articleOf } from '../../support/articles.ts';
+import { siteWith } from '../../support/sites.ts';
 
 const wire = (sourceLine: string) =>
-  parseWireCopy('articles/agency.txt', `Title\n2025-07-16\nBody.\nEdit: Yi Yi\n${sourceLine}\n`, site());
+  parseWireCopy('articles/agency.txt', `Title\n2025-07-16\nBody.\nEdit: Yi Yi\n${sourceLine}\n`, siteWith());
 const warningsOf = (result: ParseResult) => (result.ok ? (result.warnings ?? []) : []);
 
 describe('agency sources credited by name, never refused', () => {
@@ -62,7 +63,7 @@ describe('agency sources credited by name, never refused', () => {
 
   it('warns the same way for a Markdown source that is only a name', () => {
     const text = '---\ntitle: T\ndate: 2025-07-16\nsource: Reuters/AFP\n---\nBody.\n';
-    const result = parseMarkdownArticle('articles/m.md', text, site());
+    const result = parseMarkdownArticle('articles/m.md', text, siteWith());
     expect(articleOf(result).source).toEqual({ name: 'Reuters/AFP' });
     expect(warningsOf(result)).toEqual([
       { file: 'articles/m.md', line: 4, message: 'source "Reuters/AFP" is not a URL; credited by name' },

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
-import { articleOf, site } from './helpers.ts';
+import { articleOf } from '../../support/articles.ts';
+import { siteWith } from '../../support/sites.ts';
 
 const parse = (lines: string[]) =>
-  articleOf(parseWireCopy('articles/t.txt', `Title\n2025-07-16\n${lines.join('\n')}\n`, site()));
+  articleOf(parseWireCopy('articles/t.txt', `Title\n2025-07-16\n${lines.join('\n')}\n`, siteWith()));
 const attribution = (lines: string[]) => {
   const { bodyText, editor, responsibleEditor, source, copyright } = parse(lines);
   return { bodyText, editor, responsibleEditor, source: source?.url, copyright };
@@ -109,7 +110,7 @@ describe('wire copy trailer detection', () => {
 
   it('warns about a field given twice (once, however often) and keeps the first', () => {
     const text = 'Title\n2025-07-16\nBody.\nSource: www.news.cn\nSource: www.xinhuanet.com\nSource: a.example\n';
-    const result = parseWireCopy('articles/t.txt', text, site());
+    const result = parseWireCopy('articles/t.txt', text, siteWith());
     expect(articleOf(result).source?.url).toBe('https://www.news.cn/');
     expect(result.ok && result.warnings).toEqual([
       {
@@ -122,7 +123,7 @@ describe('wire copy trailer detection', () => {
 
   it('escapes markup and CDATA ends in title and body', () => {
     const article = articleOf(
-      parseWireCopy('articles/t.txt', ']]> & <x>\n2025-07-16\n<script>alert(1)</script> ]]> &amp;\n', site()),
+      parseWireCopy('articles/t.txt', ']]> & <x>\n2025-07-16\n<script>alert(1)</script> ]]> &amp;\n', siteWith()),
     );
     expect(article.title).toBe(']]> & <x>');
     expect(article.bodyText).toBe('<script>alert(1)</script> ]]> &amp;');
@@ -131,13 +132,15 @@ describe('wire copy trailer detection', () => {
 
   it('never links a non-http(s) source such as javascript:, crediting it by name', () => {
     const text = 'Title\n2025-07-16\nBody.\nSource: javascript:alert(1)\n';
-    expect(articleOf(parseWireCopy('articles/t.txt', text, site())).source).toEqual({ name: 'javascript:alert(1)' });
+    expect(articleOf(parseWireCopy('articles/t.txt', text, siteWith())).source).toEqual({
+      name: 'javascript:alert(1)',
+    });
   });
 
   it('stays linear on hostile input: 100 000 label lines followed by body text', () => {
     const text = `Title\n2025-07-16\nBody.\n${'Edit: x\n'.repeat(100_000)}body again\n`;
     const started = performance.now();
-    const article = articleOf(parseWireCopy('articles/t.txt', text, site()));
+    const article = articleOf(parseWireCopy('articles/t.txt', text, siteWith()));
     expect(article.editor).toBeUndefined();
     expect(performance.now() - started).toBeLessThan(5000);
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
-import { site } from './helpers.ts';
+import { siteWith } from '../../support/sites.ts';
 
 // What XML 1.0 and HTML cannot carry (see src/content/clean-text.ts).
 const unsafe =
@@ -34,7 +34,7 @@ describe('wire copy with any input', () => {
   it('never throws, and what it publishes carries no character XML cannot hold', () => {
     fc.assert(
       fc.property(hostileText, (text) => {
-        const result = parseWireCopy('articles/x.txt', text, site());
+        const result = parseWireCopy('articles/x.txt', text, siteWith());
         if (!result.ok) {
           expect(result.problems.length).toBeGreaterThan(0);
           return;
@@ -74,7 +74,7 @@ describe('wire copy with any input', () => {
         fc.array(fc.array(line, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
         (paragraphs) => {
           const body = paragraphs.map((lines) => lines.join('\n')).join('\n\n');
-          const result = parseWireCopy('articles/x.txt', `Title\n2025-07-16\n${body}\nEdit:Yi Yi\n`, site());
+          const result = parseWireCopy('articles/x.txt', `Title\n2025-07-16\n${body}\nEdit:Yi Yi\n`, siteWith());
           expect(result.ok && !result.draft && result.article.bodyText).toBe(body);
         },
       ),

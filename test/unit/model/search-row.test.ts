@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { searchRow } from '../../../src/model/search-row.ts';
-import { parsedSeed } from '../../fixtures/seed-article.ts';
+import { seedArticle } from '../../support/articles.ts';
 
 describe('searchRow', () => {
   it('takes the published text, the tags and the source name, and the release the caller gives', () => {
-    const article = { ...parsedSeed(), tags: ['Economy', '经济'] };
+    const article = { ...seedArticle(), tags: ['Economy', '经济'] };
     const row = searchRow(article, 1_752_624_000_000);
     expect(row).toEqual({
       slug: article.slug,

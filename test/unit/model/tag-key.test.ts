@@ -4,7 +4,9 @@ import { applySidecar } from '../../../src/content/sidecar.ts';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
 import { maxTagLength, tagKey, tagProblem } from '../../../src/model/tag-key.ts';
 import { sectionPagePath } from '../../../src/render/section-urls.ts';
-import { fixture, problemsOf, site } from '../content/helpers.ts';
+import { problemsOf } from '../../support/articles.ts';
+import { fixture } from '../../support/content-folder.ts';
+import { siteWith } from '../../support/sites.ts';
 
 describe('tag keys', () => {
   it('fold case where the script has it, and leave scripts without case as they are', () => {
@@ -57,15 +59,17 @@ describe('tags that cannot be a path segment', () => {
 
   it('are build errors in a wire-copy sidecar too, naming the sidecar and the line', () => {
     const result = applySidecar(
-      parseWireCopy('articles/x.txt', 'Title\n2025-07-16\nBody.\nSource: www.news.cn\n', site()),
+      parseWireCopy('articles/x.txt', 'Title\n2025-07-16\nBody.\nSource: www.news.cn\n', siteWith()),
       { file: 'articles/x.yaml', text: 'tags:\n  - economy\n  - "a/b"\n', wireCopyFile: 'articles/x.txt' },
-      site(),
+      siteWith(),
     );
     expect(problemsOf(result).map(({ file, line }) => `${file}:${line}`)).toEqual(['articles/x.yaml:3']);
   });
 
   it('are build errors naming the file and the line of each bad tag', () => {
-    const problems = problemsOf(parseMarkdownArticle('articles/bad-tags.md', fixture('markdown/bad-tags.md'), site()));
+    const problems = problemsOf(
+      parseMarkdownArticle('articles/bad-tags.md', fixture('markdown/bad-tags.md'), siteWith()),
+    );
     expect(problems.map(({ file, line }) => `${file}:${line}`)).toEqual([
       'articles/bad-tags.md:6',
       'articles/bad-tags.md:7',

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/model/article.ts';
 import { renderArticlePage } from '../../../src/render/article-page.ts';
 import { stylesheet } from '../../../src/render/stylesheet.ts';
-import { articleDate, seedArticle, seedLines, site } from '../../fixtures/html/articles.ts';
-import { attributeOf, one, parseDocument, textOf } from '../../fixtures/html/dom.ts';
+import { articleDate, seedArticle, seedLines } from '../../support/articles.ts';
+import { attributeOf, one, parseDocument, textOf } from '../../support/html.ts';
+import { pageSite as site } from '../../support/sites.ts';
 
-const seed = seedArticle();
+const seed = seedArticle(site);
 const html = renderArticlePage(site, seed);
 const doc = parseDocument(html);
 const seedTitle = seedLines[0] ?? '';
@@ -148,7 +149,7 @@ describe('the article page body', () => {
   });
 
   it('renders the same bytes every time', () => {
-    expect(renderArticlePage(site, seedArticle())).toBe(html);
+    expect(renderArticlePage(site, seedArticle(site))).toBe(html);
   });
 });
 

@@ -1,22 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderAtomEntry } from '../../../src/render/atom.ts';
-import { renderAtom } from '../../whole-documents.ts';
-import {
-  asXmlText,
-  bareArticle,
-  elementNames,
-  feedPage,
-  generatedArticles,
-  HOSTILE_TEXT,
-  hostileArticle,
-  parseXml,
-  seedArticle,
-  site,
-} from './fixtures.ts';
+import { bareArticle, generatedArticles, seedArticle } from '../../support/articles.ts';
+import { hostileFeedArticle, hostileText } from '../../support/hostile.ts';
+import { feedPage, feedSite as site } from '../../support/sites.ts';
+import { renderAtom } from '../../support/whole-documents.ts';
+import { asXmlText, elementNames, parseXml } from '../../support/xml.ts';
 
-const seed = seedArticle();
-const feedOf = (articles = [seed, hostileArticle(), bareArticle()], page = 1) =>
+const seed = seedArticle(site);
+const feedOf = (articles = [seed, hostileFeedArticle(), bareArticle()], page = 1) =>
   parseXml(renderAtom(site, feedPage(articles, page))).feed;
 
 describe('renderAtom feed', () => {
@@ -63,7 +55,7 @@ describe('renderAtom feed', () => {
   });
 
   it('ends with a newline and gives the same bytes for the same input', () => {
-    const page = feedPage([seed, hostileArticle(), bareArticle()]);
+    const page = feedPage([seed, hostileFeedArticle(), bareArticle()]);
     const xml = renderAtom(site, page);
     expect(xml.endsWith('</feed>\n')).toBe(true);
     expect(renderAtom(site, page)).toBe(xml);
@@ -114,8 +106,8 @@ describe('renderAtomEntry', () => {
 
   it('round-trips the hostile title and attribution, minus control characters, with no script element', () => {
     const entry = feedOf().entry[1];
-    expect(entry.title['#text']).toBe(asXmlText(HOSTILE_TEXT));
-    expect(entry.summary['#text']).toBe(asXmlText(HOSTILE_TEXT));
+    expect(entry.title['#text']).toBe(asXmlText(hostileText));
+    expect(entry.summary['#text']).toBe(asXmlText(hostileText));
     expect(entry.link[1]).toEqual({
       '@_rel': 'via',
       '@_href': 'https://source.example.org/?a=1&b=<2>',

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { contentHtml, creditLineHtml } from '../../../src/render/credit-line.ts';
-import { bareArticle, hostileArticle, seedArticle, site } from './fixtures.ts';
+import { bareArticle, seedArticle } from '../../support/articles.ts';
+import { hostileFeedArticle } from '../../support/hostile.ts';
+import { feedSite as site } from '../../support/sites.ts';
 
 describe('creditLineHtml', () => {
   it('credits the seed source, editor and responsible editor, then its copyright notice', () => {
-    const seed = seedArticle();
+    const seed = seedArticle(site);
     expect(creditLineHtml(seed)).toBe(
       '<p class="credit">Source: <a href="https://www.news.cn/">www.news.cn</a> \u00b7 Editor: Yi Yi \u00b7 Responsible editor: Li Nian</p>\n' +
         `<p class="copyright">${seed.copyright}</p>`,
@@ -22,7 +24,7 @@ describe('creditLineHtml', () => {
   });
 
   it('escapes every value, attribute included, with labels in the article language (zh-CN)', () => {
-    expect(creditLineHtml(hostileArticle())).toBe(
+    expect(creditLineHtml(hostileFeedArticle())).toBe(
       '<p class="credit">来源：<a href="https://source.example.org/?a=1&amp;b=&lt;2&gt;">A&amp;B &quot;News&quot;</a>' +
         ' \u00b7 编辑：Tom &amp; Jerry &lt;ed&gt; \u00b7 责任编辑：责任编辑 李念</p>\n' +
         '<p class="copyright">Rights ]]&gt; &amp; &lt;reserved&gt;</p>',
@@ -32,7 +34,7 @@ describe('creditLineHtml', () => {
 
 describe('contentHtml', () => {
   it('is the body followed by the credit line', () => {
-    const seed = seedArticle();
+    const seed = seedArticle(site);
     expect(contentHtml(site, seed)).toBe(`${seed.bodyHtml}\n${creditLineHtml(seed)}`);
   });
 

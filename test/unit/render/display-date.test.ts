@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDisplayDate } from '../../../src/render/display-date.ts';
-import { articleDate } from '../../fixtures/html/articles.ts';
+import { articleDate } from '../../support/articles.ts';
 
 describe('human-readable dates', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderErrorPage } from '../../../src/render/error-page.ts';
 import { stylesheet } from '../../../src/render/stylesheet.ts';
-import { site } from '../../fixtures/html/articles.ts';
-import { attributeOf, one, parseDocument, textOf } from '../../fixtures/html/dom.ts';
+import { attributeOf, one, parseDocument, textOf } from '../../support/html.ts';
+import { pageSite as site } from '../../support/sites.ts';
 
 describe('error pages', () => {
   it.each([

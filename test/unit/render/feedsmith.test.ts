@@ -2,11 +2,14 @@ import { parseFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import { rfc822Date, rfc3339Date } from '../../../src/render/feed-dates.ts';
 import { articleUrl } from '../../../src/render/urls.ts';
-import { renderAtom, renderJsonFeed, renderRss } from '../../whole-documents.ts';
-import { asXmlText, bareArticle, feedPage, generatedArticles, hostileArticle, seedArticle, site } from './fixtures.ts';
+import { bareArticle, generatedArticles, seedArticle } from '../../support/articles.ts';
+import { hostileFeedArticle } from '../../support/hostile.ts';
+import { feedPage, feedSite as site } from '../../support/sites.ts';
+import { renderAtom, renderJsonFeed, renderRss } from '../../support/whole-documents.ts';
+import { asXmlText } from '../../support/xml.ts';
 
 // An independent feed parser (feedsmith) reads what we wrote; it must see the input articles.
-const articles = [seedArticle(), hostileArticle(), bareArticle(), ...generatedArticles(5)];
+const articles = [seedArticle(site), hostileFeedArticle(), bareArticle(), ...generatedArticles(5)];
 const page = feedPage(articles);
 
 describe('an independent feed parser (feedsmith)', () => {

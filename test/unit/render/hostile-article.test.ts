@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderArticlePage } from '../../../src/render/article-page.ts';
-import { hostileArticle, payloads, site } from '../../fixtures/html/articles.ts';
-import { attributeOf, one, parseDocument, textOf } from '../../fixtures/html/dom.ts';
+import { hostilePageArticle, payloads } from '../../support/hostile.ts';
+import { attributeOf, one, parseDocument, textOf } from '../../support/html.ts';
+import { pageSite as site } from '../../support/sites.ts';
 
-const hostile = hostileArticle();
+const hostile = hostilePageArticle();
 const html = renderArticlePage(site, hostile);
 const doc = parseDocument(html);
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { indexDocumentParts, renderIndexEntry } from '../../../src/render/index-page.ts';
 import { encodeParts } from '../../../src/shared/encode-parts.ts';
-import { archive, seedLines, site } from '../../fixtures/html/articles.ts';
-import { attributeOf, one, parseDocument, textOf } from '../../fixtures/html/dom.ts';
-import { pageOf, renderIndexPage } from '../../whole-documents.ts';
+import { seedArchive, seedLines } from '../../support/articles.ts';
+import { attributeOf, one, parseDocument, textOf } from '../../support/html.ts';
+import { pageSite as site } from '../../support/sites.ts';
+import { pageOf, renderIndexPage } from '../../support/whole-documents.ts';
 
-const articles = archive(7);
+const articles = seedArchive(7, site);
 const first = parseDocument(renderIndexPage(site, pageOf(articles, 1, 3)));
 const second = parseDocument(renderIndexPage(site, pageOf(articles, 2, 3)));
 const last = parseDocument(renderIndexPage(site, pageOf(articles, 3, 3)));
@@ -100,24 +101,31 @@ describe('the index page', () => {
 
   it('sends the same bytes when the entries are spliced in as their stored bytes', () => {
     const encoder = new TextEncoder();
+    let checked = 0;
     for (const page of [pageOf(articles, 2, 3), pageOf([], 1, 3)]) {
       const entries = page.articles.map((article) => encoder.encode(renderIndexEntry(site, article)));
       expect(new TextDecoder().decode(encodeParts(indexDocumentParts(site, page, entries)))).toBe(
         renderIndexPage(site, page),
       );
+      checked++;
     }
+    expect(checked).toBe(2);
   });
 
   it('renders each page around its own entries, however often and in whatever order pages are asked for', () => {
     const encoder = new TextEncoder();
     const pages = [1, 2, 3, 2, 1, 3].map((number) => pageOf(articles, number, 2));
     const sites = [{ ...site, title: 'Another site' }, site];
-    for (const asked of sites)
+    let checked = 0;
+    for (const asked of sites) {
       for (const page of pages) {
         const entries = page.articles.map((article) => encoder.encode(renderIndexEntry(asked, article)));
         expect(new TextDecoder().decode(encodeParts(indexDocumentParts(asked, page, entries)))).toBe(
           renderIndexPage(asked, page),
         );
+        checked++;
       }
+    }
+    expect(checked).toBe(12);
   });
 });

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { jsonFeedItem } from '../../../src/render/json-feed.ts';
-import { renderJsonFeed } from '../../whole-documents.ts';
-import { bareArticle, feedPage, HOSTILE_TEXT, hostileArticle, seedArticle, site } from './fixtures.ts';
+import { bareArticle, seedArticle } from '../../support/articles.ts';
+import { hostileFeedArticle, hostileText } from '../../support/hostile.ts';
+import { feedPage, feedSite as site } from '../../support/sites.ts';
+import { renderJsonFeed } from '../../support/whole-documents.ts';
 
-const seed = seedArticle();
-const feedOf = (articles = [seed, hostileArticle(), bareArticle()]) =>
+const seed = seedArticle(site);
+const feedOf = (articles = [seed, hostileFeedArticle(), bareArticle()]) =>
   JSON.parse(renderJsonFeed(site, feedPage(articles)));
 
 describe('renderJsonFeed', () => {
@@ -52,7 +54,7 @@ describe('renderJsonFeed', () => {
   });
 
   it('ends with a newline and gives the same bytes for the same input', () => {
-    const page = feedPage([seed, hostileArticle(), bareArticle()]);
+    const page = feedPage([seed, hostileFeedArticle(), bareArticle()]);
     const json = renderJsonFeed(site, page);
     expect(json.endsWith('}\n')).toBe(true);
     expect(renderJsonFeed(site, page)).toBe(json);
@@ -100,8 +102,8 @@ describe('jsonFeedItem', () => {
 
   it('carries the hostile text exactly, control characters included, since JSON can', () => {
     const item = feedOf().items[1];
-    expect(item.title).toBe(HOSTILE_TEXT);
-    expect(item.content_text).toBe(hostileArticle().bodyText);
+    expect(item.title).toBe(hostileText);
+    expect(item.content_text).toBe(hostileFeedArticle().bodyText);
     expect(item._wirefeed.responsible_editor).toBe('责任编辑 李念');
     expect(item.language).toBe('zh-CN');
   });

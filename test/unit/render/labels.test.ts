@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renderArticlePage } from '../../../src/render/article-page.ts';
 import { creditLineHtml } from '../../../src/render/credit-line.ts';
 import { labelsFor, labelTable } from '../../../src/render/labels.ts';
-import { seedArticle, site } from './fixtures.ts';
+import { seedArticle } from '../../support/articles.ts';
+import { feedSite as site } from '../../support/sites.ts';
 
 describe('attribution labels in the article language', () => {
   it.each([
@@ -19,7 +20,7 @@ describe('attribution labels in the article language', () => {
   });
 
   it('credits a Chinese article in Chinese, in the feed credit line and on the page', () => {
-    const article = { ...seedArticle(), language: 'zh-CN', source: { name: '新华社/人民网' } };
+    const article = { ...seedArticle(site), language: 'zh-CN', source: { name: '新华社/人民网' } };
     expect(creditLineHtml(article)).toMatch(
       /^<p class="credit">来源：新华社\/人民网 · 编辑：Yi Yi · 责任编辑：Li Nian<\/p>/,
     );
@@ -30,7 +31,7 @@ describe('attribution labels in the article language', () => {
   });
 
   it('keeps English labels for an English article', () => {
-    expect(creditLineHtml(seedArticle())).toMatch(/^<p class="credit">Source: <a href="https:\/\/www.news.cn\/">/);
-    expect(renderArticlePage(site, seedArticle())).toContain('<h2 id="attribution-heading">Attribution</h2>');
+    expect(creditLineHtml(seedArticle(site))).toMatch(/^<p class="credit">Source: <a href="https:\/\/www.news.cn\/">/);
+    expect(renderArticlePage(site, seedArticle(site))).toContain('<h2 id="attribution-heading">Attribution</h2>');
   });
 });

@@ -1,25 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { parseWireCopy } from '../../../src/content/wire-copy.ts';
 import type { Article } from '../../../src/model/article.ts';
 import { newestFirst } from '../../../src/model/article-order.ts';
 import { maxNewsUrls, newsLanguage, newsSitemapArticles, renderNewsSitemap } from '../../../src/render/news-sitemap.ts';
-import { articleOf, site } from '../content/helpers.ts';
-
-const utc = site({ baseUrl: 'https://news.example.com', timeZone: 'UTC' });
-
-function story(slug: string, date: string, title = `Story ${slug}`): Article {
-  return articleOf(parseWireCopy(`articles/${slug}.txt`, `${title}\n${date}\nBody.\nSource:www.news.cn\n`, utc));
-}
+import { story } from '../../support/articles.ts';
+import { utcSite } from '../../support/sites.ts';
 
 const slugs = (articles: readonly Article[]) => articles.map((article) => article.slug);
 
 describe('the Google News sitemap window', () => {
   it('takes the 48 hours before the newest article across a month boundary, never the clock', () => {
     const articles = newestFirst([
-      story('newest', '2025-08-01 06:00'),
-      story('edge', '2025-07-30 06:00'),
-      story('just-out', '2025-07-30 05:59'),
-      story('july', '2025-07-31 23:00'),
+      story('newest', { date: '2025-08-01 06:00', site: utcSite }),
+      story('edge', { date: '2025-07-30 06:00', site: utcSite }),
+      story('just-out', { date: '2025-07-30 05:59', site: utcSite }),
+      story('july', { date: '2025-07-31 23:00', site: utcSite }),
     ]);
     expect(slugs(newsSitemapArticles(articles))).toEqual(['newest', 'july', 'edge']);
   });
@@ -27,13 +21,13 @@ describe('the Google News sitemap window', () => {
   it('compares instants, whatever offset each date was written with', () => {
     const articles = newestFirst([
       // 2025-03-01 01:00 in Shanghai is 2025-02-28 17:00 UTC.
-      story('shanghai', '2025-03-01 01:00 +08:00'),
+      story('shanghai', { date: '2025-03-01 01:00 +08:00', site: utcSite }),
       // 2025-02-26 12:30 in New York (-05:00) is 17:30 UTC: 47.5 hours before, inside.
-      story('new-york', '2025-02-26 12:30 -05:00'),
+      story('new-york', { date: '2025-02-26 12:30 -05:00', site: utcSite }),
       // 2025-02-27 02:00 in Tokyo is 2025-02-26 17:00 UTC: exactly 48 hours before, inside.
-      story('tokyo', '2025-02-27 02:00 +09:00'),
+      story('tokyo', { date: '2025-02-27 02:00 +09:00', site: utcSite }),
       // 2025-02-26 16:59 UTC: outside by a minute.
-      story('london', '2025-02-26 16:59 Z'),
+      story('london', { date: '2025-02-26 16:59 Z', site: utcSite }),
     ]);
     expect(slugs(newsSitemapArticles(articles))).toEqual(['shanghai', 'new-york', 'tokyo']);
   });
@@ -41,10 +35,10 @@ describe('the Google News sitemap window', () => {
   it('lists at most 1,000 articles, the newest', () => {
     const many = newestFirst(
       Array.from({ length: maxNewsUrls + 5 }, (_, index) =>
-        story(
-          `s${index}`,
-          `2025-07-16 ${String(Math.floor(index / 60) % 24).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`,
-        ),
+        story(`s${index}`, {
+          date: `2025-07-16 ${String(Math.floor(index / 60) % 24).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`,
+          site: utcSite,
+        }),
       ),
     );
     const listed = newsSitemapArticles(many);
@@ -53,7 +47,7 @@ describe('the Google News sitemap window', () => {
   });
 
   it('is an empty urlset for an empty archive', () => {
-    expect(renderNewsSitemap(utc, [])).toBe(
+    expect(renderNewsSitemap(utcSite, [])).toBe(
       '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n</urlset>\n',
     );
   });
@@ -61,7 +55,9 @@ describe('the Google News sitemap window', () => {
 
 describe('news sitemap entries', () => {
   it('carry publication name and language, the date with its offset, and the escaped title', () => {
-    const xml = renderNewsSitemap(utc, [story('a', '2025-07-16 10:00 +08:00', 'Tom & Jerry <live>')]);
+    const xml = renderNewsSitemap(utcSite, [
+      story('a', { date: '2025-07-16 10:00 +08:00', title: 'Tom & Jerry <live>', site: utcSite }),
+    ]);
     expect(xml).toContain(
       '  <url>\n    <loc>https://news.example.com/articles/a</loc>\n    <news:news>\n' +
         '      <news:publication><news:name>wirefeed</news:name><news:language>en</news:language></news:publication>\n' +

@@ -8,20 +8,12 @@ import { renderAtomEntry } from '../../../src/render/atom.ts';
 import { iptcCatalogUrl, NEWSML_NAMESPACE, renderNewsmlItem } from '../../../src/render/newsml.ts';
 import { ninjsDocument } from '../../../src/render/ninjs.ts';
 import { renderRssItem } from '../../../src/render/rss.ts';
-import {
-  asXmlText,
-  bareArticle,
-  date,
-  elementNames,
-  HOSTILE_TEXT,
-  hostileArticle,
-  parseXml,
-  seedArticle,
-  site,
-  type XmlTree,
-} from './fixtures.ts';
+import { articleDate, bareArticle, seedArticle } from '../../support/articles.ts';
+import { hostileFeedArticle, hostileText } from '../../support/hostile.ts';
+import { feedSite as site } from '../../support/sites.ts';
+import { asXmlText, elementNames, parseXml, type XmlTree } from '../../support/xml.ts';
 
-const seed = seedArticle();
+const seed = seedArticle(site);
 
 /** The parsed `newsItem` of an article's document (well-formedness checked first). */
 const newsItem = (article: Article, options?: { embargoedUntil?: string }): XmlTree =>
@@ -31,7 +23,10 @@ const newsItem = (article: Article, options?: { embargoedUntil?: string }): XmlT
 const all = (value: XmlTree): XmlTree[] => (value === undefined ? [] : [value].flat());
 
 const corrections = [
-  { date: date('2025-07-17T09:00:00+08:00'), text: 'An earlier version misstated the number of Luban workshops.' },
+  {
+    date: articleDate('2025-07-17T09:00:00+08:00'),
+    text: 'An earlier version misstated the number of Luban workshops.',
+  },
 ];
 /** The seed with a correction, `updated` moved the way the content parser moves it. */
 const corrected: Article = { ...seed, corrections, updated: updatedWithCorrections(seed.updated, corrections) };
@@ -91,13 +86,13 @@ describe('renderNewsmlItem: identity and versions', () => {
   });
 
   it('moves version and versionCreated forward with an update', () => {
-    const updated = newsItem({ ...seed, updated: date('2025-07-18T14:05:00Z') });
+    const updated = newsItem({ ...seed, updated: articleDate('2025-07-18T14:05:00Z') });
     expect(updated.itemMeta.versionCreated).toBe('2025-07-18T14:05:00Z');
     expect(updated['@_version']).toBe(String(Date.parse('2025-07-18T14:05:00Z') / 1000));
   });
 
   it('renders the same bytes for the same article', () => {
-    expect(renderNewsmlItem(site, seed)).toBe(renderNewsmlItem(site, seedArticle()));
+    expect(renderNewsmlItem(site, seed)).toBe(renderNewsmlItem(site, seedArticle(site)));
   });
 });
 
@@ -106,7 +101,7 @@ describe('renderNewsmlItem: status, signal and embargo', () => {
     expect(newsItem(seed).itemMeta.pubStatus['@_qcode']).toBe('stat:usable');
     const retracted = newsItem({
       ...seed,
-      retracted: { date: date('2025-07-18T09:00:00+08:00'), reason: 'The agency withdrew the story.' },
+      retracted: { date: articleDate('2025-07-18T09:00:00+08:00'), reason: 'The agency withdrew the story.' },
     });
     expect(retracted.itemMeta.pubStatus['@_qcode']).toBe('stat:canceled');
     expect(retracted.contentMeta.headline).toBe(seed.title);
@@ -256,17 +251,17 @@ describe('renderNewsmlItem: hostile copy stays text', () => {
   const foreignElements = (xml: string) => elementNames(parseXml(xml)).filter((name) => !written.has(name));
 
   it('keeps markup, CDATA ends, ampersands and control characters in every field as text', () => {
-    const hostile = hostileArticle();
+    const hostile = hostileFeedArticle();
     const xml = renderNewsmlItem(site, hostile);
     const item = parseXml(xml).newsItem;
-    expect(item.contentMeta.headline).toBe(asXmlText(HOSTILE_TEXT));
-    expect(item.contentMeta.description['#text']).toBe(asXmlText(HOSTILE_TEXT));
+    expect(item.contentMeta.headline).toBe(asXmlText(hostileText));
+    expect(item.contentMeta.description['#text']).toBe(asXmlText(hostileText));
     expect(item.rightsInfo.copyrightNotice).toBe('Rights ]]> & <reserved>');
     expect(all(item.contentMeta.contributor).map((c) => c.name)).toEqual(['Tom & Jerry <ed>', '责任编辑 李念']);
     expect(item.contentMeta.infoSource['@_uri']).toBe('https://source.example.org/?a=1&b=%3C2%3E');
     expect(all(item.contentMeta.subject).map((s) => s.name)).toEqual(['a&b', '<tag>', ']]>']);
     expect(item.contentSet.inlineXML.html.body.p).toEqual([
-      asXmlText(HOSTILE_TEXT),
+      asXmlText(hostileText),
       'Second paragraph ]]> & <b>bold</b>',
     ]);
     expect(item.contentSet.inlineData['#text']).toBe(asXmlText(hostile.bodyText));

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ninjsDocument, renderNinjs, rfc3986Uri } from '../../../src/render/ninjs.ts';
-import { bareArticle, date, HOSTILE_TEXT, hostileArticle, seedArticle, site } from './fixtures.ts';
+import { articleDate, bareArticle, seedArticle } from '../../support/articles.ts';
+import { hostileFeedArticle, hostileText } from '../../support/hostile.ts';
+import { feedSite as site } from '../../support/sites.ts';
 
-const seed = seedArticle();
+const seed = seedArticle(site);
 
 describe('ninjsDocument', () => {
   it("carries the seed's editor, responsible editor, source and copyright notice in ninjs's own fields", () => {
@@ -36,7 +38,7 @@ describe('ninjsDocument', () => {
   it('says canceled for a retracted article, still carrying its attribution and the schema it declares', () => {
     const retracted = {
       ...seed,
-      retracted: { date: date('2025-07-18T09:00:00+08:00'), reason: 'The agency withdrew the story.' },
+      retracted: { date: articleDate('2025-07-18T09:00:00+08:00'), reason: 'The agency withdrew the story.' },
     };
     const document = ninjsDocument(site, retracted);
     expect(document.pubStatus).toBe('canceled');
@@ -45,12 +47,12 @@ describe('ninjsDocument', () => {
   });
 
   it('dates the first version by publication and this version by the update, in the article offset', () => {
-    const hostile = ninjsDocument(site, hostileArticle());
+    const hostile = ninjsDocument(site, hostileFeedArticle());
     expect(hostile.firstCreated).toBe('2025-07-15T09:30:00-05:00');
     expect(hostile.versionCreated).toBe('2025-07-15T18:00:00-05:00');
     // The version is the update instant in seconds: an update gives a larger number.
     expect(hostile.version).toBe(String(Date.parse('2025-07-15T18:00:00-05:00') / 1000));
-    const later = { ...hostileArticle(), updated: date('2025-07-16T08:00:00+08:00') };
+    const later = { ...hostileFeedArticle(), updated: articleDate('2025-07-16T08:00:00+08:00') };
     expect(Number(ninjsDocument(site, later).version)).toBeGreaterThan(Number(hostile.version));
   });
 
@@ -81,9 +83,9 @@ describe('ninjsDocument', () => {
   });
 
   it('keeps hostile text exactly (JSON carries it) and gives the source URL as an RFC 3986 URI', () => {
-    const text = renderNinjs(site, hostileArticle());
+    const text = renderNinjs(site, hostileFeedArticle());
     const document = JSON.parse(text);
-    expect(document.headlines[0].value).toBe(HOSTILE_TEXT);
+    expect(document.headlines[0].value).toBe(hostileText);
     expect(document.people[1]).toEqual({ name: '责任编辑 李念', rel: 'responsibleEditor' });
     expect(document.infoSources[0]).toEqual({
       name: 'A&B "News"',
@@ -106,7 +108,7 @@ describe('ninjsDocument', () => {
   });
 
   it('renders the same bytes for the same article, ending with a newline', () => {
-    expect(renderNinjs(site, seed)).toBe(renderNinjs(site, seedArticle()));
+    expect(renderNinjs(site, seed)).toBe(renderNinjs(site, seedArticle(site)));
     expect(renderNinjs(site, seed).endsWith('}\n')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkElements, pagingLinks } from '../../../src/render/paging-links.ts';
-import { feedPage, generatedArticles, site } from './fixtures.ts';
+import { generatedArticles } from '../../support/articles.ts';
+import { feedPage, feedSite as site } from '../../support/sites.ts';
 
 const articles = generatedArticles(45);
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/model/article.ts';
 import { absoluteUrl, type FeedFormat, feedPath } from '../../../src/render/urls.ts';
-import { renderAtom, renderJsonFeed, renderRss } from '../../whole-documents.ts';
-import { feedPage, generatedArticles, parseXml, site, type XmlTree } from './fixtures.ts';
+import { generatedArticles } from '../../support/articles.ts';
+import { feedPage, feedSite as site } from '../../support/sites.ts';
+import { renderAtom, renderJsonFeed, renderRss } from '../../support/whole-documents.ts';
+import { parseXml, type XmlTree } from '../../support/xml.ts';
 
 const articles = generatedArticles(45);
 const pageSize = 20;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseWireCopy } from '../../../src/content/wire-copy.ts';
 import { renderArticlePage } from '../../../src/render/article-page.ts';
-import { seedLines, seedText, site } from '../../fixtures/html/articles.ts';
-import { attributeOf, one, parseDocument, textOf } from '../../fixtures/html/dom.ts';
+import { seedLines, seedText } from '../../support/articles.ts';
+import { attributeOf, one, parseDocument, textOf } from '../../support/html.ts';
+import { pageSite as site } from '../../support/sites.ts';
 import { htmlProblems } from './validate.ts';
 
 // The same page, from the seed as the real parser reads it (the other tests build the Article by hand).

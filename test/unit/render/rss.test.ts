@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderRssItem } from '../../../src/render/rss.ts';
-import { renderRss } from '../../whole-documents.ts';
-import {
-  asXmlText,
-  bareArticle,
-  elementNames,
-  feedPage,
-  HOSTILE_TEXT,
-  hostileArticle,
-  parseXml,
-  seedArticle,
-  site,
-} from './fixtures.ts';
+import { bareArticle, seedArticle } from '../../support/articles.ts';
+import { hostileFeedArticle, hostileText } from '../../support/hostile.ts';
+import { feedPage, feedSite as site } from '../../support/sites.ts';
+import { renderRss } from '../../support/whole-documents.ts';
+import { asXmlText, elementNames, parseXml } from '../../support/xml.ts';
 
-const seed = seedArticle();
-const channelOf = (articles = [seed, hostileArticle(), bareArticle()]) =>
+const seed = seedArticle(site);
+const channelOf = (articles = [seed, hostileFeedArticle(), bareArticle()]) =>
   parseXml(renderRss(site, feedPage(articles))).rss.channel;
 
 describe('renderRss channel', () => {
@@ -63,7 +56,7 @@ describe('renderRss channel', () => {
   });
 
   it('ends with a newline and gives the same bytes for the same input', () => {
-    const page = feedPage([seed, hostileArticle(), bareArticle()]);
+    const page = feedPage([seed, hostileFeedArticle(), bareArticle()]);
     const xml = renderRss(site, page);
     expect(xml.endsWith('</rss>\n')).toBe(true);
     expect(renderRss(site, page)).toBe(xml);
@@ -124,7 +117,7 @@ describe('renderRssItem', () => {
 
   it('round-trips the hostile title and attribution through a real XML parser, minus control characters', () => {
     const item = channelOf().item[1];
-    expect(item.title).toBe(asXmlText(HOSTILE_TEXT));
+    expect(item.title).toBe(asXmlText(hostileText));
     expect(item['dc:contributor']).toEqual(['Tom & Jerry <ed>', '责任编辑 李念']);
     expect(item.source).toEqual({ '#text': 'A&B "News"', '@_url': 'https://source.example.org/?a=1&b=<2>' });
     expect(item['dc:rights']).toBe('Rights ]]> & <reserved>');
@@ -136,11 +129,7 @@ describe('renderRssItem', () => {
     const item = channelOf().item[1];
     expect(elementNames(channelOf())).not.toContain('script');
     expect(item.description).toBe(
-      asXmlText(HOSTILE_TEXT)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;'),
+      asXmlText(hostileText).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
     );
     expect(item['content:encoded']).not.toContain('<script');
   });

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { renderSitemap, renderSitemapIndex } from '../../../src/render/sitemap.ts';
-import { date, seedArticle, site } from './fixtures.ts';
+import { articleDate, seedArticle } from '../../support/articles.ts';
+import { feedSite as site } from '../../support/sites.ts';
 
 describe('sitemap lastmod', () => {
   it("gives the home page the newest article's date, and no lastmod for an empty archive", () => {
-    const newest = date('2025-07-20T09:00:00+08:00');
-    expect(renderSitemap(site, [seedArticle()], { newest })).toContain(
+    const newest = articleDate('2025-07-20T09:00:00+08:00');
+    expect(renderSitemap(site, [seedArticle(site)], { newest })).toContain(
       `<url><loc>${site.baseUrl}/</loc><lastmod>2025-07-20T09:00:00+08:00</lastmod></url>`,
     );
     expect(renderSitemap(site, [], {})).toContain(`<url><loc>${site.baseUrl}/</loc></url>`);
-    expect(renderSitemap(site, [seedArticle()])).not.toContain(`<loc>${site.baseUrl}/</loc>`);
+    expect(renderSitemap(site, [seedArticle(site)])).not.toContain(`<loc>${site.baseUrl}/</loc>`);
   });
 
   it('dates every entry of the sitemap index', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { stylesheet, stylesheetHash } from '../../../src/render/stylesheet.ts';
-import { site } from '../../fixtures/html/articles.ts';
+import { pageSite as site } from '../../support/sites.ts';
 
 function accents(css: string): string[] {
   return [...css.matchAll(/--accent: (#[0-9a-f]{6});/g)].map((match) => match[1] ?? '');

@@ -1,24 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { renderArticlePage } from '../../../src/render/article-page.ts';
 import { renderErrorPage } from '../../../src/render/error-page.ts';
-import { archive, hostileArticle, seedArticle, site } from '../../fixtures/html/articles.ts';
-import { pageOf, renderIndexPage } from '../../whole-documents.ts';
+import { seedArchive, seedArticle } from '../../support/articles.ts';
+import { hostilePageArticle } from '../../support/hostile.ts';
+import { pageSite as site } from '../../support/sites.ts';
+import { pageOf, renderIndexPage } from '../../support/whole-documents.ts';
 import { htmlProblems } from './validate.ts';
 
 describe('every HTML page is valid HTML (html-validate recommended)', () => {
   it('the seed article page', async () => {
-    expect(await htmlProblems(renderArticlePage(site, seedArticle()))).toEqual([]);
+    expect(await htmlProblems(renderArticlePage(site, seedArticle(site)))).toEqual([]);
   });
 
   it('the hostile article page', async () => {
-    expect(await htmlProblems(renderArticlePage(site, hostileArticle()))).toEqual([]);
+    expect(await htmlProblems(renderArticlePage(site, hostilePageArticle()))).toEqual([]);
   });
 
   it('the index, first, middle and last of three pages', async () => {
-    const articles = archive(7);
+    const articles = seedArchive(7, site);
+    let checked = 0;
     for (const page of [1, 2, 3]) {
       expect(await htmlProblems(renderIndexPage(site, pageOf(articles, page, 3)))).toEqual([]);
+      checked++;
     }
+    expect(checked).toBe(3);
   });
 
   it('the index of an empty archive', async () => {

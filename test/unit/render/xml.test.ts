@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { element, escapeXml } from '../../../src/render/xml.ts';
-import { parseXml } from './fixtures.ts';
+import { parseXml } from '../../support/xml.ts';
 
 describe('escapeXml', () => {
   it('escapes the four markup characters and leaves the apostrophe literal (attributes are double-quoted)', () => {

@@ -2,13 +2,14 @@
 import { spawnSync } from 'node:child_process';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { processTimeout } from '../../support/timeouts.ts';
 
 const lint = (files: readonly string[], env: NodeJS.ProcessEnv = process.env) =>
   spawnSync(process.execPath, ['scripts/lint-workflows.ts', ...files], { encoding: 'utf8', env });
 
 const hasYamllint = spawnSync('yamllint', ['--version']).status === 0;
 
-describe.skipIf(!hasYamllint && !process.env.CI)('the workflow linters', () => {
+describe.skipIf(!hasYamllint && !process.env.CI)('the workflow linters', { timeout: processTimeout }, () => {
   it('pass .github/workflows/deploy.yml', () => {
     const result = lint([]);
     expect(result.stdout).toContain('wirefeed: workflows OK (.github/workflows/deploy.yml)');

@@ -2,14 +2,15 @@
 // /api/publish/deliveries does (the endpoint itself is tested inside workerd: test/worker/webhooks/dead-letters.test.ts).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePartners } from '../../../src/content/partners-config.ts';
 import type { DeadLetter } from '../../../src/worker/webhooks/delivery-records.ts';
+import { scratchFolder } from '../../support/content-folder.ts';
+import { processTimeout } from '../../support/timeouts.ts';
 
 const script = resolve('scripts/partners.ts');
 
@@ -61,7 +62,7 @@ function partners(args: readonly string[], { token, cwd }: { token?: string; cwd
   const env = { ...process.env, PUBLISH_TOKEN: token ?? '', WIREFEED_ORIGIN: '' };
   const child = spawn(process.execPath, [script, ...args], {
     env,
-    cwd: cwd ?? mkdtempSync(join(tmpdir(), 'partners-')),
+    cwd: cwd ?? scratchFolder('partners'),
   });
   let stdout = '';
   let stderr = '';
@@ -72,7 +73,7 @@ function partners(args: readonly string[], { token, cwd }: { token?: string; cwd
   );
 }
 
-describe('npm run partners -- deliveries', () => {
+describe('npm run partners -- deliveries', { timeout: processTimeout }, () => {
   it('lists each dead letter on one line: when, partner, webhook-id, attempts, how the last ended, where', async () => {
     const result = await partners(['deliveries', '--origin', origin, '--partner', 'acme', '--limit', '5'], {
       token: 'publish-token',
@@ -91,7 +92,7 @@ describe('npm run partners -- deliveries', () => {
   });
 
   it('reads the publish token from .dev.vars when the environment has none', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'partners-'));
+    const cwd = scratchFolder('partners');
     writeFileSync(join(cwd, '.dev.vars'), 'ALLOW_LOCAL_WEBHOOKS=1\nPUBLISH_TOKEN="publish-token"\n');
     const result = await partners(['deliveries', '--origin', origin], { cwd });
     expect(result.status).toBe(0);
@@ -117,7 +118,7 @@ describe('npm run partners -- deliveries', () => {
   });
 });
 
-describe('npm run partners -- key', () => {
+describe('npm run partners -- key', { timeout: processTimeout }, () => {
   it('prints a new key once and a partners.yaml entry that names only its SHA-256', async () => {
     const result = await partners(['key', 'acme']);
     expect(result.status).toBe(0);

@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ShardEntry } from '../../../../src/archive/shard.ts';
 import { releaseProblems } from '../../../../src/builder/archive/release-checks.ts';
-import type { Article, ArticleDate } from '../../../../src/model/article.ts';
+import type { Article } from '../../../../src/model/article.ts';
+import { articleDate } from '../../../support/articles.ts';
 
 const now = Date.parse('2026-12-06T20:00:00Z');
-const date = (iso: string): ArticleDate => ({ iso, epochMs: Date.parse(iso) });
 const article = (fields: Partial<Article>): Article =>
-  ({ slug: 'a', file: 'articles/a.txt', published: date('2026-12-01T00:00:00Z'), ...fields }) as Article;
+  ({ slug: 'a', file: 'articles/a.txt', published: articleDate('2026-12-01T00:00:00Z'), ...fields }) as Article;
 const live = (release: number): ReadonlyMap<string, ShardEntry> =>
   new Map([['a', ['a', release, [], 'o'.repeat(64), 0, [], [], 'id', 0]]]);
 
@@ -15,11 +15,11 @@ describe('release checks', () => {
   it('refuses a correction or a retraction dated after now', () => {
     const problems = releaseProblems(
       [
-        article({ corrections: [{ date: date('2026-12-07T00:00:00Z'), text: 'Later.' }] }),
+        article({ corrections: [{ date: articleDate('2026-12-07T00:00:00Z'), text: 'Later.' }] }),
         article({
           slug: 'b',
           file: 'articles/b.txt',
-          retracted: { date: date('2026-12-07T00:00:00Z'), reason: 'Later.' },
+          retracted: { date: articleDate('2026-12-07T00:00:00Z'), reason: 'Later.' },
         }),
       ],
       new Map(),
@@ -31,7 +31,7 @@ describe('release checks', () => {
   });
 
   it('refuses an embargo added to an article that is already public, and allows one before its release', () => {
-    const embargoed = article({ embargo: date('2026-12-08T00:00:00Z') });
+    const embargoed = article({ embargo: articleDate('2026-12-08T00:00:00Z') });
     expect(releaseProblems([embargoed], live(Date.parse('2026-12-01T00:00:00Z')), now)).toEqual([
       expect.objectContaining({
         file: 'articles/a.txt',

@@ -1,27 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../../src/builder/content/load-content.ts';
 import { ContentError } from '../../../../src/content/content-error.ts';
-import { fixturesDir } from '../../content/helpers.ts';
+import { contentWith, fixturesDir } from '../../../support/content-folder.ts';
+import { processTimeout } from '../../../support/timeouts.ts';
 
 const agency = join(fixturesDir, 'sites', 'agency');
 const shown = (path: string) => relative(process.cwd(), join(agency, path));
 
-const temporary: string[] = [];
-afterEach(() => {
-  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function contentWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wirefeed-agency-'));
-  temporary.push(dir);
-  mkdirSync(join(dir, 'articles'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'articles', name), text);
-  return dir;
-}
-
-describe('a folder of real agency copy', () => {
+describe('a folder of real agency copy', { timeout: processTimeout }, () => {
   it('builds every article, a hostile Source:javascript:alert(1) file included, and returns one warning per odd line', async () => {
     const { articles, warnings } = await loadContent(agency);
     expect(articles.map((article) => [article.slug, article.source])).toEqual([

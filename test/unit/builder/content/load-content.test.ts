@@ -1,35 +1,25 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../../src/builder/content/load-content.ts';
-import { ContentError } from '../../../../src/content/content-error.ts';
-import { fixturesDir, repoContentDir } from '../../content/helpers.ts';
+import {
+  contentErrorOf,
+  contentWith,
+  fixturesDir,
+  repoContentDir,
+  scratchFolder,
+} from '../../../support/content-folder.ts';
+import { processTimeout } from '../../../support/timeouts.ts';
 
 const sites = join(fixturesDir, 'sites');
 const shown = (path: string) => relative(process.cwd(), join(sites, path));
 
+/** The lines of the ContentError loading `contentDir` throws. */
 async function problemsOf(contentDir: string): Promise<string[]> {
-  try {
-    await loadContent(contentDir);
-  } catch (error) {
-    if (error instanceof ContentError) return error.message.split('\n');
-    throw error;
-  }
-  throw new Error('expected a ContentError');
+  return (await contentErrorOf(loadContent(contentDir))).message.split('\n');
 }
 
-const temporary: string[] = [];
-function temporaryDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wirefeed-content-'));
-  temporary.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-describe('loading content', () => {
+describe('loading content', { timeout: processTimeout }, () => {
   it('loads the repository content: the seed in Beijing time', async () => {
     const { site, articles } = await loadContent(repoContentDir, { baseUrl: 'https://news.example.com/' });
     expect(site.baseUrl).toBe('https://news.example.com');
@@ -63,17 +53,12 @@ describe('loading content', () => {
   });
 
   it('never reuses the id of a retracted article: a new article with its slug is a build error', async () => {
-    const dir = temporaryDir();
-    mkdirSync(join(dir, 'articles'));
-    writeFileSync(
-      join(dir, 'articles', 'gone.md'),
-      '---\ntitle: Gone\ndate: 2025-07-16\nretracted: { date: 2025-07-17, reason: Withdrawn. }\n---\n\nBody.\n',
-    );
-    writeFileSync(join(dir, 'articles', 'new.txt'), 'A new story\n2025-07-18\nBody.\n');
-    writeFileSync(
-      join(dir, 'articles', 'new.md'),
-      '---\ntitle: Same slug\ndate: 2025-07-18\nslug: gone\n---\n\nBody.\n',
-    );
+    const dir = contentWith({
+      'gone.md':
+        '---\ntitle: Gone\ndate: 2025-07-16\nretracted: { date: 2025-07-17, reason: Withdrawn. }\n---\n\nBody.\n',
+      'new.txt': 'A new story\n2025-07-18\nBody.\n',
+      'new.md': '---\ntitle: Same slug\ndate: 2025-07-18\nslug: gone\n---\n\nBody.\n',
+    });
     const gone = join(dir, 'articles', 'gone.md');
     const reused = join(dir, 'articles', 'new.md');
     expect(await problemsOf(dir)).toEqual([
@@ -95,8 +80,8 @@ describe('loading content', () => {
     const names = readdirSync(source)
       .filter((name) => name !== '2025')
       .sort();
-    const forwards = temporaryDir();
-    const backwards = temporaryDir();
+    const forwards = scratchFolder();
+    const backwards = scratchFolder();
     for (const [dir, order] of [
       [forwards, names],
       [backwards, [...names].reverse()],
@@ -110,9 +95,7 @@ describe('loading content', () => {
   });
 
   it('reports bytes that are not UTF-8 with their line', async () => {
-    const dir = temporaryDir();
-    mkdirSync(join(dir, 'articles'));
-    writeFileSync(join(dir, 'articles', 'latin1.txt'), Buffer.from('Title\n2025-07-16\nCaf\xe9\n', 'latin1'));
+    const dir = contentWith({ 'latin1.txt': Buffer.from('Title\n2025-07-16\nCaf\xe9\n', 'latin1') });
     const [problem] = await problemsOf(dir);
     expect(
       problem?.endsWith('/articles/latin1.txt:3: is not UTF-8 text (bad byte at offset 20); save it as UTF-8'),
@@ -120,7 +103,7 @@ describe('loading content', () => {
   });
 
   it('uses the defaults when there is no site.yaml and no articles folder', async () => {
-    const { site, articles } = await loadContent(temporaryDir());
+    const { site, articles } = await loadContent(scratchFolder());
     expect(site.title).toBe('wirefeed');
     expect(articles).toEqual([]);
   });

@@ -1,21 +1,14 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openParseCache } from '../../../../src/builder/content/parse-cache.ts';
 import type { Article } from '../../../../src/model/article.ts';
-
-const temporary: string[] = [];
-afterEach(() => {
-  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { contentWith } from '../../../support/content-folder.ts';
 
 /** A parse cache that has kept `articles/a.txt` and `articles/b.txt` and saved its index (a first build). */
 function firstBuild() {
-  const dir = mkdtempSync(join(tmpdir(), 'wirefeed-parse-watch-'));
-  temporary.push(dir);
-  const [content, cacheDir] = [join(dir, 'content'), join(dir, 'parse')];
-  mkdirSync(join(content, 'articles'), { recursive: true });
+  const content = contentWith();
+  const cacheDir = join(content, '..', 'parse');
   const cache = openParseCache(cacheDir, 'base', content);
   for (const name of ['a', 'b']) {
     writeFileSync(join(content, 'articles', `${name}.txt`), `${name} as first written`);

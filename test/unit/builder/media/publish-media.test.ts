@@ -1,27 +1,26 @@
 /** The build publishes pictures: checked, resized, cropped, stripped of EXIF, content-hashed, and never encoded twice. */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../../../src/builder/content/load-content.ts';
-import { placeMediaFiles } from '../../../../src/builder/media/publish-media.ts';
+import { placeMediaFiles } from '../../../../src/builder/media/place-media-files.ts';
 import { defaultRenditionSettings } from '../../../../src/builder/media/render-image.ts';
-import { ContentError } from '../../../../src/content/content-error.ts';
 import type { Article } from '../../../../src/model/article.ts';
+import { contentErrorOf, contentWith } from '../../../support/content-folder.ts';
+import { processTimeout } from '../../../support/timeouts.ts';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/media', import.meta.url));
 let dir = '';
 let cacheDir = '';
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'wirefeed-media-'));
+  dir = dirname(contentWith());
   cacheDir = join(dir, 'cache');
   await mkdir(join(dir, 'content/articles/pics'), { recursive: true });
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const content = (path = '') => join(dir, 'content', path);
 
@@ -47,11 +46,7 @@ function bySlug(articles: readonly Article[], slug: string): Article {
 
 /** Problems as `file-from-content:line: message`, with the temporary folder cut off. */
 async function problemsOf(promise: Promise<unknown>): Promise<string[]> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof ContentError)) throw new Error(`expected a ContentError, got ${String(error)}`);
+  const error = await contentErrorOf(promise);
   return error.problems.map(
     (problem) => `${problem.file.slice(problem.file.indexOf('articles/'))}:${problem.line}: ${problem.message}`,
   );
@@ -60,7 +55,7 @@ async function problemsOf(promise: Promise<unknown>): Promise<string[]> {
 const lead =
   'image:\n  src: pics/lead.jpg\n  alt: A field under a summer sky\n  caption: The forum opened.\n  credit: Photo by Li Ming / Xinhua\n  copyright: © Xinhua 2025\n';
 
-describe('a local lead picture', () => {
+describe('a local lead picture', { timeout: processTimeout }, () => {
   it('is published with its real size, srcset widths up to the original and the three 1200 px crops', async () => {
     await picture('lead.jpg');
     await article('forum', lead);
@@ -97,6 +92,7 @@ describe('a local lead picture', () => {
     expect((await sharp(join(fixtures, 'lead.jpg')).metadata()).exif).toBeDefined();
     const { articles, media } = await load();
     const image = bySlug(articles, 'forum').image;
+    let checked = 0;
     for (const rendition of [...(image?.srcset ?? []), ...(image?.crops ?? [])]) {
       const file = media.files.find((candidate) => `/${candidate.path}` === rendition.path);
       if (!file) throw new Error(`${rendition.path} is not published`);
@@ -109,7 +105,9 @@ describe('a local lead picture', () => {
       expect([metadata.format, metadata.width, metadata.height]).toEqual(['jpeg', rendition.width, rendition.height]);
       expect(metadata.exif).toBeUndefined();
       expect(metadata.xmp).toBeUndefined();
+      checked++;
     }
+    expect(checked).toBe(8);
   });
 
   it('is turned upright by its EXIF orientation; a small one gets no wider renditions and no crops', async () => {
@@ -152,7 +150,7 @@ describe('a local lead picture', () => {
   });
 });
 
-describe('a wire copy sidecar', () => {
+describe('a wire copy sidecar', { timeout: processTimeout }, () => {
   const wire = 'Ministers meet\n2025-07-16\nThe talks began.\nSource:www.news.cn\n';
 
   it('gives the agency copy its lead picture, with its credit, without touching the text', async () => {
@@ -185,7 +183,7 @@ describe('a wire copy sidecar', () => {
   });
 });
 
-describe('body images', () => {
+describe('body images', { timeout: processTimeout }, () => {
   it('are published and rewritten to their absolute URL with their real size', async () => {
     await picture('rotated.jpg');
     await article('body', '', 'Look:\n\n![A red bar](pics/rotated.jpg)');
@@ -197,7 +195,7 @@ describe('body images', () => {
   });
 });
 
-describe('the rendition cache', () => {
+describe('the rendition cache', { timeout: processTimeout }, () => {
   it('never encodes an unchanged picture twice across builds, and encodes again when the bytes or settings change', async () => {
     await picture('lead.jpg');
     await picture('small.png');
@@ -218,7 +216,7 @@ describe('the rendition cache', () => {
   });
 });
 
-describe('bad pictures', () => {
+describe('bad pictures', { timeout: processTimeout }, () => {
   it('are each a build problem naming the article file and line, all reported at once', async () => {
     for (const name of ['png-named.jpg', 'not-an-image.jpg', 'truncated.jpg', 'bomb.png', 'drawing.svg', 'small.png'])
       await picture(name);
@@ -269,7 +267,7 @@ describe('bad pictures', () => {
   });
 });
 
-describe('placing the published files', () => {
+describe('placing the published files', { timeout: processTimeout }, () => {
   it('puts exactly the published pictures below media/ of the assets folder', async () => {
     await picture('small.png');
     await article('small', 'image: { src: pics/small.png, alt: A blue square }\n');

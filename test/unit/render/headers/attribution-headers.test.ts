@@ -4,30 +4,24 @@ import { attributionHeaders, linkTarget } from '../../../../src/render/headers/a
 import { defaultAttributionBounds } from '../../../../src/render/headers/header-cap.ts';
 import { decodeHeaderValue } from '../../../../src/shared/header-value.ts';
 import { usualChineseNotice } from '../../../fixtures/notices.ts';
-import { seedArticle, seedCopyright } from './fixtures/seed-article.ts';
+import { bareArticle, seedArticle } from '../../../support/articles.ts';
 
-const bareArticle: Article = {
-  ...seedArticle,
-  editor: undefined,
-  responsibleEditor: undefined,
-  source: undefined,
-  copyright: undefined,
-};
+const seed = seedArticle();
 
 describe('attributionHeaders', () => {
   it("sends the seed article's attribution exactly as SPEC shows", () => {
-    expect(attributionHeaders(seedArticle, 'https://www.news.cn/')).toEqual({
+    expect(attributionHeaders(seed, 'https://www.news.cn/')).toEqual({
       Link: '<https://www.news.cn/>; rel="canonical"',
       'X-Source': 'www.news.cn',
       'X-Source-URL': 'https://www.news.cn/',
       'X-Editor': 'Yi Yi',
       'X-Responsible-Editor': 'Li Nian',
-      'X-Copyright': seedCopyright,
+      'X-Copyright': seed.copyright,
     });
   });
 
   it('lists the headers in one fixed order', () => {
-    expect(Object.keys(attributionHeaders(seedArticle, 'https://www.news.cn/'))).toEqual([
+    expect(Object.keys(attributionHeaders(seed, 'https://www.news.cn/'))).toEqual([
       'Link',
       'X-Source',
       'X-Source-URL',
@@ -38,14 +32,14 @@ describe('attributionHeaders', () => {
   });
 
   it('sends only the canonical Link for an article without attribution fields', () => {
-    expect(attributionHeaders(bareArticle, 'https://news.example.com/articles/a')).toEqual({
+    expect(attributionHeaders(bareArticle(), 'https://news.example.com/articles/a')).toEqual({
       Link: '<https://news.example.com/articles/a>; rel="canonical"',
     });
   });
 
   it('sends Chinese attribution as RFC 8187 ext-values', () => {
     const article: Article = {
-      ...bareArticle,
+      ...bareArticle(),
       editor: '易艺',
       responsibleEditor: '责任编辑 李念',
       source: { name: '新华网', url: 'https://www.news.cn/' },
@@ -61,7 +55,7 @@ describe('attributionHeaders', () => {
 
   it('sends the usual Chinese copyright notice whole, beside Chinese credits', () => {
     const article: Article = {
-      ...bareArticle,
+      ...bareArticle(),
       editor: '张三',
       responsibleEditor: '李念',
       source: { name: '新华网', url: 'https://www.news.cn/' },
@@ -75,7 +69,7 @@ describe('attributionHeaders', () => {
     const url = `https://www.news.cn/${'a'.repeat(2028)}`;
     const worst = '编'.repeat(1365);
     const article: Article = {
-      ...bareArticle,
+      ...bareArticle(),
       editor: worst,
       responsibleEditor: worst,
       source: { name: worst, url },
@@ -86,11 +80,16 @@ describe('attributionHeaders', () => {
     const values = Object.entries(headers).filter(([name]) => name.startsWith('X-'));
     const total = values.reduce((sum, [, value]) => sum + value.length, 0);
     expect(total).toBeLessThanOrEqual(defaultAttributionBounds.sharedLength);
-    for (const [name, value] of values) if (name !== 'X-Source-URL') expect(decodeHeaderValue(value)).toMatch(/^编+…$/);
+    let checked = 0;
+    for (const [name, value] of values) {
+      if (name !== 'X-Source-URL') expect(decodeHeaderValue(value)).toMatch(/^编+…$/);
+      checked++;
+    }
+    expect(checked).toBe(5);
   });
 
   it('turns a CR LF injection attempt into spaces', () => {
-    const article: Article = { ...bareArticle, editor: 'Yi Yi\r\nSet-Cookie: session=stolen' };
+    const article: Article = { ...bareArticle(), editor: 'Yi Yi\r\nSet-Cookie: session=stolen' };
     const headers = attributionHeaders(article, 'https://www.news.cn/');
     expect(headers['X-Editor']).toBe('Yi Yi  Set-Cookie: session=stolen');
     const sent = new Headers(headers);
@@ -98,7 +97,7 @@ describe('attributionHeaders', () => {
   });
 
   it('keeps an injection attempt in the canonical URL inside the Link value', () => {
-    const headers = attributionHeaders(bareArticle, 'https://evil.example/a>; rel="x"\r\nSet-Cookie: a=b');
+    const headers = attributionHeaders(bareArticle(), 'https://evil.example/a>; rel="x"\r\nSet-Cookie: a=b');
     expect(headers.Link).toBe('<https://evil.example/a%3E;%20rel=%22x%22Set-Cookie:%20a=b>; rel="canonical"');
   });
 });

@@ -31,29 +31,46 @@ function refused(text: string): string {
 
 describe('changes cursor', () => {
   it('reads back every state it writes, an id with dots and any script included', () => {
-    for (const state of [startState, plain, paging])
+    let checked = 0;
+    for (const state of [startState, plain, paging]) {
       expect(decodeCursor(encodeCursor(state))).toEqual({ ok: true, state });
+      checked++;
+    }
+    expect(checked).toBe(3);
   });
 
   it('is opaque base64url text, with no padding', () => {
-    for (const state of [startState, plain, paging]) expect(encodeCursor(state)).toMatch(/^[A-Za-z0-9_-]+$/);
+    let checked = 0;
+    for (const state of [startState, plain, paging]) {
+      expect(encodeCursor(state)).toMatch(/^[A-Za-z0-9_-]+$/);
+      checked++;
+    }
+    expect(checked).toBe(3);
   });
 
   it('refuses what is not base64url text', () => {
-    for (const text of ['', 'not a cursor!', 'MS4w=', 'MS4w==', '%2F', 'a', '////', '++++'])
+    let checked = 0;
+    for (const text of ['', 'not a cursor!', 'MS4w=', 'MS4w==', '%2F', 'a', '////', '++++']) {
       expect(refused(text)).toMatch(/not a cursor this API gave out/);
+      checked++;
+    }
+    expect(checked).toBe(8);
   });
 
   it('refuses a cursor cut short, by any number of characters', () => {
+    let checked = 0;
     for (const state of [plain, paging]) {
       const text = encodeCursor(state);
       for (let length = 1; length < text.length; length++)
         expect(decodeCursor(text.slice(0, length)).ok, `${length} of ${text.length}`).toBe(false);
+      checked++;
     }
+    expect(checked).toBe(2);
   });
 
   it('refuses a cursor with any one character changed', () => {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let checked = 0;
     for (const state of [plain, paging]) {
       const text = encodeCursor(state);
       for (let index = 0; index < text.length; index++) {
@@ -61,7 +78,9 @@ describe('changes cursor', () => {
         const tampered = `${text.slice(0, index)}${swapped}${text.slice(index + 1)}`;
         expect(decodeCursor(tampered).ok, `character ${index}`).toBe(false);
       }
+      checked++;
     }
+    expect(checked).toBe(2);
   });
 
   it('refuses a cursor whose check does not match its fields', () => {
@@ -77,6 +96,7 @@ describe('changes cursor', () => {
   });
 
   it('refuses numbers that are huge, negative, fractional or not written plainly', () => {
+    let checked = 0;
     for (const payload of [
       '9007199254740992.0.0', // 2^53: not a safe integer
       '99999999999999999999.0.0',
@@ -91,11 +111,15 @@ describe('changes cursor', () => {
       'Infinity.0.0',
       '1.0',
       '1.0.0.0',
-    ])
+    ]) {
       expect(decodeCursor(handMade(payload)).ok, payload).toBe(false);
+      checked++;
+    }
+    expect(checked).toBe(13);
   });
 
   it('refuses fields that contradict each other', () => {
+    let checked = 0;
     for (const payload of [
       '3.0.4', // more given early than published
       '5.100.5.4.100.p.5.0.1.x', // target before the base
@@ -108,8 +132,11 @@ describe('changes cursor', () => {
       '5.100.5.9.200.p.6.0.1.', // no id
       `5.100.5.9.200.p.6.0.1.${'x'.repeat(maxIdLength + 1)}`,
       '5.100.5.9.200.p.6.0', // cut fields
-    ])
+    ]) {
       expect(decodeCursor(handMade(payload)).ok, payload.slice(0, 40)).toBe(false);
+      checked++;
+    }
+    expect(checked).toBe(11);
     expect(decodeCursor(handMade('5.100.5.9.200.p.6.0.1.x')).ok).toBe(true);
   });
 

@@ -73,12 +73,16 @@ describe('changes', () => {
   it('answers an unchanged archive with nothing and the same cursor, however much later', async () => {
     const log = logOf([t0, [{ slug: 'alpha' }]]);
     const first = await changes(log, 'public', { limit: 100, liveSeq: 1, now: t0 + minute });
-    for (const now of [t0 + minute, t0 + hour, t0 + 1000 * hour])
+    let checked = 0;
+    for (const now of [t0 + minute, t0 + hour, t0 + 1000 * hour]) {
       expect(await changes(log, 'public', { cursor: first.next, limit: 100, liveSeq: 1, now })).toEqual({
         ok: true,
         changes: [],
         next: first.next,
       });
+      checked++;
+    }
+    expect(checked).toBe(3);
   });
 
   it('keeps a scheduled article from the public until its release, then lists it at its release', async () => {
@@ -145,15 +149,19 @@ describe('changes', () => {
     const current = await slugs(log, 'public', { limit: 100, liveSeq: 2, now: t0 + 2 * minute });
     expect(current.slugs).toEqual(['one', 'two']);
     // An older live pointer, and a clock a little behind the isolate that cut the cursor.
+    let checked = 0;
     for (const behind of [
       { liveSeq: 1, now: t0 + 3 * minute },
       { liveSeq: 3, now: t0 + 2 * minute - 1 },
-    ])
+    ]) {
       expect(await changes(log, 'public', { cursor: current.next, limit: 100, ...behind })).toEqual({
         ok: true,
         changes: [],
         next: current.next,
       });
+      checked++;
+    }
+    expect(checked).toBe(2);
     const caughtUp = await slugs(log, 'public', { cursor: current.next, limit: 100, liveSeq: 3, now: t0 + 3 * minute });
     expect(caughtUp.slugs).toEqual(['three']);
   });
@@ -273,31 +281,47 @@ describe('changes limit and cursor', () => {
   const log = logOf([t0, [{ slug: 'alpha' }]]);
 
   it('refuses a limit outside 1 to 100 or not a whole number', async () => {
-    for (const limit of [0, 101, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY])
+    let checked = 0;
+    for (const limit of [0, 101, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(await readChanges(log, 'public', { limit, liveSeq: 1, now: t0 })).toEqual({
         ok: false,
         status: 400,
         reason: 'limit must be a whole number from 1 to 100',
       });
+      checked++;
+    }
+    expect(checked).toBe(6);
   });
 
   it('reads the query limit only when written plainly, defaulting to 100', () => {
     expect(parseLimit(undefined)).toEqual({ ok: true, limit: 100 });
+    let read = 0;
     for (const [text, limit] of [
       ['1', 1],
       ['37', 37],
       ['100', 100],
-    ] as const)
+    ] as const) {
       expect(parseLimit(text)).toEqual({ ok: true, limit });
-    for (const text of ['', '0', '101', '01', '+5', '-5', '1e2', ' 5', '5 ', '5.0', '0x10', 'abc', '1000000000000'])
+      read++;
+    }
+    expect(read).toBe(3);
+    let checked = 0;
+    for (const text of ['', '0', '101', '01', '+5', '-5', '1e2', ' 5', '5 ', '5.0', '0x10', 'abc', '1000000000000']) {
       expect(parseLimit(text).ok, text).toBe(false);
+      checked++;
+    }
+    expect(checked).toBe(13);
   });
 
   it('refuses a malformed cursor with 400, and an empty one', async () => {
-    for (const cursor of ['', 'nonsense!', 'MS4w', 'A'.repeat(10_000)])
+    let checked = 0;
+    for (const cursor of ['', 'nonsense!', 'MS4w', 'A'.repeat(10_000)]) {
       expect(await readChanges(log, 'public', { cursor, limit: 10, liveSeq: 1, now: t0 })).toMatchObject({
         ok: false,
         status: 400,
       });
+      checked++;
+    }
+    expect(checked).toBe(4);
   });
 });

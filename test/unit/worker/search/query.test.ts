@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { maxQueryLength, parseSearchQuery } from '../../../../src/worker/search/query.ts';
-import { hostileQueries } from '../../../fixtures/hostile-queries.ts';
+import { hostileQueries } from '../../../support/hostile.ts';
 
 describe('parseSearchQuery', () => {
   it('reads an absent, empty or blank query as empty (the form)', () => {
-    for (const raw of [undefined, '', '   ', '\t\n', '\u3000'])
+    let checked = 0;
+    for (const raw of [undefined, '', '   ', '\t\n', '\u3000']) {
       expect(parseSearchQuery(raw), JSON.stringify(raw)).toEqual({ kind: 'empty' });
+      checked++;
+    }
+    expect(checked).toBe(5);
   });
 
   it('quotes each word and ANDs them, normalized and folded', () => {

@@ -111,8 +111,12 @@ describe('the webhook SSRF guard', () => {
 
   it('takes ALLOW_LOCAL_WEBHOOKS as on only when it is exactly "1"', () => {
     expect(targetPolicy({ ALLOW_LOCAL_WEBHOOKS: '1' })).toEqual({ allowLocal: true });
-    for (const value of [undefined, '', '0', 'true', 'yes', ' 1'])
+    let checked = 0;
+    for (const value of [undefined, '', '0', 'true', 'yes', ' 1']) {
       expect(targetPolicy(value === undefined ? {} : { ALLOW_LOCAL_WEBHOOKS: value })).toEqual({ allowLocal: false });
+      checked++;
+    }
+    expect(checked).toBe(6);
   });
 
   it('hands back the parsed URL it checked, which is what gets fetched', () => {

@@ -4,7 +4,7 @@ import {
   encodeRecordBytes,
   type MetaCheck,
   type StoredRecord,
-} from '../src/archive/record-file.ts';
+} from '../../src/archive/record-file.ts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

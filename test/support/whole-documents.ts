@@ -1,12 +1,12 @@
 /** Whole feed and index documents from articles, as the build renders fragments and a list route joins them: for tests and the bench. */
-import type { Article } from '../src/model/article.ts';
-import { newestUpdate } from '../src/model/article-order.ts';
-import type { Site } from '../src/model/site.ts';
-import { renderAtomDocument, renderAtomEntry } from '../src/render/atom.ts';
-import type { PageInfo } from '../src/render/feed-page.ts';
-import { renderIndexDocument, renderIndexEntry } from '../src/render/index-page.ts';
-import { renderJsonFeedDocument, renderJsonFeedItem } from '../src/render/json-feed.ts';
-import { renderRssDocument, renderRssItem } from '../src/render/rss.ts';
+import type { Article } from '../../src/model/article.ts';
+import { newestUpdate } from '../../src/model/article-order.ts';
+import type { Site } from '../../src/model/site.ts';
+import { renderAtomDocument, renderAtomEntry } from '../../src/render/atom.ts';
+import type { PageInfo } from '../../src/render/feed-page.ts';
+import { renderIndexDocument, renderIndexEntry } from '../../src/render/index-page.ts';
+import { renderJsonFeedDocument, renderJsonFeedItem } from '../../src/render/json-feed.ts';
+import { renderRssDocument, renderRssItem } from '../../src/render/rss.ts';
 
 /** One page of the newest-first archive with its articles. */
 export interface FeedPage extends PageInfo {

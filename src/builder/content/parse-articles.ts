@@ -1,0 +1,192 @@
+/** Build time: parses the listed files in file order, each with its sidecar and within the size bounds; unchanged articles come from the store. */
+import { join } from 'node:path';
+import { type ArticleBounds, fieldSizeProblems, fileSizeProblem } from '../../content/article-bounds.ts';
+import type { ContentProblem } from '../../content/content-error.ts';
+import type { MediaRefs } from '../../content/parse-result.ts';
+import { isSidecarFile, sidecarPathOf } from '../../content/sidecar.ts';
+import { parseWireCopy } from '../../content/wire-copy.ts';
+import type { Article } from '../../model/article.ts';
+import type { Site } from '../../model/site.ts';
+import { isPictureFile } from '../media/image-format.ts';
+import { type FileParser, type ParseJob, parseFile, parserOf } from './parse-file.ts';
+import { readText } from './read-text.ts';
+
+/** Where parsed articles go, and where unchanged ones come from (paths relative to the content folder). */
+export interface ParsedArticleStore {
+  /** The article parsed from `file` (and its `sidecar`) in an earlier build, when neither has changed since. */
+  lookup(
+    file: string,
+    sidecar: string | undefined,
+  ): { article: Article; warnings: readonly ContentProblem[] } | undefined;
+  /** What is kept of a valid article just parsed; `cacheable` is false when its pictures must be checked again. */
+  keep(article: Article, file: string, warnings: readonly ContentProblem[], cacheable: boolean): Article;
+}
+
+export interface ParseArticlesOptions {
+  /** Size limits of an article file and its fields. @default defaultArticleBounds (128 KiB a file, 4 KiB a field) */
+  readonly bounds?: ArticleBounds;
+  /** Called as files are parsed: `done` of `total` files (the CLI's progress line). */
+  readonly progress?: (done: number, total: number) => void;
+  /** Articles kept between builds and bodies kept on disk (the CLI's parse-cache.ts). @default none: all parsed, all in memory */
+  readonly store?: ParsedArticleStore;
+  /** Parses files elsewhere (the CLI's worker threads), several at once; results are taken in file order. @default in place */
+  readonly parser?: FileParser;
+}
+
+/** What the files to parse are, and where their problems go. */
+export interface ParseArticlesInput {
+  readonly contentDir: string;
+  /** Files relative to contentDir, sorted (list-article-files.ts). */
+  readonly files: readonly string[];
+  readonly site: Site;
+  /** A path relative to contentDir as the publisher would type it. */
+  readonly shown: (path: string) => string;
+  /** Every problem found is pushed here, in file order. */
+  readonly problems: ContentProblem[];
+}
+
+/** A parsed file: its article (none when it did not parse) and the pictures it refers to, to be checked. */
+export interface ParsedFile {
+  readonly file: string;
+  readonly article?: Article;
+  readonly media?: MediaRefs;
+}
+
+/**
+ * Parses every article file, skipping sidecars (read with their wire copy; one with no wire copy is a problem)
+ * and pictures (published when an article refers to them). Drafts are left out. Warnings (odd but publishable:
+ * a source credited by name) are returned; an over-long wire-copy field is a warning, in front matter a problem.
+ */
+export async function parseArticles(
+  { contentDir, files, site, shown, problems }: ParseArticlesInput,
+  options: ParseArticlesOptions = {},
+): Promise<{ parsed: ParsedFile[]; warnings: ContentProblem[] }> {
+  const parsed: ParsedFile[] = [];
+  const warnings: ContentProblem[] = [];
+  const listed = new Set(files);
+  // An unchanged article (same bytes as in the last build, its sidecar too) is neither read nor parsed.
+  // Every file is looked up (stamped) before any is read: a change made while this build runs is seen next time.
+  const hits = files.map((file) => {
+    const parse = parserOf(file);
+    if (!parse || !options.store) return undefined;
+    const sidecar = parse === parseWireCopy ? sidecarPathOf(file) : undefined;
+    return options.store.lookup(file, sidecar !== undefined && listed.has(sidecar) ? sidecar : undefined);
+  });
+  // With a parser elsewhere, up to `window` files parse at once; each file's result is settled in file order.
+  const window = options.parser ? 16 : 0;
+  const settling: (() => Promise<void>)[] = [];
+  const settleInOrder = async (settle: () => Promise<void>) => {
+    settling.push(settle);
+    while (settling.length > window) await settling.shift()?.();
+  };
+  for (const [index, file] of files.entries()) {
+    options.progress?.(index + 1, files.length);
+    const parse = parserOf(file);
+    if (isSidecarFile(file)) {
+      const problem = lonelySidecarProblem(file, listed, shown);
+      if (problem) problems.push(problem);
+      continue;
+    }
+    if (!parse) {
+      // Pictures may sit next to their articles; they are published when an article refers to them.
+      if (isPictureFile(file)) continue;
+      problems.push({
+        file: shown(file),
+        message: 'not an article: articles are .txt (wire copy) or .md (Markdown) files',
+      });
+      continue;
+    }
+    const hit = hits[index];
+    if (hit) {
+      await settleInOrder(async () => {
+        for (const warning of hit.warnings) warnings.push(warning);
+        parsed.push({ file, article: hit.article });
+      });
+      continue;
+    }
+    const text = readText(join(contentDir, file), shown(file), problems);
+    if (text === undefined) continue;
+    // Size bounds (article-bounds.ts): an oversized file is refused before it is parsed.
+    const tooLarge = fileSizeProblem(shown(file), text, options.bounds);
+    if (tooLarge) {
+      problems.push(tooLarge);
+      continue;
+    }
+    const sidecar = parse === parseWireCopy ? sidecarPathOf(file) : undefined;
+    const sidecarText =
+      sidecar !== undefined && listed.has(sidecar)
+        ? readText(join(contentDir, sidecar), shown(sidecar), problems)
+        : undefined;
+    const sidecarTooLarge =
+      sidecar !== undefined &&
+      sidecarText !== undefined &&
+      fileSizeProblem(shown(sidecar), sidecarText, options.bounds);
+    if (sidecarTooLarge) {
+      problems.push(sidecarTooLarge);
+      continue;
+    }
+    const hasSidecar = sidecar !== undefined && sidecarText !== undefined;
+    const job: ParseJob = {
+      file,
+      text,
+      site,
+      ...(hasSidecar ? { sidecar: { file: sidecar, text: sidecarText, wireCopyFile: shown(file) } } : {}),
+    };
+    const parsing = options.parser?.(job);
+    // A failure is thrown where the file is settled, in order; until then it is not an unhandled rejection.
+    parsing?.catch(() => {});
+    await settleInOrder(async () => {
+      const result = parsing ? await parsing : parseFile(job);
+      const located = (problem: ContentProblem) => ({ ...problem, file: shown(problem.file) });
+      // The build checks pictures (it has the files), also those of a file that did not parse: every problem in one run.
+      const pictureFile = hasSidecar ? sidecar : file;
+      // One push per problem: a spread of 200,000 problems or warnings would overflow the call stack.
+      if (!result.ok) {
+        for (const problem of result.problems) problems.push(located(problem));
+        if (result.media) parsed.push({ file: pictureFile, media: result.media });
+      } else {
+        const fileWarnings = (result.warnings ?? []).map(located);
+        for (const warning of fileWarnings) warnings.push(warning);
+        const oversized = result.draft ? [] : fieldSizeProblems(shown(file), result.article, options.bounds);
+        // The agency's own text never stops the build (docs/content.md "When a file is wrong"): an over-long wire-copy
+        // field is published in full (its header is capped) with a warning; in front matter it is the publisher's error.
+        const agencyText = !result.draft && result.article.format === 'wire-copy';
+        for (const problem of oversized)
+          if (agencyText)
+            warnings.push({ ...problem, message: `${problem.message}; published in full, headers capped` });
+          else problems.push(problem);
+        if (!result.draft && (agencyText || oversized.length === 0))
+          parsed.push({
+            file: pictureFile,
+            article: options.store
+              ? options.store.keep(result.article, file, fileWarnings, result.media === undefined)
+              : result.article,
+            ...(result.media ? { media: result.media } : {}),
+          });
+      }
+    });
+  }
+  while (settling.length > 0) await settling.shift()?.();
+  return { parsed, warnings };
+}
+
+/** A sidecar is read with its wire copy; alone, or beside a Markdown file, it is a problem. */
+function lonelySidecarProblem(
+  file: string,
+  listed: ReadonlySet<string>,
+  shown: (path: string) => string,
+): ContentProblem | undefined {
+  const wireCopy = file.replace(/\.yaml$/i, '.txt');
+  const markdown = file.replace(/\.yaml$/i, '.md');
+  if (listed.has(markdown))
+    return {
+      file: shown(file),
+      message: `a sidecar is only for wire copy (.txt): put these keys in the front matter of ${shown(markdown)}`,
+    };
+  if (!listed.has(wireCopy))
+    return {
+      file: shown(file),
+      message: `a sidecar describes the wire copy beside it, and there is no ${shown(wireCopy)}`,
+    };
+  return undefined;
+}
