@@ -54,7 +54,7 @@ export async function openMediaCache(cacheDir: string, settings: RenditionSettin
   return {
     seen(picture) {
       const key = fileKey(picture);
-      // The index was written after its files: they are there (placeMediaFiles names any that is not).
+      // The index was written after its files: they are there (the upload names any that is not).
       const known = earlier.get(key);
       if (known) used.set(key, known);
       return known;

@@ -1,12 +1,11 @@
 /** The build publishes pictures: checked, resized, cropped, stripped of EXIF, content-hashed, and never encoded twice. */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../../../src/builder/content/load-content.ts';
-import { placeMediaFiles } from '../../../../src/builder/media/place-media-files.ts';
 import { defaultRenditionSettings } from '../../../../src/builder/media/render-image.ts';
 import type { Article } from '../../../../src/model/article.ts';
 import { contentErrorOf, contentWith } from '../../../support/content-folder.ts';
@@ -264,37 +263,5 @@ describe('bad pictures', { timeout: processTimeout }, () => {
       expect.stringMatching(/^articles\/no-alt\.md:4: image needs alt/),
       expect.stringMatching(/^articles\/remote-http\.md:4: "http:\/\/img\.example\.com\/a\.jpg" is an http: URL/),
     ]);
-  });
-});
-
-describe('placing the published files', { timeout: processTimeout }, () => {
-  it('puts exactly the published pictures below media/ of the assets folder', async () => {
-    await picture('small.png');
-    await article('small', 'image: { src: pics/small.png, alt: A blue square }\n');
-    const { media } = await load();
-    const assets = join(dir, 'assets');
-    placeMediaFiles(media.files, assets);
-    expect(await readdir(join(assets, 'media'))).toEqual(media.files.map((file) => file.path.slice('media/'.length)));
-    expect(await readFile(join(assets, media.files[0]?.path ?? ''))).toEqual(
-      await readFile(media.files[0]?.source ?? ''),
-    );
-  });
-
-  it("takes over the previous build's pictures, adding what is new and dropping what is no longer published", async () => {
-    await picture('small.png');
-    await picture('rotated.jpg');
-    await article('small', 'image: { src: pics/small.png, alt: A blue square }\n');
-    const before = await load();
-    const previous = join(dir, 'previous');
-    placeMediaFiles(before.media.files, previous);
-    await article('small', 'image: { src: pics/rotated.jpg, alt: A red bar }\n');
-    const after = await load();
-    const next = join(dir, 'next');
-    placeMediaFiles(after.media.files, next, previous);
-    expect(await readdir(join(next, 'media'))).toEqual(
-      after.media.files.map((file) => file.path.slice('media/'.length)),
-    );
-    expect(after.media.files).not.toEqual(before.media.files);
-    await expect(readdir(join(previous, 'media'))).rejects.toThrow();
   });
 });
