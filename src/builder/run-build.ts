@@ -20,6 +20,7 @@ import { nodeCodec } from './archive/node-codec.ts';
 import type { ArchiveState, PlanReport } from './archive/plan-archive.ts';
 import { releaseProblems } from './archive/release-checks.ts';
 import { BodyFileError } from './content/body-spill.ts';
+import { displayPath } from './content/content-paths.ts';
 import { type LoadedContent, loadContent } from './content/load-content.ts';
 import { openParseCache } from './content/parse-cache.ts';
 import type { BuildPool } from './render/build-pool.ts';
@@ -117,7 +118,8 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
   const releasedBy = options.releasedBy ?? base.now;
   const scheduled = articles
     .filter((article) => releaseOf(article) > releasedBy)
-    .map((article) => ({ file: article.file, at: releaseOf(article) }))
+    // Named as problems are: as the publisher would type the path (content/articles/x.md from the project).
+    .map((article) => ({ file: displayPath(join(resolve(options.contentDir), article.file)), at: releaseOf(article) }))
     .sort((a, b) => a.at - b.at || (a.file < b.file ? -1 : 1));
   const report = {
     site,

@@ -108,6 +108,29 @@ describe('runBuild into a folder archive', () => {
     expect(await served(space.archive, routes)).toEqual(await served(clean.archive, routes));
   });
 
+  it('lists what is scheduled, soonest first, each file named as the publisher would type it', async () => {
+    const space = workspace();
+    space.write('articles/later.md', '---\ntitle: Later\ndate: 2030-01-02 09:00 +08:00\n---\n\nBody.\n');
+    space.write(
+      'articles/sooner.md',
+      '---\ntitle: Sooner\ndate: 2025-08-01 09:00 +08:00\nembargo: 2030-01-01T00:00:00Z\n---\n\nBody.\n',
+    );
+    const report = await runBuild({
+      contentDir: space.content,
+      cacheDir: space.cache,
+      target: dirTarget(space.archive),
+      releasedBy,
+    });
+    expect(report.scheduled).toEqual([
+      { file: join(space.content, 'articles/sooner.md'), at: Date.parse('2030-01-01T00:00:00Z') },
+      { file: join(space.content, 'articles/later.md'), at: Date.parse('2030-01-02T01:00:00Z') },
+    ]);
+    expect(await served(space.archive, ['/articles/later', '/articles/sooner'])).toEqual({
+      '/articles/later': expect.stringMatching(/^404 /),
+      '/articles/sooner': expect.stringMatching(/^404 /),
+    });
+  });
+
   it('serves a reverted edit exactly as before the edit', async () => {
     const space = workspace();
     const options = { contentDir: space.content, cacheDir: space.cache, target: dirTarget(space.archive), releasedBy };
