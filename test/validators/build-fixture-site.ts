@@ -12,6 +12,7 @@ import type { Site } from '../../src/model/site.ts';
 import { sectionDirectoryPath, sectionFeedPath, sectionPagePath } from '../../src/render/section-urls.ts';
 import { articlePath, feedPath, indexPath } from '../../src/render/urls.ts';
 import { serveInMemory } from '../support/node-archive.ts';
+import { searchDatabase } from '../support/search-d1.ts';
 
 /** Every response the site serves, by path (with `?page=N`), as the app answers it; and the error pages. */
 export interface SiteBuild {
@@ -58,6 +59,8 @@ export async function buildFixtureSite(files: readonly ContentFile[]): Promise<F
 /** Builds into memory and asks the real app for every route, so list pages are joined as in production. */
 async function fetchEveryRoute(site: Site, articles: readonly Article[]): Promise<SiteBuild> {
   const { built, app } = await serveInMemory(site, articles);
+  // The search pages answer from a real D1 (Miniflare's), indexed as a publish indexes.
+  const search = await searchDatabase(articles);
   const siteList = built.root.states[0]?.lists.site;
   const pageCount = Math.max(1, Math.ceil((siteList?.count ?? 0) / site.pageSize));
   const paths = ['/sitemap.xml', '/news-sitemap.xml', '/robots.txt'];
@@ -68,16 +71,32 @@ async function fetchEveryRoute(site: Site, articles: readonly Article[]): Promis
     paths.push(indexPath(page), feedPath('rss', page), feedPath('atom', page), feedPath('json', page));
   }
   paths.push(...sectionPaths(site, articles));
+  paths.push(...searchPaths);
   const routes: Record<string, Representation> = {};
   for (const path of paths) {
-    const response = await app.fetch(new Request(`${baseUrl}${path}`));
+    const response = await app.fetch(new Request(`${baseUrl}${path}`), { SEARCH: search.db });
     const headers = Object.fromEntries([...response.headers].map(([name, value]) => [titleCase(name), value]));
     routes[path] = { status: response.status, body: await response.text(), headers };
     const retracted = articles.some((article) => article.retracted && path === articlePath(article.slug));
     if (response.status !== (retracted ? 410 : 200)) throw new Error(`${path} answered ${response.status}`);
   }
+  await search.dispose();
   return { routes, errors: built.root.errors };
 }
+
+/**
+ * The search pages every validator reads: the form, a word of the seed, a two-character word of the Chinese
+ * article, a query with markup and FTS5 syntax in it, one that finds nothing; HTML and JSON Feed each.
+ */
+export const searchQueries = ['digital', '数字', '"<b>x</b>" OR cooperation*', 'zeppelins'] as const;
+const searchPaths = [
+  '/search',
+  '/search.json',
+  ...searchQueries.flatMap((query) => [
+    `/search?q=${encodeURIComponent(query)}`,
+    `/search.json?q=${encodeURIComponent(query)}`,
+  ]),
+];
 
 /** `/tags/`, `/sources/`, and every page of every section in all four formats. */
 export function sectionPaths(site: Site, articles: readonly Article[]): string[] {
