@@ -16,13 +16,18 @@ export interface ServedArchive {
   readonly app: Hono<AppEnv>;
 }
 
-/** The app over a fresh in-memory archive of `articles` (no edge cache: Node has none). */
+/** The app over a fresh in-memory archive of `articles` (no edge cache: Node has none); `now` is its clock. */
 export async function serveInMemory(
   site: Site,
   articles: readonly Article[],
-  options: MemoryArchiveOptions = {},
+  options: MemoryArchiveOptions & { readonly now?: () => number } = {},
 ): Promise<ServedArchive> {
-  const built = await buildInMemory(site, articles, options);
-  const app = createApp({ archive: new LiveArchive({ codeVersion: 'node-tools' }), sourceFor: () => built.source });
+  const { now, ...archiveOptions } = options;
+  const built = await buildInMemory(site, articles, archiveOptions);
+  const app = createApp({
+    archive: new LiveArchive({ codeVersion: 'node-tools', ...(now ? { now } : {}) }),
+    sourceFor: () => built.source,
+    ...(now ? { now } : {}),
+  });
   return { built, app };
 }

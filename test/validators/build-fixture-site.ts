@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Representation } from '../../src/archive/root.ts';
 import { loadContent } from '../../src/builder/content/load-content.ts';
 import { sectionLists } from '../../src/builder/sections/section-lists.ts';
-import type { Article } from '../../src/model/article.ts';
+import { type Article, releaseOf } from '../../src/model/article.ts';
 import { articleFormatNames, articleFormatPath } from '../../src/model/article-formats.ts';
 import type { Site } from '../../src/model/site.ts';
 import { sectionDirectoryPath, sectionFeedPath, sectionPagePath } from '../../src/render/section-urls.ts';
@@ -41,7 +41,17 @@ const mediaFixturesDir = fileURLToPath(new URL('../fixtures/media/', import.meta
 const seedPath = fileURLToPath(new URL('../../content/articles/sco-digital-link.txt', import.meta.url));
 
 /** Writes the files into a fresh temporary content dir, loads and builds it, and removes the dir. */
-export async function buildFixtureSite(files: readonly ContentFile[]): Promise<FixtureSite> {
+export interface FixtureOptions {
+  /** The clock of the publish and of every request (ms): what is released. @default Date.now() */
+  readonly at?: number;
+  /** When it was published (ms): articles released after it are scheduled. @default `at` */
+  readonly publishedAt?: number;
+}
+
+export async function buildFixtureSite(
+  files: readonly ContentFile[],
+  options: FixtureOptions = {},
+): Promise<FixtureSite> {
   const contentDir = await mkdtemp(join(tmpdir(), 'wirefeed-validators-'));
   try {
     for (const file of files) {
@@ -50,18 +60,21 @@ export async function buildFixtureSite(files: readonly ContentFile[]): Promise<F
       await writeFile(path, file.contents);
     }
     const { site, articles } = await loadContent(contentDir, { baseUrl });
-    return { site, articles, build: await fetchEveryRoute(site, articles) };
+    return { site, articles, build: await fetchEveryRoute(site, articles, options) };
   } finally {
     await rm(contentDir, { recursive: true, force: true });
   }
 }
 
 /** Builds into memory and asks the real app for every route, so list pages are joined as in production. */
-async function fetchEveryRoute(site: Site, articles: readonly Article[]): Promise<SiteBuild> {
-  const { built, app } = await serveInMemory(site, articles);
+async function fetchEveryRoute(site: Site, all: readonly Article[], options: FixtureOptions): Promise<SiteBuild> {
+  const at = options.at ?? Date.now();
+  const { built, app } = await serveInMemory(site, all, { releasedBy: options.publishedAt ?? at, now: () => at });
   // The search pages answer from a real D1 (Miniflare's), indexed as a publish indexes.
-  const search = await searchDatabase(articles);
-  const siteList = built.root.states[0]?.lists.site;
+  const search = await searchDatabase(all);
+  // What a reader can see at `at`: the routes of the released articles, the lists of the state in force.
+  const articles = all.filter((article) => releaseOf(article) <= at);
+  const siteList = built.root.states.filter((state) => state.from <= at).at(-1)?.lists.site;
   const pageCount = Math.max(1, Math.ceil((siteList?.count ?? 0) / site.pageSize));
   const paths = ['/sitemap.xml', '/news-sitemap.xml', '/robots.txt'];
   // Every per-article format (page, ninjs, NewsML-G2, …): one row of src/model/article-formats.ts each.
@@ -70,7 +83,13 @@ async function fetchEveryRoute(site: Site, articles: readonly Article[]): Promis
   for (let page = 1; page <= pageCount; page++) {
     paths.push(indexPath(page), feedPath('rss', page), feedPath('atom', page), feedPath('json', page));
   }
-  paths.push(...sectionPaths(site, articles));
+  // A section's pages hold its listed articles: a retracted one is a tombstone on page 1, not an entry.
+  paths.push(
+    ...sectionPaths(
+      site,
+      articles.filter((article) => !article.retracted),
+    ),
+  );
   paths.push(...searchPaths);
   const routes: Record<string, Representation> = {};
   for (const path of paths) {
