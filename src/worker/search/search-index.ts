@@ -47,13 +47,20 @@ export async function searchArticles(
   // Lifetimes are capped by the site's next release (the route), never by a matching row's own, which would tell
   // a prober that an unreleased article holds the words.
   const [rows, count] = await db.batch([
+    // Ranked and cut to the page on narrow rows first (id, rank, date, slug), then joined to the text for that
+    // page only: sorting every match with its body would move each one's whole text through the sorter.
     db
       .prepare(
-        `SELECT article.slug, article.title, article.summary, article.body,
-          bm25(search_fts, ${titleWeight}, ${textWeight}) AS rank
-        ${matching} AND article.release_ms <= ?2
-        ORDER BY rank, article.published_ms DESC, article.slug
-        LIMIT ?3 OFFSET ?4`,
+        `SELECT article.slug, article.title, article.summary, article.body, page.rank
+        FROM (
+          SELECT search_fts.rowid AS id, bm25(search_fts, ${titleWeight}, ${textWeight}) AS rank,
+            hit.published_ms AS published, hit.slug AS slug
+          FROM search_fts JOIN search_articles AS hit ON hit.id = search_fts.rowid
+          WHERE search_fts MATCH ?1 AND hit.release_ms <= ?2
+          ORDER BY rank, published DESC, slug
+          LIMIT ?3 OFFSET ?4
+        ) AS page JOIN search_articles AS article ON article.id = page.id
+        ORDER BY page.rank, page.published DESC, page.slug`,
       )
       .bind(query.match, now, pageSize, (page - 1) * pageSize),
     db.prepare(`SELECT count(*) AS total ${matching} AND article.release_ms <= ?2`).bind(query.match, now),
