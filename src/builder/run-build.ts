@@ -13,7 +13,7 @@ import { type Article, releaseOf } from '../model/article.ts';
 import type { Partner } from '../model/partner.ts';
 import { type SearchRow, searchRow } from '../model/search-row.ts';
 import type { Site } from '../model/site.ts';
-import { loadArchiveState, saveArchiveState } from './archive/archive-state-store.ts';
+import { loadArchiveState, saveArchiveState, saveSearchIndexed } from './archive/archive-state-store.ts';
 import type { ArchiveTarget } from './archive/archive-target.ts';
 import { buildArchive } from './archive/build-archive.ts';
 import { nodeCodec } from './archive/node-codec.ts';
@@ -174,10 +174,8 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
     if (switching) {
       sequence = (await target.switchLive(base.root, planned.rootHash)).sequence;
       killPoint('switched');
-      saveArchiveState(stateFile, {
-        ...planned.state,
-        ...(previous.state.searchIndexed ? { searchIndexed: previous.state.searchIndexed } : {}),
-      });
+      // The index marker beside it still names the version the index follows: the previous one, until updated.
+      saveArchiveState(stateFile, planned.state);
     }
     stage('switch');
     // The search index follows the live version: only after the switch, and only what changed unless it is out of step.
@@ -190,7 +188,7 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
       const reset = options.reindex === true || previous.state.searchIndexed !== base.root || base.root === null;
       try {
         indexed = await updateIndex(target, articles, previous.state, planned.state, reset);
-        saveArchiveState(stateFile, { ...planned.state, searchIndexed: planned.rootHash });
+        saveSearchIndexed(stateFile, planned.rootHash);
       } catch (error) {
         indexError = error instanceof Error ? error.message : String(error);
       }

@@ -19,9 +19,11 @@ interface SavedState {
   readonly articles: readonly ShardEntry[];
   readonly pieces: readonly (readonly [string, PieceRef])[];
   readonly lists: readonly (readonly [string, StoredList])[];
-  readonly searchIndexed?: string;
   readonly changes?: StoredChangeLog;
 }
+
+/** Beside the state: the root the search index was last brought up to (a line of text, so it costs no re-save). */
+const indexedFile = (file: string) => `${file}.indexed`;
 
 /** Writes the state of the version just made live (a temporary file renamed into place). */
 export function saveArchiveState(file: string, state: ArchiveState): void {
@@ -32,12 +34,18 @@ export function saveArchiveState(file: string, state: ArchiveState): void {
     articles: [...state.articles.values()],
     pieces: [...state.pieces],
     lists: [...state.lists],
-    ...(state.searchIndexed ? { searchIndexed: state.searchIndexed } : {}),
     ...(state.changes ? { changes: state.changes } : {}),
   };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(`${file}.tmp`, serialize(saved));
   renameSync(`${file}.tmp`, file);
+}
+
+/** Records that the search index now follows version `root` (after the index update that made it so). */
+export function saveSearchIndexed(file: string, root: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${indexedFile(file)}.tmp`, root);
+  renameSync(`${indexedFile(file)}.tmp`, indexedFile(file));
 }
 
 /** The state of the live version `root`: the kept one when it describes it, else read from the archive. */
@@ -62,7 +70,7 @@ function readKept(file: string): ArchiveState | undefined {
       articles: new Map(saved.articles.map((entry) => [entry[0], entry])),
       pieces: new Map(saved.pieces),
       lists: new Map(saved.lists),
-      ...(saved.searchIndexed ? { searchIndexed: saved.searchIndexed } : {}),
+      ...(existsSync(indexedFile(file)) ? { searchIndexed: readFileSync(indexedFile(file), 'utf8').trim() } : {}),
       ...(saved.changes ? { changes: saved.changes } : {}),
     };
   } catch {
