@@ -1,7 +1,7 @@
 /** Build time: lists the files below content/articles/, leaving out what is never an article and refusing links that lead nowhere useful. */
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import type { ContentProblem } from '../../content/content-error.ts';
 import { isPictureFile } from '../media/image-format.ts';
 import { isInside } from './content-paths.ts';
@@ -21,8 +21,9 @@ export async function listArticleFiles(
   problems: ContentProblem[],
 ): Promise<string[]> {
   let entries: Dirent[];
+  const root = join(contentDir, 'articles');
   try {
-    entries = await readdir(join(contentDir, 'articles'), { recursive: true, withFileTypes: true });
+    entries = await readdir(root, { recursive: true, withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -30,7 +31,15 @@ export async function listArticleFiles(
   const files: string[] = [];
   for (const entry of entries) {
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-    const path = relative(contentDir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    // By slicing, not path.relative: at 100,000 files that costs half a second of a one-article publish.
+    const folder =
+      entry.parentPath === root
+        ? ''
+        : `${entry.parentPath
+            .slice(root.length + 1)
+            .split(sep)
+            .join('/')}/`;
+    const path = `articles/${folder}${entry.name}`;
     const parts = path.split('/');
     if (parts.some((part) => part.startsWith('.')) || entry.name.toLowerCase() === 'readme.md') continue;
     if (leftovers.test(entry.name)) continue;
