@@ -2,6 +2,12 @@
  * The isolate's view of the archive: which version is live (the pointer, read again when older than the
  * freshness interval; a failed read keeps the last version known), that version's root document, and the
  * release state a request at a given instant sees.
+ *
+ * No request ever awaits a promise another request made. workerd runs a continuation queued on another request's
+ * pending promise inside the request that settles it whenever that promise carries no request tag, as promises made
+ * by TurboFan-optimized code do: whatever the continuation then makes (a Response body, a subrequest) belongs to
+ * the other request, and the answer is a 500 ("Cannot perform I/O on behalf of a different request") or never
+ * comes. So what is shared between requests is settled, plain data only, and each request awaits its own reads.
  */
 import type { ArchiveSource } from '../../archive/archive-source.ts';
 import { parseLivePointer } from '../../archive/live-pointer.ts';
@@ -35,7 +41,8 @@ export class LiveArchive {
   readonly #now: () => number;
   #current: { readonly tag: string; readonly version: Version } | undefined;
   #checkedAt = Number.NEGATIVE_INFINITY;
-  #reading: Promise<Version> | undefined;
+  /** When the last read of the pointer started (a number, never its promise: see the top of this file). */
+  #readStartedAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: LiveArchiveOptions) {
     this.#freshnessMs = options.freshnessMs ?? 1000;
@@ -45,14 +52,18 @@ export class LiveArchive {
 
   /**
    * The live version: the one this isolate knows while it is fresh (no promise: a 304 costs no turn of the
-   * event loop), else the pointer read again. Only one read is in flight per isolate.
+   * event loop), else the pointer read again by this request, which waits for its own read. At most one read
+   * starts per freshness interval: while it is under way, the other requests are answered at once with the
+   * version already known, never made to wait for that read's promise. Before any version is known there is
+   * nothing to answer with, so each request reads for itself.
    */
   version(source: ArchiveSource): Version | Promise<Version> {
-    if (this.#current && this.#now() - this.#checkedAt < this.#freshnessMs) return this.#current.version;
-    this.#reading ??= this.#refresh(source).finally(() => {
-      this.#reading = undefined;
-    });
-    return this.#reading;
+    const now = this.#now();
+    const current = this.#current;
+    if (current && (now - this.#checkedAt < this.#freshnessMs || now - this.#readStartedAt < this.#freshnessMs))
+      return current.version;
+    this.#readStartedAt = now;
+    return this.#refresh(source);
   }
 
   /** The version this isolate serves now, if it ever read one (for error pages in the site's look). */
@@ -66,29 +77,36 @@ export class LiveArchive {
     this.#checkedAt = this.#now();
   }
 
+  /** The Version this isolate already made for `rootHash`, if it is the one it serves (its caches go with it). */
+  #versionOf(rootHash: string): Version | undefined {
+    return this.#current?.version.rootHash === rootHash ? this.#current.version : undefined;
+  }
+
   async #refresh(source: ArchiveSource): Promise<Version> {
-    const known = this.#current;
     try {
-      const stored = await source.live(known?.tag);
+      const stored = await source.live(this.#current?.tag);
       if (stored === undefined) throw new NotPublishedError();
       if (stored !== 'unchanged') {
         const pointer = parseLivePointer(stored.text);
         if (pointer === undefined) throw new StoredFileError('live', 'is not a live pointer');
-        const version =
-          known?.version.rootHash === pointer.root
-            ? known.version
-            : new Version({
-                sequence: pointer.sequence,
-                rootHash: pointer.root,
-                root: await readRoot(source, pointer.root),
-                codeVersion: this.codeVersion,
-              });
-        this.#current = { tag: stored.tag, version };
+        let version = this.#versionOf(pointer.root);
+        if (version === undefined) {
+          const root = await readRoot(source, pointer.root);
+          version =
+            this.#versionOf(pointer.root) ??
+            new Version({ sequence: pointer.sequence, rootHash: pointer.root, root, codeVersion: this.codeVersion });
+        }
+        // Reads may overlap (a cold isolate's first requests, a read outlasting the interval) and a publish may be
+        // adopted meanwhile: an older pointer never replaces a newer one.
+        const latest = this.#current;
+        if (latest === undefined || latest.version.sequence <= pointer.sequence)
+          this.#current = { tag: stored.tag, version };
       }
       this.#checkedAt = this.#now();
       return (this.#current as { version: Version }).version;
     } catch (error) {
       // A pointer or root that cannot be read keeps the last version this isolate served (SPEC: freshness).
+      const known = this.#current;
       if (known === undefined) throw error;
       console.error(`wirefeed: live pointer read failed, serving version ${known.version.sequence}:`, String(error));
       this.#checkedAt = this.#now();

@@ -6,18 +6,22 @@ import type { PieceRef } from '../../archive/root.ts';
 import type { ChangeLog, ChangeRecord } from '../../model/change-log.ts';
 import { readPieceBytes } from './live-archive.ts';
 
-/** Pieces kept by this isolate (they never change): the log's tail and the scheduled records are read by most polls. */
-const kept = new Map<string, Promise<readonly ChangeRecord[]>>();
+/**
+ * Pieces kept by this isolate (they never change): the log's tail and the scheduled records are read by most polls.
+ * Kept as records once read, never as the promise of a read under way: a request must not await a promise another
+ * request made (live-archive.ts says why), so requests that find a piece not kept yet each read it themselves.
+ */
+const kept = new Map<string, readonly ChangeRecord[]>();
 const maxKept = 64;
 
-function records(source: ArchiveSource, ref: PieceRef): Promise<readonly ChangeRecord[]> {
+async function records(source: ArchiveSource, ref: PieceRef): Promise<readonly ChangeRecord[]> {
   const key = pieceLabel(ref);
-  let read = kept.get(key);
-  if (read === undefined) {
-    read = readPieceBytes(source, ref)
-      .then((bytes) => decodePiece(bytes, key, isStoredChange))
-      .then(({ records: stored }) => stored.map((record) => fromStored(record.meta)));
-    read.catch(() => kept.delete(key));
+  const known = kept.get(key);
+  if (known !== undefined) return known;
+  // A failed read throws here and is not kept: the next request tries again.
+  const { records: stored } = await decodePiece(await readPieceBytes(source, ref), key, isStoredChange);
+  const read = stored.map((record) => fromStored(record.meta));
+  if (!kept.has(key)) {
     if (kept.size >= maxKept) kept.delete(kept.keys().next().value as string);
     kept.set(key, read);
   }

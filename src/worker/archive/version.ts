@@ -38,8 +38,11 @@ export class Version {
   readonly root: RootDocument;
   readonly codeVersion: string;
   readonly #views = new Map<number, StateView>();
-  readonly #shards = new Map<number, Promise<readonly ShardEntry[]>>();
-  #partners: Promise<readonly Partner[]> | undefined;
+  // What this Version keeps for every request is the data once read, never the promise of a read under way: a
+  // request must not await a promise another request made (live-archive.ts says why). Requests that find nothing
+  // kept yet each read for themselves; the first answer is kept.
+  readonly #shards = new Map<number, readonly ShardEntry[]>();
+  #partners: readonly Partner[] | undefined;
 
   constructor(init: VersionInit) {
     this.sequence = init.sequence;
@@ -61,16 +64,14 @@ export class Version {
     return view;
   }
 
-  /** The partners this version names (content/partners.yaml), read once. */
-  partners(source: ArchiveSource): Promise<readonly Partner[]> {
+  /** The partners this version names (content/partners.yaml), kept once read (a failed read is not kept). */
+  async partners(source: ArchiveSource): Promise<readonly Partner[]> {
     const ref = this.root.partners;
-    if (ref === undefined) return Promise.resolve([]);
-    this.#partners ??= readPieceBytes(source, ref)
-      .then((bytes) => decodePiece(bytes, pieceLabel(ref), isPartnerList))
-      .then(({ records }) => records[0]?.meta ?? []);
-    this.#partners.catch(() => {
-      this.#partners = undefined;
-    });
+    if (ref === undefined) return [];
+    if (this.#partners === undefined) {
+      const { records } = await decodePiece(await readPieceBytes(source, ref), pieceLabel(ref), isPartnerList);
+      this.#partners ??= records[0]?.meta ?? [];
+    }
     return this.#partners;
   }
 
@@ -89,13 +90,14 @@ export class Version {
     const shard = shardOf(slug, this.root.shards.length);
     let entries = this.#shards.get(shard);
     if (entries === undefined) {
-      entries = this.#readShard(source, shard);
-      // A failed read is not kept: the next request tries again.
-      entries.catch(() => this.#shards.delete(shard));
-      if (this.#shards.size >= keptShards) this.#shards.delete(this.#shards.keys().next().value as number);
-      this.#shards.set(shard, entries);
+      // A failed read throws here and is not kept: the next request tries again.
+      entries = await this.#readShard(source, shard);
+      if (!this.#shards.has(shard)) {
+        if (this.#shards.size >= keptShards) this.#shards.delete(this.#shards.keys().next().value as number);
+        this.#shards.set(shard, entries);
+      }
     }
-    return (await entries).find((entry) => entry[0] === slug);
+    return entries.find((entry) => entry[0] === slug);
   }
 
   async #readShard(source: ArchiveSource, shard: number): Promise<readonly ShardEntry[]> {
