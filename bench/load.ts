@@ -1,7 +1,7 @@
 /** One bounded autocannon run on loopback, with the server's CPU per request from /proc and latencies per response. */
 import { createRequire } from 'node:module';
+import { cpuSeconds } from './proc.ts';
 import { percentile } from './stats.ts';
-import { cpuSeconds } from './workerd.ts';
 
 interface AutocannonInstance {
   on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, ms: number) => void): void;

@@ -5,14 +5,16 @@ export function formatValue(value: number, unit: Figure['unit']): string {
   switch (unit) {
     case 'x':
       return `${value.toFixed(2)}x`;
-    case 'files':
-      return `${value.toLocaleString('en-US')} files`;
+    case 'count':
+      return value.toLocaleString('en-US');
     case 's':
       return `${value.toFixed(1)} s`;
     case 'ms':
       return `${value.toFixed(1)} ms`;
     case 'µs':
       return `${value.toFixed(0)} µs`;
+    case '%':
+      return `${value.toFixed(1)} %`;
     default:
       return `${value.toFixed(1)} ${unit}`;
   }
