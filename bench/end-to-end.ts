@@ -129,6 +129,7 @@ function loadOptionsFor(options: BenchOptions, scenario: Scenario, table: FloorT
   };
 }
 
+/** The figures of every scenario, and one for the answers that were not what the scenario expects (target 0). */
 async function measure(
   options: BenchOptions,
   topology: Topology,
@@ -136,6 +137,8 @@ async function measure(
   list: readonly Scenario[],
 ): Promise<Figure[]> {
   const figures: Figure[] = [];
+  const failed: string[] = [];
+  let failures = 0;
   for (const scenario of list) {
     const targets = scenario.sides.map((side) => sideRequest(side, topology.origins, table, authorization));
     const results = await runRounds(targets, {
@@ -146,9 +149,23 @@ async function measure(
     });
     const made = scenarioFigures(SECTION, scenario, results);
     figures.push(...made);
+    const unexpected = results.flat().reduce((sum, result) => sum + result.unexpected, 0);
+    if (unexpected > 0) failed.push(`${scenario.id}: ${unexpected}`);
+    failures += unexpected;
     const targeted = made.map((figure) => `${figure.value}x${figure.target ? ` (≤ ${figure.target}x)` : ''}`);
-    options.progress(`end-to-end: ${scenario.label}: ${targeted.join(', ')}`);
+    options.progress(
+      `end-to-end: ${scenario.label}: ${targeted.join(', ')}${unexpected ? `; ${unexpected} failed answers` : ''}`,
+    );
   }
+  figures.push({
+    section: SECTION,
+    id: 'failed-answers',
+    label: 'answers other than the expected status during the runs',
+    value: failures,
+    unit: 'count',
+    target: 0,
+    note: failed.length > 0 ? failed.join(', ') : 'every answer as expected',
+  });
   return figures;
 }
 
@@ -174,7 +191,9 @@ export async function runEndToEnd(options: BenchOptions): Promise<SectionResult>
       join(options.root, 'bench', 'floor-entry.ts'),
     ),
   };
-  const list = scenarios();
+  const list = scenarios().filter(
+    (scenario) => options.scenarios === undefined || options.scenarios.some((id) => scenario.id.startsWith(id)),
+  );
   const { table, published } = await publishAndRecord(options, dir, bundles, list);
   const topology = await startTopology({
     root: options.root,

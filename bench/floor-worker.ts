@@ -60,12 +60,14 @@ function pointerReader(ttlMs: number) {
   };
 }
 
-/** The recorded reads, in order, each read whole as wirefeed reads them. */
+/** The recorded reads, each read whole as wirefeed reads them: the R2 reads at once (wirefeed reads a page's in parallel), then the D1 steps in order. */
 async function replay(env: FloorEnv, route: FloorRoute): Promise<void> {
-  for (const read of route.r2) {
-    const object = await env.ARCHIVE?.get(read.key, read.range ? { range: read.range } : {});
-    await object?.arrayBuffer();
-  }
+  await Promise.all(
+    route.r2.map(async (read) => {
+      const object = await env.ARCHIVE?.get(read.key, read.range ? { range: read.range } : {});
+      await object?.arrayBuffer();
+    }),
+  );
   const database = env.SEARCH;
   if (database === undefined) return;
   for (const step of route.d1) {

@@ -68,6 +68,7 @@ async function main(): Promise<number> {
       'scale-sizes': { type: 'string' },
       'dev-sizes': { type: 'string' },
       'e2e-articles': { type: 'string' },
+      scenario: { type: 'string', multiple: true },
       'million-size': { type: 'string', default: '1000000' },
     },
   });
@@ -103,6 +104,7 @@ async function main(): Promise<number> {
     devSizes,
     e2eArticles,
     millionArticles,
+    ...(values.scenario ? { scenarios: values.scenario } : {}),
   };
   const meta = {
     mode: `${values.quick ? 'quick' : 'full'}${values.only ? ` --only ${values.only.join(' ')}` : ''}${values.scale ? ' --scale' : ''}`,

@@ -88,8 +88,13 @@ export async function startTopology(options: {
   const miniflare = new Miniflare(
     convertV4MiniflareOptions({
       resourcePersistencePath: options.persistDir,
+      // The Workers' own lines (a partner request log per keyed request) would flood the bench's output: only
+      // warnings and errors are shown, on stderr.
+      handleStructuredLogs: ({ level, message }: { level: string; message: string }) => {
+        if (level === 'error' || level === 'warn') process.stderr.write(`[workerd ${level}] ${message}\n`);
+      },
       workers: options.workers.map((spec) => workerOptions(options.root, spec)),
-    } as Parameters<typeof convertV4MiniflareOptions>[0]),
+    } as unknown as Parameters<typeof convertV4MiniflareOptions>[0]),
   );
   try {
     await miniflare.ready;

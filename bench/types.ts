@@ -41,6 +41,8 @@ export interface BenchOptions {
   readonly scaleSizes: readonly number[];
   /** Generated articles (besides the seed) of the end-to-end section's archive. */
   readonly e2eArticles: number;
+  /** Only the end-to-end scenarios whose id starts with one of these (`cold`, `search`, `release:304`); all when absent. */
+  readonly scenarios?: readonly string[];
   /** Archive sizes of the dev-loop section. */
   readonly devSizes: readonly number[];
   /** The million section's archive size. */
