@@ -38,7 +38,7 @@ export async function runMillion(options: BenchOptions): Promise<SectionResult> 
     };
   const bundle = await wirefeedBundle(options.root, join(options.tmp, 'million-wirefeed'));
   try {
-    const point = await measurePublishPoint(options, { articles, bundle, folder: false });
+    const point = await measurePublishPoint(options, { articles, bundle, folder: false, profile: options.profile });
     return {
       section: SECTION,
       title: `${size} articles, published through the Worker in Miniflare (${situation})`,

@@ -39,8 +39,8 @@ export interface CliOptions {
   readonly root: string;
   /** Arguments after `src/builder/cli.ts`, e.g. `['publish', '--url', origin, '--content', dir]`. */
   readonly args: readonly string[];
-  /** V8's old-space limit (MiB); absent: Node's default heap, as `npm run publish` runs. */
-  readonly maxOldSpaceMb?: number;
+  /** Writes a V8 CPU profile of each thread here (`node --cpu-prof`). */
+  readonly profileDir?: string;
 }
 
 /** One run of the CLI; rejects with its output when it fails. */
@@ -49,7 +49,7 @@ export function runCli(options: CliOptions): Promise<CliRun> {
   const child = spawn(
     process.execPath,
     [
-      ...(options.maxOldSpaceMb ? [`--max-old-space-size=${options.maxOldSpaceMb}`] : []),
+      ...(options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : []),
       '--import',
       pathToFileURL(join(options.root, 'bench', 'process-usage.ts')).href,
       'src/builder/cli.ts',

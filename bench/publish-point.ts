@@ -5,8 +5,9 @@
  * that must show it. Also, unless told not to, the same clean build into the folder target (`npm run build`), which
  * stores the same objects without HTTP.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { type CpuProfile, type HotFunction, hotFunctions } from './cpu-profile.ts';
 import { addArticle, editArticle, keptCorpus, type WrittenArticle } from './generate-corpus.ts';
 import { type CliRun, runCli } from './publish-cli.ts';
 import { whenServed } from './served.ts';
@@ -20,6 +21,8 @@ export interface ChangePublish {
   readonly cli: CliRun;
   /** CLI start → every address shows the change. */
   readonly servedSeconds: number;
+  /** With `--profile`: per thread of the CLI, its time and the functions with the most self time. */
+  readonly profile?: readonly { readonly thread: string; readonly totalMs: number; readonly top: HotFunction[] }[];
 }
 
 export interface PublishPoint {
@@ -39,6 +42,8 @@ export interface PointOptions {
   readonly bundle: string;
   /** Also time the clean build into the folder target. @default true */
   readonly folder?: boolean;
+  /** Profile the +1 and edit publishes (node --cpu-prof). @default false */
+  readonly profile?: boolean;
 }
 
 export async function measurePublishPoint(bench: BenchOptions, point: PointOptions): Promise<PublishPoint> {
@@ -70,10 +75,11 @@ export async function measurePublishPoint(bench: BenchOptions, point: PointOptio
     const clean = await runCli({ root: bench.root, args: publishArgs });
     say(`clean publish ${clean.wallSeconds.toFixed(1)} s, peak RSS ${(clean.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
     const stored = await bucketUsage(topology, 'wirefeed');
-    const change = async (written: WrittenArticle): Promise<ChangePublish> => {
+    const change = async (written: WrittenArticle, name: string): Promise<ChangePublish> => {
+      const profileDir = point.profile ? join(dir, `profile-${name}`) : undefined;
       const started = performance.now();
       let failed: unknown;
-      const cli = runCli({ root: bench.root, args: publishArgs });
+      const cli = runCli({ root: bench.root, args: publishArgs, ...(profileDir ? { profileDir } : {}) });
       cli.catch((error: unknown) => {
         failed = error;
       });
@@ -86,11 +92,19 @@ export async function measurePublishPoint(bench: BenchOptions, point: PointOptio
           if (failed) throw failed;
         },
       });
-      return { cli: await cli, servedSeconds: (served - started) / 1000 };
+      const run = { cli: await cli, servedSeconds: (served - started) / 1000 };
+      if (profileDir === undefined) return run;
+      const profile = profilesIn(profileDir);
+      const hottest = profile[0]?.top.slice(0, 5).map((hot) => `${hot.function} ${hot.ms} ms`);
+      say(`${name}: hottest on the busiest thread: ${hottest?.join('; ')}`);
+      return { ...run, profile };
     };
-    const added = await change(addArticle(corpus, point.articles));
+    const added = await change(addArticle(corpus, point.articles), 'added');
     say(`+1 article served ${added.servedSeconds.toFixed(2)} s after the CLI started`);
-    const edited = await change(editArticle(corpus, `Desk note ${Date.now()}: a paragraph added after publication.`));
+    const edited = await change(
+      editArticle(corpus, `Desk note ${Date.now()}: a paragraph added after publication.`),
+      'edited',
+    );
     say(`1 edited article served ${edited.servedSeconds.toFixed(2)} s after the CLI started`);
     return {
       articles: point.articles,
@@ -134,4 +148,15 @@ async function folderBuild(
   );
   rmSync(join(dir, 'folder'), { recursive: true, force: true });
   return { folder };
+}
+
+/** Each thread's profile of a run, the main thread first (Node names files CPU.<date>.<pid>.<thread>.<seq>.cpuprofile). */
+function profilesIn(dir: string): NonNullable<ChangePublish['profile']> {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.cpuprofile'))
+    .map((file) => ({
+      thread: `thread ${file.split('.').at(-3) ?? '?'}`,
+      ...hotFunctions(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile),
+    }))
+    .sort((a, b) => b.totalMs - a.totalMs);
 }

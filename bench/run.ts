@@ -69,6 +69,7 @@ async function main(): Promise<number> {
       'dev-sizes': { type: 'string' },
       'e2e-articles': { type: 'string' },
       scenario: { type: 'string', multiple: true },
+      profile: { type: 'boolean', default: false },
       'million-size': { type: 'string', default: '1000000' },
     },
   });
@@ -104,6 +105,7 @@ async function main(): Promise<number> {
     devSizes,
     e2eArticles,
     millionArticles,
+    profile: values.profile,
     ...(values.scenario ? { scenarios: values.scenario } : {}),
   };
   const meta = {

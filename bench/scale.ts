@@ -16,7 +16,8 @@ const SECTION = 'scale';
 export async function runScale(options: BenchOptions): Promise<SectionResult> {
   const bundle = await wirefeedBundle(options.root, join(options.tmp, 'scale-wirefeed'));
   const points: PublishPoint[] = [];
-  for (const articles of options.scaleSizes) points.push(await measurePublishPoint(options, { articles, bundle }));
+  for (const articles of options.scaleSizes)
+    points.push(await measurePublishPoint(options, { articles, bundle, profile: options.profile }));
   const figures: Figure[] = points.flatMap((point) =>
     publishFigures(SECTION, point, {
       ...(point.articles >= 100_000 ? { cleanSeconds: 60, peakMiB: 1024, storedMiB: 4096 } : {}),

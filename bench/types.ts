@@ -47,6 +47,8 @@ export interface BenchOptions {
   readonly devSizes: readonly number[];
   /** The million section's archive size. */
   readonly millionArticles: number;
+  /** CPU profiles of the +1 and edit publishes (scale, million): their hottest functions in the details. */
+  readonly profile: boolean;
 }
 
 export function verdict(figure: Figure): 'PASS' | 'MISS' | 'info' {
