@@ -8,17 +8,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchBundle, wirefeedBundle } from './bundle.ts';
-import { checkSide, sideRequest } from './e2e-checks.ts';
+import { checkSide } from './e2e-checks.ts';
 import { benchPartnerKey, seedPath, writeEndToEndContent, writeScheduledArticle } from './e2e-content.ts';
-import { scenarioFigures } from './e2e-figures.ts';
+import { measureScenarios } from './e2e-measure.ts';
 import { type Scenario, scenarios, workers } from './e2e-scenarios.ts';
 import { type Probe, recordFloorTable } from './e2e-table.ts';
 import type { FloorTable } from './floor-worker.ts';
-import type { LoadOptions } from './load.ts';
 import { runCli } from './publish-cli.ts';
-import { runRounds } from './rounds.ts';
-import { applySearchMigrations, startTopology, type Topology, type WorkerSpec, workerdVersion } from './topology.ts';
-import type { BenchOptions, Figure, SectionResult } from './types.ts';
+import { applySearchMigrations, startTopology, type WorkerSpec, workerdVersion } from './topology.ts';
+import type { BenchOptions, SectionResult } from './types.ts';
 
 const SECTION = 'end-to-end';
 const baseUrl = 'https://news.example.com';
@@ -110,65 +108,6 @@ async function publishAndRecord(
   }
 }
 
-function loadOptionsFor(options: BenchOptions, scenario: Scenario, table: FloorTable): LoadOptions {
-  const amount = options.quick ? 1000 : 2000;
-  // A 304 costs little CPU: 8x the requests keep a run at ~80 ticks of the 10 ms CPU clock.
-  const notModified = scenario.sides[0]?.ifNoneMatch === true;
-  // Big bodies get fewer requests: a run moves at most this many body bytes, so its time stays bounded.
-  const bytesPerRun = options.quick ? 80e6 : 200e6;
-  const bodyBytes = Math.max(
-    ...scenario.sides.map((side) =>
-      Buffer.byteLength(table[`${side.authorized ? 'auth ' : ''}${side.path}`]?.ok.body ?? ''),
-    ),
-  );
-  return {
-    amount: notModified ? amount * 8 : Math.max(400, Math.min(amount, Math.round(bytesPerRun / bodyBytes))),
-    connections: 8,
-    maxSeconds: (options.quick ? 2 : 4) * (notModified ? 3 : 1),
-    expectStatus: notModified ? 304 : 200,
-  };
-}
-
-/** The figures of every scenario, and one for the answers that were not what the scenario expects (target 0). */
-async function measure(
-  options: BenchOptions,
-  topology: Topology,
-  table: FloorTable,
-  list: readonly Scenario[],
-): Promise<Figure[]> {
-  const figures: Figure[] = [];
-  const failed: string[] = [];
-  let failures = 0;
-  for (const scenario of list) {
-    const targets = scenario.sides.map((side) => sideRequest(side, topology.origins, table, authorization));
-    const results = await runRounds(targets, {
-      rounds: options.quick ? 3 : 4,
-      pid: topology.pid,
-      load: loadOptionsFor(options, scenario, table),
-      warmUp: options.quick ? 100 : 200,
-    });
-    const made = scenarioFigures(SECTION, scenario, results);
-    figures.push(...made);
-    const unexpected = results.flat().reduce((sum, result) => sum + result.unexpected, 0);
-    if (unexpected > 0) failed.push(`${scenario.id}: ${unexpected}`);
-    failures += unexpected;
-    const targeted = made.map((figure) => `${figure.value}x${figure.target ? ` (≤ ${figure.target}x)` : ''}`);
-    options.progress(
-      `end-to-end: ${scenario.label}: ${targeted.join(', ')}${unexpected ? `; ${unexpected} failed answers` : ''}`,
-    );
-  }
-  figures.push({
-    section: SECTION,
-    id: 'failed-answers',
-    label: 'answers other than the expected status during the runs',
-    value: failures,
-    unit: 'count',
-    target: 0,
-    note: failed.length > 0 ? failed.join(', ') : 'every answer as expected',
-  });
-  return figures;
-}
-
 export async function runEndToEnd(options: BenchOptions): Promise<SectionResult> {
   const dir = join(options.tmp, 'end-to-end');
   mkdirSync(dir, { recursive: true });
@@ -204,7 +143,7 @@ export async function runEndToEnd(options: BenchOptions): Promise<SectionResult>
     options.progress('end-to-end: checking every side answers the recorded bytes');
     for (const scenario of list)
       for (const side of scenario.sides) await checkSide(side, topology.origins, table, authorization);
-    const figures = await measure(options, topology, table, list);
+    const figures = await measureScenarios({ bench: options, topology, table, list, authorization, section: SECTION });
     return {
       section: SECTION,
       title: `End to end (the wrangler bundle in Miniflare with local R2, D1 and Cache API; ${articles.toLocaleString('en-US')} articles + the seed; ratios to floors in the same workerd)`,
