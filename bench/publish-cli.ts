@@ -41,6 +41,8 @@ export interface CliOptions {
   readonly args: readonly string[];
   /** Writes a V8 CPU profile of each thread here (`node --cpu-prof`). */
   readonly profileDir?: string;
+  /** The profile's sampling interval (µs). @default 1000 */
+  readonly intervalUs?: number;
 }
 
 /** One run of the CLI; rejects with its output when it fails. */
@@ -49,7 +51,15 @@ export function runCli(options: CliOptions): Promise<CliRun> {
   const child = spawn(
     process.execPath,
     [
-      ...(options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : []),
+      ...(options.profileDir
+        ? [
+            '--cpu-prof',
+            '--cpu-prof-dir',
+            options.profileDir,
+            '--cpu-prof-interval',
+            String(options.intervalUs ?? 1000),
+          ]
+        : []),
       '--import',
       pathToFileURL(join(options.root, 'bench', 'process-usage.ts')).href,
       'src/builder/cli.ts',

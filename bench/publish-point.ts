@@ -16,18 +16,21 @@ import type { BenchOptions } from './types.ts';
 
 const baseUrl = 'https://news.example.com';
 
+/** With `--profile`: per thread of a CLI run, its time and the functions with the most self time. */
+export type RunProfile = readonly { readonly thread: string; readonly totalMs: number; readonly top: HotFunction[] }[];
+
 /** A publish of a change, from the CLI's start to the change served. */
 export interface ChangePublish {
   readonly cli: CliRun;
   /** CLI start → every address shows the change. */
   readonly servedSeconds: number;
-  /** With `--profile`: per thread of the CLI, its time and the functions with the most self time. */
-  readonly profile?: readonly { readonly thread: string; readonly totalMs: number; readonly top: HotFunction[] }[];
+  readonly profile?: RunProfile;
 }
 
 export interface PublishPoint {
   readonly articles: number;
   readonly clean: CliRun;
+  readonly cleanProfile?: RunProfile;
   /** What the archive holds after the clean publish (every R2 object: packs, pointer, pictures). */
   readonly stored: { readonly objects: number; readonly bytes: number };
   readonly added: ChangePublish;
@@ -42,7 +45,7 @@ export interface PointOptions {
   readonly bundle: string;
   /** Also time the clean build into the folder target. @default true */
   readonly folder?: boolean;
-  /** Profile the +1 and edit publishes (node --cpu-prof). @default false */
+  /** Profile the publishes (node --cpu-prof; every 10 ms for the clean one). @default false */
   readonly profile?: boolean;
 }
 
@@ -71,16 +74,29 @@ export async function measurePublishPoint(bench: BenchOptions, point: PointOptio
   ];
   try {
     await applySearchMigrations(bench.root, topology, 'wirefeed');
+    /** One CLI run, profiled into dir/profile-<name> when asked. */
+    const publish = async (name: string, intervalUs: number) => {
+      const profileDir = point.profile ? join(dir, `profile-${name}`) : undefined;
+      const cli = await runCli({
+        root: bench.root,
+        args: publishArgs,
+        ...(profileDir ? { profileDir, intervalUs } : {}),
+      });
+      if (profileDir === undefined) return { cli };
+      const profile = profilesIn(profileDir);
+      const hottest = profile[0]?.top.slice(0, 5).map((hot) => `${hot.function} ${hot.ms} ms`);
+      say(`${name}: hottest on the busiest thread: ${hottest?.join('; ')}`);
+      return { cli, profile };
+    };
     say('clean publish through the Worker');
-    const clean = await runCli({ root: bench.root, args: publishArgs });
+    const { cli: clean, profile: cleanProfile } = await publish('clean', 10_000);
     say(`clean publish ${clean.wallSeconds.toFixed(1)} s, peak RSS ${(clean.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
     const stored = await bucketUsage(topology, 'wirefeed');
     const change = async (written: WrittenArticle, name: string): Promise<ChangePublish> => {
-      const profileDir = point.profile ? join(dir, `profile-${name}`) : undefined;
       const started = performance.now();
       let failed: unknown;
-      const cli = runCli({ root: bench.root, args: publishArgs, ...(profileDir ? { profileDir } : {}) });
-      cli.catch((error: unknown) => {
+      const running = publish(name, 1000);
+      running.catch((error: unknown) => {
         failed = error;
       });
       const served = await whenServed({
@@ -92,12 +108,7 @@ export async function measurePublishPoint(bench: BenchOptions, point: PointOptio
           if (failed) throw failed;
         },
       });
-      const run = { cli: await cli, servedSeconds: (served - started) / 1000 };
-      if (profileDir === undefined) return run;
-      const profile = profilesIn(profileDir);
-      const hottest = profile[0]?.top.slice(0, 5).map((hot) => `${hot.function} ${hot.ms} ms`);
-      say(`${name}: hottest on the busiest thread: ${hottest?.join('; ')}`);
-      return { ...run, profile };
+      return { ...(await running), servedSeconds: (served - started) / 1000 };
     };
     const added = await change(addArticle(corpus, point.articles), 'added');
     say(`+1 article served ${added.servedSeconds.toFixed(2)} s after the CLI started`);
@@ -109,6 +120,7 @@ export async function measurePublishPoint(bench: BenchOptions, point: PointOptio
     return {
       articles: point.articles,
       clean,
+      ...(cleanProfile ? { cleanProfile } : {}),
       stored,
       added,
       edited,

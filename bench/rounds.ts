@@ -39,8 +39,8 @@ export async function runRounds(targets: readonly LoadTarget[], options: RoundsO
     for (const side of roundOrder(index, targets.length)) {
       const target = targets[side] as LoadTarget;
       const result = await load(target.url, options.pid, optionsFor(target, options.load.amount));
-      // A few failed answers are counted (the section reports them); more than 1 % means the run measures nothing.
-      if (result.unexpected > 0.01 * Math.max(result.requests, 100))
+      // Failed answers are counted (the section reports them, target 0); more than 10 % means the run measures nothing.
+      if (result.unexpected > 0.1 * Math.max(result.requests, 100))
         throw new Error(
           `${target.url}: ${result.unexpected} unexpected responses of ${result.requests} (statuses ${JSON.stringify(result.unexpectedStatuses)}, the rest connection errors or timeouts)`,
         );
