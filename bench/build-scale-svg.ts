@@ -1,22 +1,24 @@
 /**
- * bench-results-build-scale.svg, hand-written: build wall time and peak RSS against archive size (log-log), the
- * clean build next to the incremental ones (+1 article, 1 edited) and Hugo's clean build when the hugo section ran,
- * with issue 16's targets as red reference lines.
+ * bench-results-build-scale.svg, hand-written: publish and build time and peak RSS against the archive size
+ * (log-log): the clean publish, +1 article and 1 edited article (CLI start → served), the clean build into a folder,
+ * and Hugo's clean build when the hugo section ran, with issue 21's targets as red dotted lines.
  */
-import { escapeText, format, logGrid } from './scale-svg.ts';
+import { escapeText, format, logGrid } from './log-grid.ts';
+import type { SectionResult } from './types.ts';
 
-/** One build's cost as the incremental section's details keep it. */
+/** One run's cost. */
 interface Cost {
   readonly wallSeconds: number;
   readonly maxRssBytes: number;
 }
 
-/** The incremental section's details, one per archive size. */
-export interface IncrementalPoint {
+/** One published archive size, as the scale and million sections keep it (publish-point.ts). */
+export interface PublishScalePoint {
   readonly articles: number;
   readonly clean: Cost;
-  readonly added: Cost;
-  readonly edited: Cost;
+  readonly added: { readonly cli: Cost; readonly servedSeconds: number };
+  readonly edited: { readonly cli: Cost; readonly servedSeconds: number };
+  readonly folder?: Cost;
 }
 
 /** Hugo's clean build per archive size (the hugo section's medians). */
@@ -88,55 +90,79 @@ function renderPanel(panel: Panel, ox: number, oy: number): string[] {
 }
 
 export function renderBuildScaleSvg(
-  incremental: readonly IncrementalPoint[],
+  publish: readonly PublishScalePoint[],
   hugo: readonly HugoScalePoint[],
   subtitle: string,
 ): string {
-  const builds = [
-    { name: 'clean', colour: '#1565c0', cost: (point: IncrementalPoint) => point.clean },
-    { name: '+1 article', colour: '#2e7d32', cost: (point: IncrementalPoint) => point.added },
-    { name: '1 edited article', colour: '#ef6c00', cost: (point: IncrementalPoint) => point.edited },
+  const runs = [
+    {
+      name: 'clean publish',
+      colour: '#1565c0',
+      time: (p: PublishScalePoint) => p.clean.wallSeconds,
+      rss: (p: PublishScalePoint) => p.clean.maxRssBytes,
+    },
+    {
+      name: '+1 article → served',
+      colour: '#2e7d32',
+      time: (p: PublishScalePoint) => p.added.servedSeconds,
+      rss: (p: PublishScalePoint) => p.added.cli.maxRssBytes,
+    },
+    {
+      name: '1 edited → served',
+      colour: '#ef6c00',
+      time: (p: PublishScalePoint) => p.edited.servedSeconds,
+      rss: (p: PublishScalePoint) => p.edited.cli.maxRssBytes,
+    },
   ];
+  const folder = publish.filter((point) => point.folder !== undefined);
+  const folderColour = '#00838f';
   const hugoColour = '#6a1b9a';
+  const series = (time: boolean): Series[] => [
+    ...runs.map(({ name, colour, time: seconds, rss }) => ({
+      name,
+      colour,
+      points: publish.map((point) => [point.articles, time ? seconds(point) : rss(point) / MiB] as const),
+    })),
+    ...(folder.length > 0
+      ? [
+          {
+            name: 'clean build, folder',
+            colour: folderColour,
+            points: folder.map(
+              (p) => [p.articles, time ? (p.folder?.wallSeconds ?? 0) : (p.folder?.maxRssBytes ?? 0) / MiB] as const,
+            ),
+          },
+        ]
+      : []),
+    ...(hugo.length > 0
+      ? [
+          {
+            name: 'Hugo clean',
+            colour: hugoColour,
+            points: hugo.map((p) => [p.articles, time ? p.hugoWallSeconds : p.hugoRssMiB] as const),
+          },
+        ]
+      : []),
+  ];
   const panels: Panel[] = [
     {
-      title: 'build wall time',
+      title: 'publish / build wall time',
       unit: 's',
-      series: [
-        ...builds.map(({ name, colour, cost }) => ({
-          name,
-          colour,
-          points: incremental.map((point) => [point.articles, cost(point).wallSeconds] as const),
-        })),
-        ...(hugo.length > 0
-          ? [
-              {
-                name: 'Hugo clean',
-                colour: hugoColour,
-                points: hugo.map((p) => [p.articles, p.hugoWallSeconds] as const),
-              },
-            ]
-          : []),
-      ],
+      series: series(true),
       targets: [
-        { value: 40, label: 'clean at 100k: 40 s' },
+        { value: 900, label: 'clean at 1M: 15 min' },
+        { value: 60, label: 'clean at 100k: 60 s' },
         { value: 3, label: '+1 / edit: 3 s' },
       ],
     },
     {
-      title: 'build peak RSS',
+      title: 'peak RSS',
       unit: 'MiB',
-      series: [
-        ...builds.map(({ name, colour, cost }) => ({
-          name,
-          colour,
-          points: incremental.map((point) => [point.articles, cost(point).maxRssBytes / MiB] as const),
-        })),
-        ...(hugo.length > 0
-          ? [{ name: 'Hugo clean', colour: hugoColour, points: hugo.map((p) => [p.articles, p.hugoRssMiB] as const) }]
-          : []),
+      series: series(false),
+      targets: [
+        { value: 2048, label: 'at 1M: 2 GiB' },
+        { value: 1024, label: 'at 100k: 1 GiB' },
       ],
-      targets: [{ value: 1024, label: '1 GiB' }],
     },
   ];
   const body = panels.flatMap((panel, index) => renderPanel(panel, index * width, 50));
@@ -149,10 +175,24 @@ export function renderBuildScaleSvg(
 .legend, .targetlabel { paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 </style>
 <rect width="100%" height="100%" fill="#fff"/>
-<text x="8" y="18" class="title">wirefeed: build time and memory against the archive, clean and incremental</text>
-<text x="8" y="32" class="subtitle">log-log; red dotted = issue 16's targets. One run on a shared machine: read the slopes and the gaps, not the digits.</text>
+<text x="8" y="18" class="title">wirefeed: publish time and memory against the archive, clean and incremental</text>
+<text x="8" y="32" class="subtitle">log-log; red dotted = issue 21's targets. One run on a shared machine: read the slopes and the gaps, not the digits.</text>
 <text x="8" y="45" class="subtitle">${escapeText(subtitle)}</text>
 ${body.join('\n')}
 </svg>
 `;
+}
+
+/** The figure of a run, when a section that publishes at scale (scale, million) ran; Hugo's line when hugo did. */
+export function buildScaleSvg(results: readonly SectionResult[], subtitle: string): string | undefined {
+  const details = (id: string) =>
+    results.find((result) => result.section === id)?.details as
+      | { points?: PublishScalePoint[]; point?: PublishScalePoint }
+      | undefined;
+  const publish = [...(details('scale')?.points ?? []), ...[details('million')?.point ?? []].flat()].sort(
+    (a, b) => a.articles - b.articles,
+  );
+  if (publish.length === 0) return undefined;
+  const hugo = (details('hugo') as { points?: HugoScalePoint[] } | undefined)?.points ?? [];
+  return renderBuildScaleSvg(publish, hugo, subtitle);
 }

@@ -1,6 +1,4 @@
-/** The bench corpus: the seed article plus deterministic, realistic English wire copy (~6 KB bodies, quotes and `&`). */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+/** Deterministic, realistic English wire copy (~6 KB bodies, quotes and `&`), for bench/search-design.ts. */
 import { random } from '../scripts/generate-articles.ts';
 
 export interface WireCopyFile {
@@ -8,8 +6,6 @@ export interface WireCopyFile {
   readonly file: string;
   readonly text: string;
 }
-
-export const SEED_FILE = 'articles/sco-digital-link.txt';
 
 /** Mulberry32, the generator's: every run benchmarks the same bytes. */
 const prng = random;
@@ -122,10 +118,4 @@ export function generateWireCopy(index: number, bodyBytes = 6000): WireCopyFile 
 
 function interleaveBlank(paragraphs: readonly string[]): string[] {
   return paragraphs.flatMap((paragraph, index) => (index === 0 ? [paragraph] : ['', paragraph]));
-}
-
-/** The seed as written, plus `count - 1` generated articles: `count` articles in all. */
-export function benchCorpus(root: string, count = 20): WireCopyFile[] {
-  const seed = { file: SEED_FILE, text: readFileSync(join(root, 'content', SEED_FILE), 'utf8') };
-  return [seed, ...Array.from({ length: count - 1 }, (_, index) => generateWireCopy(index + 1))];
 }

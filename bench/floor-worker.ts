@@ -1,12 +1,15 @@
 /**
- * The end-to-end floors: a minimal Hono worker that answers each measured path with the bytes and headers
- * wirefeed sent for it (recorded once from the running wirefeed), held in memory as bytes. Without bindings it
- * is the constant-body floor: no storage, no edge cache, no validator logic (a request carrying If-None-Match
- * gets the recorded 304 as-is). Bound to ASSETS and an edge cache it is the I/O floor: the same edge-cache lookup,
- * storage reads and cache store as wirefeed makes for that path, and none of wirefeed's own work (routing,
- * decoding, assembly, headers), so the ratio to it is what wirefeed's code adds to the I/O it cannot avoid.
+ * The end-to-end floors: a minimal Hono Worker answering each measured request with the bytes and headers wirefeed
+ * sent for it (recorded from the running wirefeed, given as the JSON binding TABLE). FLOOR_MODE `constant` is the
+ * constant-body floor: bytes already in memory, nothing else (a request with If-None-Match gets the recorded 304).
+ * FLOOR_MODE `io` is the I/O floor: for a 200 it does the I/O wirefeed did and none of its work (routing aside) — the
+ * live pointer read again as often (LIVE_POINTER_TTL_MS), the edge-cache lookup and store of serve.ts when wirefeed
+ * used the edge cache, and the very R2 reads and D1 statements the recorder saw, in order — so the ratio to it is what
+ * wirefeed's own code adds to I/O any Worker on this storage layout must do.
  */
 import { Hono } from 'hono';
+import { liveKey } from '../src/archive/keys.ts';
+import type { D1Step, R2Read } from './recording.ts';
 
 export interface RecordedResponse {
   readonly status: number;
@@ -16,48 +19,97 @@ export interface RecordedResponse {
 }
 
 export interface FloorRoute {
+  readonly path: string;
   readonly ok: RecordedResponse;
-  /** wirefeed's answer to a matching If-None-Match, when the bench measures one for this path. */
+  /** wirefeed's answer to If-None-Match with the 200's ETag, when a scenario measures it. */
   readonly notModified?: RecordedResponse;
-  /** Stored files wirefeed reads to answer on an edge-cache miss (the I/O floor reads them too). */
-  readonly reads: readonly string[];
-  /** Whether wirefeed needs the edge cache to answer a conditional request (an article: its ETag is not in the manifest). */
-  readonly lookupFor304: boolean;
+  /** The storage reads wirefeed made for it, the live pointer aside (the floor reads that on its own clock). */
+  readonly r2: readonly R2Read[];
+  readonly d1: readonly D1Step[];
+  /** wirefeed looked it up in the edge cache and stored it on a miss (its answer carries X-Cache). */
+  readonly cached: boolean;
 }
 
-/** Keyed by path (no query: the bench requests page 1). */
+/** By request key: the path with its query, `auth ` in front for a request with the partner's key. */
 export type FloorTable = Readonly<Record<string, FloorRoute>>;
 
-interface IoEnv {
-  readonly ASSETS?: Fetcher;
+export function requestKey(pathWithQuery: string, authorized: boolean): string {
+  return `${authorized ? 'auth ' : ''}${pathWithQuery}`;
 }
 
-export function createFloorApp(table: FloorTable): Hono {
+interface FloorEnv {
+  readonly TABLE: FloorTable;
+  readonly FLOOR_MODE: 'constant' | 'io';
+  readonly LIVE_POINTER_TTL_MS?: string;
+  readonly ARCHIVE?: R2Bucket;
+  readonly SEARCH?: D1Database;
+}
+
+/** The live pointer as wirefeed's LiveArchive reads it: conditionally, when the copy is older than the TTL. */
+function pointerReader(ttlMs: number) {
+  let tag: string | undefined;
+  let checkedAt = Number.NEGATIVE_INFINITY;
+  return async (bucket: R2Bucket): Promise<void> => {
+    if (Date.now() - checkedAt < ttlMs) return;
+    const object = await bucket.get(liveKey, tag === undefined ? {} : { onlyIf: { etagDoesNotMatch: tag } });
+    if (object !== null && 'body' in object) {
+      await object.text();
+      tag = object.etag;
+    }
+    checkedAt = Date.now();
+  };
+}
+
+/** The recorded reads, each read whole as wirefeed reads them: the R2 reads at once (wirefeed reads a page's in parallel), then the D1 steps in order. */
+async function replay(env: FloorEnv, route: FloorRoute): Promise<void> {
+  await Promise.all(
+    route.r2.map(async (read) => {
+      const object = await env.ARCHIVE?.get(read.key, read.range ? { range: read.range } : {});
+      await object?.arrayBuffer();
+    }),
+  );
+  const database = env.SEARCH;
+  if (database === undefined) return;
+  for (const step of route.d1) {
+    const statements = step.statements.map(({ sql, args }) => database.prepare(sql).bind(...args));
+    const [first] = statements;
+    if (step.method === 'batch') await database.batch(statements);
+    else if (step.method === 'first') await first?.first();
+    else if (step.method === 'raw') await first?.raw();
+    else await first?.[step.method]();
+  }
+}
+
+export function createFloorApp(env: FloorEnv): Hono {
   const app = new Hono();
   const encoder = new TextEncoder();
-  for (const [path, route] of Object.entries(table)) {
-    const { ok, notModified } = route;
+  const readPointer = pointerReader(Number(env.LIVE_POINTER_TTL_MS ?? 1000));
+  const routes = Object.entries(env.TABLE);
+  for (const path of new Set(routes.map(([, route]) => route.path))) {
     // Encoded once: each response sends bytes already in memory, as a cache hit does.
-    const bytes = encoder.encode(ok.body);
-    const init = { status: ok.status, headers: ok.headers };
-    const key = `https://floor.local${path}`;
+    const bodies = new Map(
+      routes.filter(([, route]) => route.path === path).map(([key, route]) => [key, encoder.encode(route.ok.body)]),
+    );
     app.get(path, async (c) => {
-      const conditional = notModified !== undefined && c.req.header('If-None-Match') !== undefined;
-      const answer304 = () => new Response(null, { status: 304, headers: notModified?.headers ?? {} });
-      const assets = (c.env as IoEnv | undefined)?.ASSETS;
-      if (assets === undefined) return conditional ? answer304() : new Response(bytes, init);
-      // The I/O floor: wirefeed's I/O for this path, in wirefeed's order (src/worker/http/serve.ts).
-      if (conditional && !route.lookupFor304) return answer304();
-      const hit = await caches.default.match(key);
-      if (hit) return conditional ? answer304() : hit;
-      for (const file of route.reads) await (await assets.fetch(`https://assets.local/${file}`)).text();
-      if (conditional) return answer304();
-      const response = new Response(bytes, init);
-      const stored = new Response(response.clone().body, response);
-      stored.headers.set('X-Cache', 'HIT');
-      response.headers.set('X-Cache', 'MISS');
-      c.executionCtx.waitUntil(caches.default.put(key, stored));
-      return response;
+      const url = new URL(c.req.url);
+      const key = requestKey(url.pathname + url.search, c.req.header('Authorization') !== undefined);
+      const route = env.TABLE[key];
+      const body = bodies.get(key);
+      if (route === undefined || body === undefined) return c.text(`no recorded response for ${key}`, 500);
+      if (route.notModified && c.req.header('If-None-Match') !== undefined)
+        return new Response(null, { status: 304, headers: route.notModified.headers });
+      const response = () => new Response(body, { status: route.ok.status, headers: route.ok.headers });
+      if (env.FLOOR_MODE !== 'io') return response();
+      if (env.ARCHIVE) await readPointer(env.ARCHIVE);
+      const cacheKey = `https://floor.local${key.replace(' ', '/')}`;
+      if (route.cached) {
+        const hit = await caches.default.match(cacheKey);
+        if (hit) return hit;
+      }
+      await replay(env, route);
+      const answer = response();
+      if (route.cached) c.executionCtx.waitUntil(caches.default.put(cacheKey, answer.clone()));
+      return answer;
     });
   }
   return app;

@@ -1,15 +1,97 @@
-/** Generates a scale-bench archive (scripts/generate-articles.ts with 50 tags and 200 sources, as the sections bench) into a folder. */
+/**
+ * The generated archive the scale, million, dev-loop and hugo sections publish: scripts/generate-articles.ts with 50
+ * tags and 200 sources, kept under build/bench-content/ (git-ignored; the generator is deterministic, so it is made
+ * once and reused), and the bench's own edits to it: one new article, one edited article, both undone on reuse.
+ */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { BenchOptions } from './types.ts';
+import { generateArticle, generatedHost, generatedTags } from '../scripts/generate-articles.ts';
+import { sectionFeedPath } from '../src/render/section-urls.ts';
 
 const run = promisify(execFile);
 
+export const corpusShape = { tags: 50, sources: 200 } as const;
+
+/** The article the bench edits: story-000003 (generateArticle(i) is story-(i + 1)). */
+const editedIndex = 2;
+
 /** `count` generated wire-copy articles with tag sidecars in `dir`/articles, plus its site.yaml. */
-export async function generateCorpus(options: BenchOptions, count: number, dir: string): Promise<void> {
+export async function generateCorpus(root: string, count: number, dir: string): Promise<void> {
   await run(
     process.execPath,
-    ['scripts/generate-articles.ts', '--count', String(count), '--out', dir, '--sources', '200', '--tags', '50'],
-    { cwd: options.root, maxBuffer: 16 * 1024 * 1024 },
+    [
+      'scripts/generate-articles.ts',
+      ...['--count', String(count), '--out', dir],
+      ...['--sources', String(corpusShape.sources), '--tags', String(corpusShape.tags)],
+    ],
+    { cwd: root, maxBuffer: 16 * 1024 * 1024 },
   );
+}
+
+/**
+ * build/bench-content/<count>-<generator hash>/ (a changed generator makes a new corpus), generated when missing,
+ * else put back as generated (the bench's edits undone).
+ */
+export async function keptCorpus(root: string, count: number, progress: (line: string) => void): Promise<string> {
+  const generator = createHash('sha256').update(readFileSync(join(root, 'scripts', 'generate-articles.ts')));
+  const dir = join(root, 'build', 'bench-content', `${count}-${generator.digest('hex').slice(0, 8)}`);
+  const complete = join(dir, '.bench-complete');
+  if (!existsSync(complete)) {
+    progress(`generating ${count.toLocaleString('en-US')} articles into ${dir} (kept for later runs)`);
+    rmSync(dir, { recursive: true, force: true });
+    await generateCorpus(root, count, dir);
+    writeFileSync(complete, '');
+    return dir;
+  }
+  const articles = join(dir, 'articles');
+  for (const name of readdirSync(articles)) {
+    const number = Number(/^story-(\d+)\./.exec(name)?.[1] ?? 0);
+    if (number > count) rmSync(join(articles, name));
+  }
+  const edited = generateArticle(editedIndex, { sources: corpusShape.sources });
+  writeFileSync(join(articles, edited.name), edited.text);
+  return dir;
+}
+
+/** An article the bench writes into a corpus, and the addresses that must show it once it is published. */
+export interface WrittenArticle {
+  readonly slug: string;
+  /** Text only that version of the article has (its headline, or the edit's marker line). */
+  readonly marker: string;
+  /** Its page, and for a new article also /rss.xml and its source's RSS feed. */
+  readonly paths: readonly string[];
+}
+
+/** Writes article `index` (the newest when `index` is the corpus size) with its sidecar's tags. */
+export function addArticle(dir: string, index: number): WrittenArticle {
+  const { name, text } = generateArticle(index, { sources: corpusShape.sources });
+  writeFileSync(
+    join(dir, 'articles', name.replace(/\.txt$/, '.yaml')),
+    `tags: ${JSON.stringify(generatedTags(index, corpusShape.tags))}\n`,
+  );
+  writeFileSync(join(dir, 'articles', name), text);
+  const slug = name.replace(/\.txt$/, '');
+  return {
+    slug,
+    marker: `/articles/${slug}`,
+    paths: [
+      `/articles/${slug}`,
+      '/rss.xml',
+      sectionFeedPath('source', generatedHost(index % corpusShape.sources), 'rss'),
+    ],
+  };
+}
+
+/** Rewrites story-000003 with a paragraph the desk added (`marker`), as an edit in place. */
+export function editArticle(dir: string, marker: string): WrittenArticle {
+  const { name, text } = generateArticle(editedIndex, { sources: corpusShape.sources });
+  const lines = text.split(/\r?\n/);
+  // The body's first paragraph gets the marker: a wire-copy trailer must stay last.
+  lines.splice(2, 0, marker, '');
+  writeFileSync(join(dir, 'articles', name), lines.join('\n'));
+  const slug = name.replace(/\.txt$/, '');
+  return { slug, marker, paths: [`/articles/${slug}`] };
 }

@@ -1,7 +1,7 @@
 /** One bounded autocannon run on loopback, with the server's CPU per request from /proc and latencies per response. */
 import { createRequire } from 'node:module';
+import { cpuSeconds } from './proc.ts';
 import { percentile } from './stats.ts';
-import { cpuSeconds } from './workerd.ts';
 
 interface AutocannonInstance {
   on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, ms: number) => void): void;
@@ -35,11 +35,14 @@ export interface LoadResult {
   readonly p99Ms: number;
   /** Responses with another status than expected, plus connection errors and timeouts. */
   readonly unexpected: number;
+  /** Those responses by status. */
+  readonly unexpectedStatuses: Readonly<Record<number, number>>;
 }
 
 export function load(url: string, pid: number, options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   let unexpected = 0;
+  const unexpectedStatuses: Record<number, number> = {};
   return new Promise((resolve, reject) => {
     const cpuBefore = cpuSeconds(pid);
     const started = process.hrtime.bigint();
@@ -75,13 +78,17 @@ export function load(url: string, pid: number, options: LoadOptions): Promise<Lo
           p50Ms: percentile(latencies, 0.5),
           p99Ms: percentile(latencies, 0.99),
           unexpected: unexpected + (result?.errors ?? 0) + (result?.timeouts ?? 0),
+          unexpectedStatuses,
         });
       },
     );
     instance.on('response', (_client, statusCode, _bytes, ms) => {
       latencies.push(ms);
       last = process.hrtime.bigint();
-      if (statusCode !== options.expectStatus) unexpected++;
+      if (statusCode !== options.expectStatus) {
+        unexpected++;
+        unexpectedStatuses[statusCode] = (unexpectedStatuses[statusCode] ?? 0) + 1;
+      }
       // autocannon notices `amount` only on its one-second tick: stop as soon as it is reached.
       if (latencies.length === options.amount) instance.stop();
     });

@@ -5,14 +5,16 @@ export function formatValue(value: number, unit: Figure['unit']): string {
   switch (unit) {
     case 'x':
       return `${value.toFixed(2)}x`;
-    case 'files':
-      return `${value.toLocaleString('en-US')} files`;
+    case 'count':
+      return value.toLocaleString('en-US');
     case 's':
-      return `${value.toFixed(1)} s`;
+      return `${value.toFixed(value < 10 ? 2 : 1)} s`;
     case 'ms':
       return `${value.toFixed(1)} ms`;
     case 'µs':
       return `${value.toFixed(0)} µs`;
+    case '%':
+      return `${value.toFixed(1)} %`;
     default:
       return `${value.toFixed(1)} ${unit}`;
   }
@@ -32,7 +34,9 @@ export function renderTable(sections: readonly SectionResult[]): string {
     const rows = section.figures.map((figure) => [
       figure.label,
       formatValue(figure.value, figure.unit),
-      figure.spread ? `${figure.spread[0].toFixed(2)}–${figure.spread[1].toFixed(2)}` : '',
+      figure.spread
+        ? figure.spread.map((value) => (figure.unit === 'x' ? value.toFixed(2) : String(value))).join('–')
+        : '',
       figure.target === undefined ? '' : `≤ ${formatValue(figure.target, figure.unit)}`,
       verdict(figure),
       figure.note ?? '',

@@ -1,12 +1,7 @@
 /** bench-results.svg, hand-written: one bar per ratio from 1x (log scale: left is cheaper than the floor), its target a tick. */
+import { escapeText } from './log-grid.ts';
 import { formatValue } from './report.ts';
 import { type Figure, type SectionResult, verdict } from './types.ts';
-
-const escapeText = (text: string): string =>
-  text.replace(
-    /[&<>"]/g,
-    (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character] ?? character,
-  );
 
 const colours = { PASS: '#2e7d32', MISS: '#c62828', info: '#9e9e9e' } as const;
 
@@ -34,7 +29,7 @@ export function renderSvg(sections: readonly SectionResult[], subtitle: string):
   let y = 56;
   for (const section of sections) {
     const ratios = section.figures.filter((figure) => figure.unit === 'x');
-    const sizes = section.figures.filter((figure) => figure.unit !== 'x' && figure.target !== undefined);
+    const sizes = section.figures.filter((figure) => figure.unit !== 'x' && (figure.target ?? 0) > 0);
     // An absolute figure with a target (a size, a time, a limit) is drawn as its share of the target, so it fits the same ratio axis.
     const drawn: Figure[] = [
       ...ratios,

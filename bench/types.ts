@@ -1,11 +1,11 @@
 /** Result shapes every bench section returns and run.ts merges into one bench-results.json. */
 
-/** `x` a ratio; the others absolute: sizes (KiB, MiB), times (s, ms, µs), a number of files. */
-export type Unit = 'x' | 'KiB' | 'MiB' | 's' | 'ms' | 'µs' | 'files';
+/** `x` a ratio; the others absolute: sizes (KiB, MiB), times (s, ms, µs), a share (%), a count. */
+export type Unit = 'x' | 'KiB' | 'MiB' | 's' | 'ms' | 'µs' | '%' | 'count';
 
 /** One figure: a ratio to a floor measured in the same run (or a size), with its target when it has one. */
 export interface Figure {
-  /** Section id, e.g. `in-process`, `end-to-end`, `bundle-size`. */
+  /** Section id, e.g. `end-to-end`, `scale`, `bundle-size`. */
   readonly section: string;
   /** Stable id within the section, e.g. `rss.render`, `warm:/rss.xml:cpu`. */
   readonly id: string;
@@ -39,6 +39,16 @@ export interface BenchOptions {
   readonly progress: (message: string) => void;
   /** Archive sizes the scale section measures (e.g. 1,000, 10,000, 100,000 articles). */
   readonly scaleSizes: readonly number[];
+  /** Generated articles (besides the seed) of the end-to-end section's archive. */
+  readonly e2eArticles: number;
+  /** Only the end-to-end scenarios whose id starts with one of these (`cold`, `search`, `release:304`); all when absent. */
+  readonly scenarios?: readonly string[];
+  /** Archive sizes of the dev-loop section. */
+  readonly devSizes: readonly number[];
+  /** The million section's archive size. */
+  readonly millionArticles: number;
+  /** CPU profiles of the +1 and edit publishes (scale, million): their hottest functions in the details. */
+  readonly profile: boolean;
 }
 
 export function verdict(figure: Figure): 'PASS' | 'MISS' | 'info' {

@@ -62,7 +62,9 @@ export function generateArticle(index: number, options: GenerateOptions = {}): {
   const next = random(index + 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const chinese = index % 10 === 3;
-  const day = new Date(Date.UTC(2020, 0, 1) + index * 3_600_000 * 7);
+  // Seven minutes apart from 2010 (about 200 a day, as a wire desk publishes): even a million articles, and the
+  // next one, are dated in the past, so none is held back as scheduled.
+  const day = new Date(Date.UTC(2010, 0, 1) + index * 60_000 * 7);
   const iso = day.toISOString();
   const date =
     index % 3 === 0 ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}${index % 3 === 1 ? ' +08:00' : ''}`;
