@@ -1,7 +1,7 @@
 /**
  * bench-results-build-scale.svg, hand-written: publish and build time and peak RSS against the archive size
  * (log-log): the clean publish, +1 article and 1 edited article (CLI start → served), the clean build into a folder,
- * and Hugo's clean build when the hugo section ran, with issue 21's targets as red dotted lines.
+ * and Hugo's clean build when the hugo section ran, with issue 23's targets as red dotted lines.
  */
 import { escapeText, format, logGrid } from './log-grid.ts';
 import type { SectionResult } from './types.ts';
@@ -176,7 +176,7 @@ export function renderBuildScaleSvg(
 </style>
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="8" y="18" class="title">wirefeed: publish time and memory against the archive, clean and incremental</text>
-<text x="8" y="32" class="subtitle">log-log; red dotted = issue 21's targets. One run on a shared machine: read the slopes and the gaps, not the digits.</text>
+<text x="8" y="32" class="subtitle">log-log; red dotted = issue 23's targets. One run on a shared machine: read the slopes and the gaps, not the digits.</text>
 <text x="8" y="45" class="subtitle">${escapeText(subtitle)}</text>
 ${body.join('\n')}
 </svg>

@@ -38,7 +38,7 @@ const sections: readonly Section[] = [
   { id: 'million', run: runMillion, by: 'named' },
 ];
 
-/** Sizes of issue 21: 1,000 and 10,000 articles, and 100,000 (the figure of the README). */
+/** Sizes of issue 23: 1,000 and 10,000 articles, and 100,000 (the figure of the README). */
 const SCALE_SIZES = [1_000, 10_000, 100_000];
 
 /** `1000,10000` as whole numbers from 1; undefined when malformed. */

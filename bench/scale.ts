@@ -1,5 +1,5 @@
 /**
- * Publish at scale (`--scale`, issue 21): for each size (1,000 / 10,000 / 100,000 by default) the generated corpus
+ * Publish at scale (`--scale`, issue 23): for each size (1,000 / 10,000 / 100,000 by default) the generated corpus
  * (50 tags, 200 sources) published clean through the Worker, then +1 article and 1 edited article, each from the
  * CLI's start to served; and the clean build into the folder target. Targets at 100,000: clean ≤ 60 s, ≤ 1 GiB,
  * ≤ 4 GiB stored; at every size +1 ≤ 3 s and ≤ 512 KiB up, index ≤ 30 % of the clean publish and ≤ 200 ms for +1.
