@@ -62,6 +62,23 @@ describe('ranking', () => {
     expect(await slugs('grain')).toEqual(['newer', 'older']);
   });
 
+  it('keeps ties newest first past the ranked candidates: 60 equal matches, pages of 10, each page the next ten by date', async () => {
+    // Ranked candidates are the page's end plus 32 (search-index.ts): 60 equal ranks run past them on every page.
+    const equal = Array.from({ length: 60 }, (_, index) =>
+      story(`grain-${String(index).padStart(2, '0')}`, {
+        title: 'Grain prices',
+        date: `2025-07-${String(1 + (index % 19)).padStart(2, '0')} ${String(index % 24).padStart(2, '0')}:00`,
+        body: 'Wheat rose.',
+      }),
+    );
+    await applyIndexChanges(db, { upsert: rows(...equal), remove: [] });
+    const byDate = [...equal]
+      .sort((a, b) => b.published.epochMs - a.published.epochMs || (a.slug < b.slug ? -1 : 1))
+      .map((article) => article.slug);
+    const pages = await Promise.all([1, 2, 6].map((page) => slugs('grain', { page, pageSize: 10 })));
+    expect(pages).toEqual([byDate.slice(0, 10), byDate.slice(10, 20), byDate.slice(50, 60)]);
+  });
+
   it('marks the matches in the title and cuts the snippet around the body’s matches', async () => {
     await applyIndexChanges(db, { upsert: rows(titled, mentioned), remove: [] });
     const [first, second] = (await search('CRANES')).results;
