@@ -92,6 +92,13 @@ export function load(url: string, pid: number, options: LoadOptions): Promise<Lo
       // autocannon notices `amount` only on its one-second tick: stop as soon as it is reached.
       if (latencies.length === options.amount) instance.stop();
     });
-    timer = setTimeout(() => instance.stop(), options.maxSeconds * 1000);
+    // A run ends at maxSeconds, but not before each connection has had an answer (a slow request, e.g. a search
+    // at 100,000 articles, would otherwise leave a run with none and a figure of NaN); never past 30 s more.
+    const deadline = Date.now() + options.maxSeconds * 1000 + 30_000;
+    const stopWhenAnswered = () => {
+      if (latencies.length >= options.connections || Date.now() >= deadline) instance.stop();
+      else timer = setTimeout(stopWhenAnswered, 100);
+    };
+    timer = setTimeout(stopWhenAnswered, options.maxSeconds * 1000);
   });
 }
