@@ -24,6 +24,8 @@ interface DevPoint {
   readonly editsMs: number[];
   readonly additionsMs: number[];
   readonly reloads: number;
+  /** The publisher's lines during the saves: its stages and their times. */
+  readonly publisher: string[];
 }
 
 /** The project's code and config under `dir`; node_modules linked, not copied. Content stays where it is. */
@@ -120,8 +122,11 @@ async function measureSize(options: BenchOptions, articles: number): Promise<Dev
         `dev-loop: ${size}: save ${save + 1}: edit ${editsMs.at(-1)?.toFixed(0)} ms, new article ${additionsMs.at(-1)?.toFixed(0)} ms`,
       );
     }
-    const reloads = dev.output().slice(quiet).match(reloadPattern)?.length ?? 0;
-    return { articles, firstServedSeconds, editsMs, additionsMs, reloads };
+    const during = dev.output().slice(quiet);
+    const reloads = during.match(reloadPattern)?.length ?? 0;
+    // The publisher's own lines during the saves (its stages and their times), for where a save's time goes.
+    const publisher = during.split('\n').filter((line) => line.startsWith('wirefeed:'));
+    return { articles, firstServedSeconds, editsMs, additionsMs, reloads, publisher };
   } finally {
     stopDev(dev.child);
     await keptCorpus(options.root, articles, () => {});
