@@ -3,7 +3,7 @@
  * each publish, and read back from the archive itself when the live version is not the one kept (another machine
  * published, or the cache was lost), so a publish always builds on what is live.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ArchiveSource } from '../../archive/archive-source.ts';
@@ -25,6 +25,23 @@ interface SavedState {
 /** Beside the state: the root the search index was last brought up to (a line of text, so it costs no re-save). */
 const indexedFile = (file: string) => `${file}.indexed`;
 
+/**
+ * The state this process saved last: a long-lived publisher (`--watch`) gets it back without reading the file, and
+ * with the very entry objects the plan kept, which lets it see an unchanged slug shard by reference (plan-archive.ts).
+ * Used only for the same root while the file is the one this process wrote (a lost or replaced file is read as before).
+ */
+let remembered: { readonly file: string; readonly stamp: string; readonly state: ArchiveState } | undefined;
+
+/** The kept file's size and modification time: what was remembered is used only while the file is the one written. */
+function stampOf(file: string): string | undefined {
+  try {
+    const info = statSync(file);
+    return `${info.size} ${info.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Writes the state of the version just made live (a temporary file renamed into place). */
 export function saveArchiveState(file: string, state: ArchiveState): void {
   if (state.root === undefined) return;
@@ -39,6 +56,8 @@ export function saveArchiveState(file: string, state: ArchiveState): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(`${file}.tmp`, serialize(saved));
   renameSync(`${file}.tmp`, file);
+  const stamp = stampOf(file);
+  remembered = stamp === undefined ? undefined : { file, stamp, state };
 }
 
 /** Records that the search index now follows version `root` (after the index update that made it so). */
@@ -55,9 +74,19 @@ export async function loadArchiveState(
   source: ArchiveSource,
 ): Promise<{ state: ArchiveState; from: 'empty' | 'cache' | 'archive' }> {
   if (root === null) return { state: emptyArchiveState, from: 'empty' };
+  if (remembered?.file === file && remembered.state.root === root && remembered.stamp === stampOf(file)) {
+    const { searchIndexed: _, ...state } = remembered.state;
+    const indexed = readIndexed(file);
+    return { state: indexed === undefined ? state : { ...state, searchIndexed: indexed }, from: 'cache' };
+  }
   const kept = readKept(file);
   if (kept?.root === root) return { state: kept, from: 'cache' };
   return { state: await stateFromArchive(root, source), from: 'archive' };
+}
+
+/** The root the search index follows, by the marker beside the state; undefined when there is none. */
+function readIndexed(file: string): string | undefined {
+  return existsSync(indexedFile(file)) ? readFileSync(indexedFile(file), 'utf8').trim() : undefined;
 }
 
 function readKept(file: string): ArchiveState | undefined {
@@ -65,12 +94,13 @@ function readKept(file: string): ArchiveState | undefined {
   try {
     const saved = deserialize(readFileSync(file)) as SavedState;
     if (saved.format !== 1) return undefined;
+    const indexed = readIndexed(file);
     return {
       root: saved.root,
       articles: new Map(saved.articles.map((entry) => [entry[0], entry])),
       pieces: new Map(saved.pieces),
       lists: new Map(saved.lists),
-      ...(existsSync(indexedFile(file)) ? { searchIndexed: readFileSync(indexedFile(file), 'utf8').trim() } : {}),
+      ...(indexed !== undefined ? { searchIndexed: indexed } : {}),
       ...(saved.changes ? { changes: saved.changes } : {}),
     };
   } catch {

@@ -22,6 +22,14 @@ export class PieceStore {
     this.#known = known;
   }
 
+  /** The previous version's piece of content hash `h`, when it has one (a piece known unchanged without encoding it). */
+  reuse(h: string): PendingRef | undefined {
+    const previous = this.#known.get(h);
+    if (previous === undefined) return undefined;
+    this.reused++;
+    return { ref: previous };
+  }
+
   /** The piece of `records`: the previous version's when it held the same bytes, else compressed and packed. */
   async put<M>(records: readonly EncodedRecord<M>[]): Promise<PendingRef> {
     const bytes = encodeRecordBytes(records);

@@ -131,6 +131,32 @@ describe('runBuild into a folder archive', () => {
     });
   });
 
+  it('serves what a clean build serves after an edit in the same process, over several slug shards', {
+    timeout: 120_000,
+  }, async () => {
+    // 1,100 articles make four shards; the second build gets its state back from this process and its unchanged
+    // shards by reference (archive-state-store.ts, plan-archive.ts), which must never serve a stale location.
+    const space = workspace();
+    const many = Array.from({ length: 1100 }, (_, index) => index + 1);
+    for (const n of many)
+      space.write(`articles/story-${n}.txt`, story(n, `2025-07-${String(1 + (n % 28)).padStart(2, '0')} 09:00`));
+    const options = { contentDir: space.content, cacheDir: space.cache, target: dirTarget(space.archive), releasedBy };
+    await runBuild(options);
+    space.write('articles/story-7.txt', story(7).replace('The body', 'The edited body'));
+    const edit = await runBuild(options);
+    expect(edit.plan?.rendered).toBe(1);
+    expect(edit.previousFrom).toBe('cache');
+
+    const clean = workspace();
+    cpSync(space.content, clean.content, { recursive: true });
+    await runBuild({ contentDir: clean.content, cacheDir: clean.cache, target: dirTarget(clean.archive), releasedBy });
+    const pages = many.map((n) => `/articles/story-${n}`);
+    const incremental = await served(space.archive, pages);
+    expect(incremental['/articles/story-7']).toContain('The edited body');
+    expect(Object.keys(incremental)).toHaveLength(1100);
+    expect(incremental).toEqual(await served(clean.archive, pages));
+  });
+
   it('serves a reverted edit exactly as before the edit', async () => {
     const space = workspace();
     const options = { contentDir: space.content, cacheDir: space.cache, target: dirTarget(space.archive), releasedBy };
