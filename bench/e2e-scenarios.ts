@@ -69,19 +69,18 @@ export const searchQueries: readonly SearchQuery[] = [
   { name: 'Chinese word', q: '合作' },
 ];
 
-const cpuVs = (against: number, label: string, target?: number, note?: string): Comparison => ({
-  metric: 'cpu',
-  against,
-  label,
-  ...(target !== undefined ? { target } : {}),
-  ...(note !== undefined ? { note } : {}),
-});
-const wallVs = (against: number, label: string, target?: number): Comparison => ({
-  metric: 'p50',
-  against,
-  label,
-  ...(target !== undefined ? { target } : {}),
-});
+/** A comparison of one metric against side `against`, with a target when the issue names one. */
+const versus =
+  (metric: Comparison['metric']) =>
+  (against: number, label: string, target?: number, note?: string): Comparison => ({
+    metric,
+    against,
+    label,
+    ...(target !== undefined ? { target } : {}),
+    ...(note !== undefined ? { note } : {}),
+  });
+const cpuVs = versus('cpu');
+const wallVs = versus('p50');
 
 export function scenarios(): Scenario[] {
   const { warm, edge, cold, scheduled, floor, ioEdge, ioCold } = workers;

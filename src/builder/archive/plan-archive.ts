@@ -122,13 +122,15 @@ const empty = new Uint8Array();
  * so a shard whose members are the same objects in the same order holds the same bytes: its piece is reused without
  * encoding and hashing it again (at 10,000 articles that was ~150 ms of a one-article publish).
  */
-let lastShards:
-  | { readonly members: readonly (readonly ShardEntry[])[]; readonly hashes: readonly string[] }
-  | undefined;
+interface PlannedShards {
+  readonly members: readonly (readonly ShardEntry[])[];
+  readonly hashes: readonly string[];
+}
+let lastShards: PlannedShards | undefined;
 
 /** The content hash of shard `index` when it has exactly the members, by reference, it had in the last plan. */
 function sameShard(
-  last: typeof lastShards,
+  last: PlannedShards | undefined,
   count: number,
   index: number,
   members: readonly ShardEntry[],
@@ -211,8 +213,9 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   for (const entry of [...entries.values()].sort((a, b) => compare(a[0], b[0])))
     shardMembers[shardOf(entry[0], shardCount)]?.push(entry);
   const shards: PendingRef[] = [];
+  const last = lastShards;
   for (const [index, members] of shardMembers.entries()) {
-    const unchanged = sameShard(lastShards, shardCount, index, members);
+    const unchanged = sameShard(last, shardCount, index, members);
     shards.push(
       (unchanged && pieces.reuse(unchanged)) || (await pieces.put(members.map((meta) => ({ meta, bytes: empty })))),
     );

@@ -63,7 +63,10 @@ const pageQuery = (
 /** Candidates ranked beyond the page's end: a tie of rank reaching past them sends the query again, uncut. */
 const tieSlack = 32;
 
-/** One page of the articles matching `query` that are released at `now`, best first, ties newest first (one D1 batch). */
+/**
+ * One page of the articles matching `query` that are released at `now`, best first, ties newest first: one D1 batch,
+ * and a second query only when a tie of rank runs past the ranked candidates.
+ */
 export async function searchArticles(
   db: D1Database,
   query: Extract<SearchQuery, { kind: 'query' }>,

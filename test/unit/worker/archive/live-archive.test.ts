@@ -55,6 +55,22 @@ async function twoVersions() {
   };
 }
 
+/** An isolate that served the first version at 0 ms, the pointer then switched to the second; `at(ms)` sets its clock. */
+async function servedThenSwitched(freshnessMs = 1000) {
+  const store = await twoVersions();
+  let now = 0;
+  const archive = new LiveArchive({ codeVersion: 'test', freshnessMs, now: () => now });
+  await archive.version(store.source);
+  store.switchTo(1);
+  return {
+    store,
+    archive,
+    at: (ms: number) => {
+      now = ms;
+    },
+  };
+}
+
 describe('the live pointer in an isolate', () => {
   it('is read once per freshness interval, conditionally, and a switch is served within it', async () => {
     const store = await twoVersions();
@@ -75,44 +91,32 @@ describe('the live pointer in an isolate', () => {
   });
 
   it('takes the interval from its option (wrangler.toml LIVE_POINTER_TTL_MS)', async () => {
-    const store = await twoVersions();
-    let now = 0;
-    const archive = new LiveArchive({ codeVersion: 'test', freshnessMs: 2000, now: () => now });
-    await archive.version(store.source);
-    store.switchTo(1);
-    now = 1999;
+    const { store, archive, at } = await servedThenSwitched(2000);
+    at(1999);
     expect((await archive.version(store.source)).rootHash).toBe(store.roots[0]);
-    now = 2000;
+    at(2000);
     expect((await archive.version(store.source)).rootHash).toBe(store.roots[1]);
     expect(store.reads).toHaveLength(2);
   });
 
   it('keeps serving the last version when a read of the pointer fails, and reads again an interval later', async () => {
-    const store = await twoVersions();
-    let now = 0;
-    const archive = new LiveArchive({ codeVersion: 'test', freshnessMs: 1000, now: () => now });
-    await archive.version(store.source);
+    const { store, archive, at } = await servedThenSwitched();
     store.fail(true);
-    store.switchTo(1);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    now = 1000;
+    at(1000);
     expect((await archive.version(store.source)).rootHash).toBe(store.roots[0]);
     expect(logged).toHaveBeenCalledTimes(1);
     logged.mockRestore();
     store.fail(false);
-    now = 2000;
+    at(2000);
     expect((await archive.version(store.source)).rootHash).toBe(store.roots[1]);
   });
 
   // Sharing the promise of a read between requests is what workerd cannot always route back to each request
   // (live-archive.ts): many requests at once share the read's result, never its promise.
   it('makes one read for many requests at once, which only the request that reads waits for', async () => {
-    const store = await twoVersions();
-    let now = 0;
-    const archive = new LiveArchive({ codeVersion: 'test', freshnessMs: 1000, now: () => now });
-    await archive.version(store.source);
-    store.switchTo(1);
-    now = 1000;
+    const { store, archive, at } = await servedThenSwitched();
+    at(1000);
     const release = store.hold();
     const answers = Array.from({ length: 20 }, () => archive.version(store.source));
     // The first request reads and waits for its own read; the others get the version known, at once.
@@ -125,24 +129,20 @@ describe('the live pointer in an isolate', () => {
     expect((await answers[0])?.rootHash).toBe(store.roots[1]);
     expect(store.reads).toHaveLength(2);
     // From then on the new version, without a read, until the interval has passed again.
-    now = 1999;
+    at(1999);
     expect((archive.version(store.source) as { rootHash: string }).rootHash).toBe(store.roots[1]);
     expect(store.reads).toHaveLength(2);
   });
 
   it('starts another read when one has been under way for a whole interval (its request may be gone)', async () => {
-    const store = await twoVersions();
-    let now = 0;
-    const archive = new LiveArchive({ codeVersion: 'test', freshnessMs: 1000, now: () => now });
-    await archive.version(store.source);
-    store.switchTo(1);
-    now = 1000;
+    const { store, archive, at } = await servedThenSwitched();
+    at(1000);
     store.hold(); // never released: the request that started it was cancelled
     const abandoned = archive.version(store.source);
     expect(abandoned instanceof Promise).toBe(true);
-    now = 1999;
+    at(1999);
     expect(archive.version(store.source) instanceof Promise).toBe(false);
-    now = 2000;
+    at(2000);
     const retried = archive.version(store.source);
     expect(retried instanceof Promise).toBe(true);
     expect(retried).not.toBe(abandoned);
