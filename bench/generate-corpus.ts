@@ -1,7 +1,8 @@
 /**
  * The generated archive the scale, million, dev-loop and hugo sections publish: scripts/generate-articles.ts with 50
  * tags and 200 sources, kept under build/bench-content/ (git-ignored; the generator is deterministic, so it is made
- * once and reused), and the bench's own edits to it: one new article, one edited article, both undone on reuse.
+ * once and reused; a git repository of its own, as a publisher's content is), and the bench's own edits to it: one
+ * new article, one edited article, both undone on reuse.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -32,8 +33,8 @@ export async function generateCorpus(root: string, count: number, dir: string): 
 }
 
 /**
- * build/bench-content/<count>-<generator hash>/ (a changed generator makes a new corpus), generated when missing,
- * else put back as generated (the bench's edits undone).
+ * build/bench-content/<count>-<generator hash>/ (a changed generator makes a new corpus), generated and committed
+ * when missing, else put back as generated (the bench's edits undone).
  */
 export async function keptCorpus(root: string, count: number, progress: (line: string) => void): Promise<string> {
   const generator = createHash('sha256').update(readFileSync(join(root, 'scripts', 'generate-articles.ts')));
@@ -44,6 +45,17 @@ export async function keptCorpus(root: string, count: number, progress: (line: s
     rmSync(dir, { recursive: true, force: true });
     await generateCorpus(root, count, dir);
     writeFileSync(complete, '');
+  }
+  if (!existsSync(join(dir, '.git'))) {
+    // A publisher's content lives in git, and `npm run publish` asks git what changed (change-list.ts): so does the bench's.
+    progress(`committing the ${count.toLocaleString('en-US')} articles to a git repository of their own`);
+    const git = (...args: string[]) =>
+      run('git', ['-C', dir, '-c', 'user.name=bench', '-c', 'user.email=bench@example.org', ...args], {
+        maxBuffer: 16 * 1024 * 1024,
+      });
+    await git('init', '-q');
+    await git('add', '-A');
+    await git('commit', '-qm', 'the generated corpus');
     return dir;
   }
   const articles = join(dir, 'articles');

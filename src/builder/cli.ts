@@ -179,7 +179,13 @@ function printReport(report: BuildReport, target: ArchiveTarget | undefined, ms:
   for (const { file, at } of report.scheduled) log(`wirefeed: ${file}: scheduled for ${new Date(at).toISOString()}`);
   const next = report.scheduled[0];
   if (next) log(`wirefeed: next release: ${new Date(next.at).toISOString()} (${next.file})`);
-  log(`wirefeed: parse cache: ${report.parsed.reused} article(s) unchanged, ${report.parsed.parsed} parsed`);
+  const looked =
+    report.parsed.changesFrom === 'none'
+      ? 'every file looked at'
+      : `only what ${report.parsed.changesFrom} said changed looked at`;
+  log(
+    `wirefeed: parse cache: ${report.parsed.reused} article(s) unchanged, ${report.parsed.parsed} parsed (${looked})`,
+  );
   const summary = `${report.articles} article(s) in ${report.contentFiles} file(s), ${report.media.files} picture file(s) (${report.media.encoded} encoded)`;
   if (target === undefined || report.plan === undefined) {
     console.log(`wirefeed: content OK: ${summary}, ${seconds(ms)}`);

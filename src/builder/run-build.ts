@@ -20,9 +20,10 @@ import { nodeCodec } from './archive/node-codec.ts';
 import type { ArchiveState, PlanReport } from './archive/plan-archive.ts';
 import { releaseProblems } from './archive/release-checks.ts';
 import { BodyFileError } from './content/body-spill.ts';
+import { changeList } from './content/change-list.ts';
 import { displayPath } from './content/content-paths.ts';
 import { type LoadedContent, loadContent } from './content/load-content.ts';
-import { openParseCache } from './content/parse-cache.ts';
+import { openParseCache, parseIndexStamp } from './content/parse-cache.ts';
 import type { BuildPool } from './render/build-pool.ts';
 import { buildCodeHash } from './render/source-hash.ts';
 import { sectionIdsOf } from './sections/section-lists.ts';
@@ -61,7 +62,12 @@ export interface BuildReport {
   readonly warnings: readonly ContentProblem[];
   /** Articles not yet released: their file and release instant (ms), soonest first. */
   readonly scheduled: readonly { readonly file: string; readonly at: number }[];
-  readonly parsed: { readonly reused: number; readonly parsed: number };
+  /** Articles taken from the parse cache and parsed; where the change list came from (none: every file looked at). */
+  readonly parsed: {
+    readonly reused: number;
+    readonly parsed: number;
+    readonly changesFrom: 'watcher' | 'git' | 'none';
+  };
   readonly media: { readonly files: number; readonly encoded: number; readonly uploaded: number };
   /** Absent when checking only. */
   readonly plan?: PlanReport;
@@ -273,7 +279,7 @@ async function loadArticles(
 ): Promise<{
   loaded: LoadedContent;
   files: number;
-  counts: { reused: number; parsed: number };
+  counts: BuildReport['parsed'];
   partners: readonly Partner[];
   partnerProblems: readonly ContentProblem[];
   close: () => void;
@@ -287,12 +293,22 @@ async function loadArticles(
       return '';
     }
   })();
+  const parseDir = scratch ?? join(cacheDir, 'parse');
+  // What changed since the last good build, by the watcher or git; a check (a scratch cache) looks at everything.
+  const changes = scratch
+    ? undefined
+    : await changeList({
+        file: join(parseDir, 'journal.bin'),
+        contentDir,
+        indexStamp: () => parseIndexStamp(parseDir),
+        ...(options.changed ? { watched: options.changed } : {}),
+      });
   // Every parse depends on the code, the size bounds (in the code), site.yaml's bytes and the base URL given.
   const parseCache = openParseCache(
-    scratch ?? join(cacheDir, 'parse'),
+    parseDir,
     `${codeHash}\n${options.baseUrl ?? ''}\n${siteText}`,
     contentDir,
-    options.changed,
+    changes?.changes?.changed,
   );
   let files = 0;
   try {
@@ -300,18 +316,22 @@ async function loadArticles(
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       media: { cacheDir: join(cacheDir, 'media') },
       store: parseCache,
+      ...(changes?.changes ? { changes: changes.changes } : {}),
       ...(options.pool ? { parser: options.pool.parse } : {}),
       progress: (done, total) => {
         files = total;
         options.progress?.('parse', done, total);
       },
     });
-    if (!scratch) parseCache.save();
+    if (!scratch) {
+      parseCache.save();
+      changes?.save(loaded.listing);
+    }
     const partners = loadPartners(contentDir, loaded.articles);
     return {
       loaded,
       files,
-      counts: { ...parseCache.counts },
+      counts: { ...parseCache.counts, changesFrom: changes?.from ?? 'none' },
       ...partners,
       close: () => {
         parseCache.close();

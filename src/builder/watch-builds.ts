@@ -7,7 +7,7 @@ export interface WatchOptions {
   readonly contentDir: string;
   /**
    * One build; resolves to its exit status (0: published). Never runs twice at once. `changed` holds the files
-   * (relative to the content folder, with `/`) changed since the last build began; undefined when unknown
+   * (relative to the content folder, with `/`) changed since the last good build began; undefined when unknown
    * (the first build, or a burst the watcher could not name), when every file must be checked.
    */
   readonly build: (changed: ReadonlySet<string> | undefined) => Promise<number>;
@@ -41,6 +41,9 @@ export async function watchBuilds(options: WatchOptions): Promise<FSWatcher> {
     try {
       // Built first, reported after: `report?.(await build())` would skip the build when nobody listens.
       const status = await options.build(batch);
+      // A failed build changed nothing: what it was told of is told again to the next (the last good build's journal,
+      // change-list.ts, is what the change list is read against).
+      if (status !== 0) changed = batch && changed ? new Set([...batch, ...changed]) : undefined;
       options.report?.(status);
     } finally {
       running = false;

@@ -18,6 +18,7 @@ interface SavedState {
   readonly root: string;
   readonly articles: readonly ShardEntry[];
   readonly pieces: readonly (readonly [string, PieceRef])[];
+  readonly shards?: readonly PieceRef[];
   readonly lists: readonly (readonly [string, StoredList])[];
   readonly changes?: StoredChangeLog;
 }
@@ -27,7 +28,7 @@ const indexedFile = (file: string) => `${file}.indexed`;
 
 /**
  * The state this process saved last: a long-lived publisher (`--watch`) gets it back without reading the file, and
- * with the very entry objects the plan kept, which lets it see an unchanged slug shard by reference (plan-archive.ts).
+ * with the very entry objects the plan kept.
  * Used only for the same root while the file is the one this process wrote (a lost or replaced file is read as before).
  */
 let remembered: { readonly file: string; readonly stamp: string; readonly state: ArchiveState } | undefined;
@@ -50,6 +51,7 @@ export function saveArchiveState(file: string, state: ArchiveState): void {
     root: state.root,
     articles: [...state.articles.values()],
     pieces: [...state.pieces],
+    ...(state.shards ? { shards: state.shards } : {}),
     lists: [...state.lists],
     ...(state.changes ? { changes: state.changes } : {}),
   };
@@ -99,6 +101,7 @@ function readKept(file: string): ArchiveState | undefined {
       root: saved.root,
       articles: new Map(saved.articles.map((entry) => [entry[0], entry])),
       pieces: new Map(saved.pieces),
+      ...(saved.shards ? { shards: saved.shards } : {}),
       lists: new Map(saved.lists),
       ...(indexed !== undefined ? { searchIndexed: indexed } : {}),
       ...(saved.changes ? { changes: saved.changes } : {}),

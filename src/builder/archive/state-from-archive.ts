@@ -19,7 +19,14 @@ export async function stateFromArchive(rootHash: string, source: ArchiveSource):
     for (const { meta } of (await decodePiece(stored, pieceLabel(ref), isShardEntry)).records)
       articles.set(meta[0], meta);
   }
-  return { root: rootHash, articles, pieces: rootPieces(root), lists: rootLists(root), changes: root.changes };
+  return {
+    root: rootHash,
+    articles,
+    pieces: rootPieces(root),
+    shards: root.shards,
+    lists: rootLists(root),
+    changes: root.changes,
+  };
 }
 
 function rootPieces(root: RootDocument): Map<string, PieceRef> {

@@ -1,6 +1,6 @@
-/** Build time: lists the files below content/articles/, leaving out what is never an article and refusing links that lead nowhere useful. */
+/** Build time: lists the files below content/articles/ (walked, or updated from a change list), leaving out what is never an article and refusing links that lead nowhere useful. */
 import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { ContentProblem } from '../../content/content-error.ts';
 import { isPictureFile } from '../media/image-format.ts';
@@ -8,6 +8,13 @@ import { isInside } from './content-paths.ts';
 
 /** Files editors and operating systems leave behind: never articles, never worth stopping a build for. */
 const leftovers = /^(?:.*~|#.*#|thumbs\.db|desktop\.ini)$/i;
+
+/** The article files of content/ (relative to it, `articles/…` with `/`, sorted by code unit), and which are links. */
+export interface ArticleFiles {
+  readonly files: readonly string[];
+  /** The symbolic links among them: what they lead to may change with no change to them, so each build looks again. */
+  readonly links: readonly string[];
+}
 
 /**
  * Article files relative to contentDir (`articles/…`, with `/`), sorted by code unit; none when there is no
@@ -19,41 +26,122 @@ export async function listArticleFiles(
   contentDir: string,
   shown: (path: string) => string,
   problems: ContentProblem[],
+): Promise<ArticleFiles> {
+  const links: string[] = [];
+  return { files: sorted(await listBelow(contentDir, 'articles', shown, problems, links)), links: sorted(links) };
+}
+
+/**
+ * The same list from the last build's (`previous`, sorted) and the paths that may have changed since (`changed`,
+ * relative to contentDir: files or folders, added, edited or gone), looking only at those and at the links: what a
+ * change list (a watcher's, git's) spares is the walk of every folder.
+ */
+export async function updateArticleFiles(
+  contentDir: string,
+  previous: ArticleFiles,
+  changed: ReadonlySet<string>,
+  shown: (path: string) => string,
+  problems: ContentProblem[],
+): Promise<ArticleFiles> {
+  const files = new Set(previous.files);
+  const links = new Set(previous.links);
+  const seen: string[] = [];
+  const seenLinks: string[] = [];
+  for (const path of new Set([...changed, ...previous.links])) {
+    if (path !== 'articles' && !path.startsWith('articles/')) continue;
+    // A folder moved or removed takes its files with it.
+    files.delete(path);
+    links.delete(path);
+    for (let at = lowerBound(previous.files, `${path}/`); previous.files[at]?.startsWith(`${path}/`); at++) {
+      files.delete(previous.files[at] as string);
+      links.delete(previous.files[at] as string);
+    }
+    const info = await lstat(join(contentDir, path)).catch(() => undefined);
+    if (info?.isDirectory())
+      for (const file of await listBelow(contentDir, path, shown, problems, seenLinks)) seen.push(file);
+    else if (info && (info.isFile() || info.isSymbolicLink()) && !leftOut(path)) {
+      if (await accepted(contentDir, path, info.isSymbolicLink(), shown, problems)) seen.push(path);
+      if (info.isSymbolicLink()) seenLinks.push(path);
+    }
+  }
+  for (const path of seen) files.add(path);
+  for (const path of seenLinks) if (files.has(path)) links.add(path);
+  return { files: sorted([...files]), links: sorted([...links]) };
+}
+
+/** The files below `folder` (relative to contentDir), as listArticleFiles lists them, the links also pushed to `links`. */
+async function listBelow(
+  contentDir: string,
+  folder: string,
+  shown: (path: string) => string,
+  problems: ContentProblem[],
+  links: string[],
 ): Promise<string[]> {
   let entries: Dirent[];
-  const root = join(contentDir, 'articles');
+  const root = join(contentDir, folder);
   try {
     entries = await readdir(root, { recursive: true, withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR')
+      return [];
     throw error;
   }
   const files: string[] = [];
   for (const entry of entries) {
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
     // By slicing, not path.relative: at 100,000 files that costs half a second of a one-article publish.
-    const folder =
+    const below =
       entry.parentPath === root
         ? ''
         : `${entry.parentPath
             .slice(root.length + 1)
             .split(sep)
             .join('/')}/`;
-    const path = `articles/${folder}${entry.name}`;
-    const parts = path.split('/');
-    if (parts.some((part) => part.startsWith('.')) || entry.name.toLowerCase() === 'readme.md') continue;
-    if (leftovers.test(entry.name)) continue;
-    // A picture is checked where an article names it (media/locate-picture.ts), links included.
-    if (entry.isSymbolicLink() && !isPictureFile(path)) {
-      const problem = await symbolicLinkProblem(join(contentDir, path), contentDir);
-      if (problem) {
-        problems.push({ file: shown(path), message: problem });
-        continue;
-      }
-    }
+    const path = `${folder}/${below}${entry.name}`;
+    if (leftOut(path)) continue;
+    if (!(await accepted(contentDir, path, entry.isSymbolicLink(), shown, problems))) continue;
     files.push(path);
+    if (entry.isSymbolicLink()) links.push(path);
   }
+  return files;
+}
+
+/** Never an article: below a dot-folder, a dotfile, a README.md, an editor's or an operating system's leftover. */
+function leftOut(path: string): boolean {
+  const parts = path.split('/');
+  const name = parts[parts.length - 1] ?? '';
+  return parts.some((part) => part.startsWith('.')) || name.toLowerCase() === 'readme.md' || leftovers.test(name);
+}
+
+/** A file is listed; a symbolic link only when it leads to a file inside content/ (else its problem is pushed). */
+async function accepted(
+  contentDir: string,
+  path: string,
+  link: boolean,
+  shown: (path: string) => string,
+  problems: ContentProblem[],
+): Promise<boolean> {
+  // A picture is checked where an article names it (media/locate-picture.ts), links included.
+  if (!link || isPictureFile(path)) return true;
+  const problem = await symbolicLinkProblem(join(contentDir, path), contentDir);
+  if (problem) problems.push({ file: shown(path), message: problem });
+  return problem === undefined;
+}
+
+function sorted(files: string[]): string[] {
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The first index of `sortedFiles` not below `key` (code-unit order). */
+function lowerBound(sortedFiles: readonly string[], key: string): number {
+  let low = 0;
+  let high = sortedFiles.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sortedFiles[middle] as string) < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Why a symbolic link cannot be an article, or undefined when it leads to a file inside content/. */

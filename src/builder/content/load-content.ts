@@ -8,7 +8,7 @@ import type { Site } from '../../model/site.ts';
 import { type MediaOptions, type PublishedFile, publishMedia } from '../media/publish-media.ts';
 import { displayPath } from './content-paths.ts';
 import { duplicateSlugProblems } from './duplicate-slugs.ts';
-import { listArticleFiles } from './list-article-files.ts';
+import { type ArticleFiles, listArticleFiles, updateArticleFiles } from './list-article-files.ts';
 import { type ParseArticlesOptions, parseArticles } from './parse-articles.ts';
 import { readText } from './read-text.ts';
 
@@ -20,6 +20,8 @@ export interface LoadedContent {
   readonly warnings: readonly ContentProblem[];
   /** Pictures to publish below media/, and how many were encoded (not taken from the cache) in this run. */
   readonly media: { readonly files: readonly PublishedFile[]; readonly encoded: number };
+  /** The article files read: what the next build's change list is applied to. */
+  readonly listing: ArticleFiles;
 }
 
 export interface LoadContentOptions extends ParseArticlesOptions {
@@ -27,6 +29,8 @@ export interface LoadContentOptions extends ParseArticlesOptions {
   readonly baseUrl?: string;
   /** Picture cache and rendition settings. */
   readonly media?: MediaOptions;
+  /** The last build's files and what may have changed since (change-list.ts); absent: articles/ is walked. */
+  readonly changes?: { readonly previous: ArticleFiles; readonly changed: ReadonlySet<string> };
 }
 
 /**
@@ -49,7 +53,10 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   // Articles are still checked against the defaults, so one run reports every problem.
   const site = siteResult.ok ? siteResult.site : defaultSite;
 
-  const files = await listArticleFiles(contentDir, shown, problems);
+  const listing = options.changes
+    ? await updateArticleFiles(contentDir, options.changes.previous, options.changes.changed, shown, problems)
+    : await listArticleFiles(contentDir, shown, problems);
+  const { files } = listing;
   const { parsed, warnings } = await parseArticles({ contentDir, files, site, shown, problems }, options);
   const media = await publishMedia(site, contentDir, parsed, shown, options.media);
   const { articles } = media;
@@ -62,5 +69,6 @@ export async function loadContent(contentDir: string, options: LoadContentOption
     articles: newestFirst(articles),
     warnings: sortProblems(warnings),
     media: { files: media.files, encoded: media.encoded },
+    listing,
   };
 }

@@ -10,7 +10,7 @@ import type { Article } from '../../model/article.ts';
 import { rememberArticleHash, rememberedArticleHash } from '../render/article-hashes.ts';
 import { nodeStrongEtag } from '../render/node-etag.ts';
 import { type BodyAt, fieldsOf, openBodyFile } from './body-spill.ts';
-import { recallIndex, rememberIndex } from './index-memo.ts';
+import { recallIndex, rememberIndex, stampOf } from './index-memo.ts';
 import type { ParsedArticleStore } from './parse-articles.ts';
 
 /** [stamp of the file and its sidecar, the article without bodies, its bodies, its content hash, its warnings]. */
@@ -41,8 +41,8 @@ function shardOf(file: string): number {
  * with a SHA-256 of its bytes; a build rewrites only the shards whose entries changed. Each body carries a
  * SHA-1 of its bytes (body-spill.ts): a damaged index is an empty cache, a damaged body is an error the CLI
  * answers with a build without the cache. Bodies of old versions are dropped when they outweigh the live ones.
- * `changed` (a `--watch` process: the files its watcher saw change since its last build) spares the stat of
- * every other file, when the index is the one this process saved.
+ * `changed` (change-list.ts: what a watcher or git says changed since the build that wrote this index) spares the
+ * stat of every other file: an entry is taken as it is unless its file, its sidecar or a folder above them is in it.
  */
 export function openParseCache(
   dir: string,
@@ -51,13 +51,17 @@ export function openParseCache(
   changed?: ReadonlySet<string>,
 ): ParseCache {
   mkdirSync(dir, { recursive: true });
-  const kept = changed && recallIndex<Map<string, Entry>>(`${dir}\n${base}`, shardFiles(join(dir, indexName)));
-  const loaded = kept || readIndex(join(dir, indexName), base);
+  const loaded = readIndex(join(dir, indexName), base);
+  const untouched = (path: string) => {
+    if (changed === undefined) return false;
+    for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1))
+      if (changed.has(path.slice(0, at))) return false;
+    return !changed.has(path);
+  };
   const watched = (file: string, sidecar: string | undefined, entry: Entry | undefined): entry is Entry =>
-    kept !== undefined &&
     entry !== undefined &&
-    !changed?.has(file) &&
-    (sidecar === undefined ? entry[0].endsWith('|-') : !changed?.has(sidecar) && !entry[0].endsWith('|-'));
+    untouched(file) &&
+    (sidecar === undefined ? entry[0].endsWith('|-') : untouched(sidecar) && !entry[0].endsWith('|-'));
   // The one-file index of earlier versions is let go.
   rmSync(join(dir, 'index.json'), { force: true });
   let live = 0;
@@ -135,6 +139,11 @@ function statOrUndefined(path: string): Stats | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What tells the index in `dir` from another one: its shards' sizes, modification times and inodes. */
+export function parseIndexStamp(dir: string): string {
+  return stampOf(shardFiles(join(dir, indexName)));
 }
 
 function shardFiles(folder: string): string[] {

@@ -1,72 +1,19 @@
 // runBuild() from content folders to folder archives, served back through the real app: incremental publishes give
 // the bytes a clean one gives, threads change nothing, and a failure leaves the live version as it was.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../src/app.ts';
 import type { ArchiveTarget } from '../../../src/builder/archive/archive-target.ts';
 import { dirTarget } from '../../../src/builder/archive/dir-target.ts';
 import { openBuildPool } from '../../../src/builder/render/build-pool.ts';
 import { runBuild } from '../../../src/builder/run-build.ts';
 import { ContentError } from '../../../src/content/content-error.ts';
-import { LiveArchive } from '../../../src/worker/archive/live-archive.ts';
+import { removeWorkspaces, routes, served, workspace } from '../../support/build-workspace.ts';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A scratch folder with a copy of a fixture site as content/, and empty cache/ and archive/ folders beside it. */
-function workspace(fixture = 'good') {
-  const dir = mkdtempSync(join(tmpdir(), 'wirefeed-run-build-'));
-  made.push(dir);
-  cpSync(join('test/fixtures/content/sites', fixture), join(dir, 'content'), { recursive: true });
-  return {
-    dir,
-    content: join(dir, 'content'),
-    cache: join(dir, 'cache'),
-    archive: join(dir, 'archive'),
-    write: (path: string, text: string) => writeFileSync(join(dir, 'content', path), text),
-  };
-}
+afterAll(removeWorkspaces);
 
 const story = (n: number, date = '2025-08-01 09:00') =>
   `Story ${n}\n${date}\nThe body of story ${n}.\nSource: www.news.cn\n`;
-
-/** Every route a reader or a feed would ask for, as the app answers it over the folder archive: status, validators, body. */
-async function served(archive: string, paths: readonly string[]): Promise<Record<string, string>> {
-  const app = createApp({
-    archive: new LiveArchive({ codeVersion: 'test' }),
-    sourceFor: () => dirTarget(archive).source(),
-  });
-  const seen: Record<string, string> = {};
-  for (const path of paths) {
-    const response = await app.fetch(new Request(`https://news.example.com${path}`));
-    seen[path] =
-      `${response.status} ${response.headers.get('ETag')} ${response.headers.get('Last-Modified')} ${await response.text()}`;
-  }
-  return seen;
-}
-
-const routes = [
-  '/',
-  '/rss.xml',
-  '/atom.xml',
-  '/feed.json',
-  '/sitemap.xml',
-  '/news-sitemap.xml',
-  '/robots.txt',
-  '/tags/',
-  '/sources/',
-  '/sources/www.news.cn/rss.xml',
-  '/articles/alpha',
-  '/articles/beta',
-  '/articles/older',
-  '/articles/newest.ninjs.json',
-  '/articles/story-1',
-  '/articles/story-2',
-];
 
 const releasedBy = Date.UTC(2026, 0, 1);
 
@@ -131,31 +78,58 @@ describe('runBuild into a folder archive', () => {
     });
   });
 
-  it('serves what a clean build serves after an edit in the same process, over several slug shards', {
-    timeout: 120_000,
-  }, async () => {
-    // 1,100 articles make four shards; the second build gets its state back from this process and its unchanged
-    // shards by reference (archive-state-store.ts, plan-archive.ts), which must never serve a stale location.
-    const space = workspace();
-    const many = Array.from({ length: 1100 }, (_, index) => index + 1);
-    for (const n of many)
-      space.write(`articles/story-${n}.txt`, story(n, `2025-07-${String(1 + (n % 28)).padStart(2, '0')} 09:00`));
-    const options = { contentDir: space.content, cacheDir: space.cache, target: dirTarget(space.archive), releasedBy };
-    await runBuild(options);
-    space.write('articles/story-7.txt', story(7).replace('The body', 'The edited body'));
-    const edit = await runBuild(options);
-    expect(edit.plan?.rendered).toBe(1);
-    expect(edit.previousFrom).toBe('cache');
+  it.each([
+    ['kept in this process', false],
+    ['read back from its file', true],
+  ])(
+    'serves what a clean build serves after an edit, an addition and a removal over several slug shards, the state %s',
+    {
+      timeout: 180_000,
+    },
+    async (_, fromFile) => {
+      // 1,100 articles make four shards; a shard none of whose members changed is reused from the previous state
+      // without being encoded again (plan-archive.ts), which must never serve a stale location.
+      const space = workspace();
+      const many = Array.from({ length: 1100 }, (_, index) => index + 1);
+      for (const n of many)
+        space.write(`articles/story-${n}.txt`, story(n, `2025-07-${String(1 + (n % 28)).padStart(2, '0')} 09:00`));
+      const options = {
+        contentDir: space.content,
+        cacheDir: space.cache,
+        target: dirTarget(space.archive),
+        releasedBy,
+      };
+      await runBuild(options);
+      space.write('articles/story-7.txt', story(7).replace('The body', 'The edited body'));
+      space.write('articles/story-1101.txt', story(1101, '2025-07-30 09:00'));
+      rmSync(join(space.content, 'articles/story-3.txt'));
+      // Another stamp on the kept state: this process must read it back from the file, as a new process would.
+      if (fromFile)
+        for (const file of readdirSync(join(space.cache, 'archive')).filter((name) => name.endsWith('.bin')))
+          utimesSync(join(space.cache, 'archive', file), new Date(2001, 0, 1), new Date(2001, 0, 1));
+      const edit = await runBuild(options);
+      expect(edit.plan?.rendered).toBe(2);
+      expect(edit.previousFrom).toBe('cache');
+      // Three of the four shards changed at most: at least one is taken as it was.
+      expect(edit.plan?.pieces.reused).toBeGreaterThan(0);
 
-    const clean = workspace();
-    cpSync(space.content, clean.content, { recursive: true });
-    await runBuild({ contentDir: clean.content, cacheDir: clean.cache, target: dirTarget(clean.archive), releasedBy });
-    const pages = many.map((n) => `/articles/story-${n}`);
-    const incremental = await served(space.archive, pages);
-    expect(incremental['/articles/story-7']).toContain('The edited body');
-    expect(Object.keys(incremental)).toHaveLength(1100);
-    expect(incremental).toEqual(await served(clean.archive, pages));
-  });
+      const clean = workspace();
+      cpSync(space.content, clean.content, { recursive: true });
+      await runBuild({
+        contentDir: clean.content,
+        cacheDir: clean.cache,
+        target: dirTarget(clean.archive),
+        releasedBy,
+      });
+      const paths = [...new Set([...[...many, 1101].map((n) => `/articles/story-${n}`), ...routes])];
+      const incremental = await served(space.archive, paths);
+      expect(incremental['/articles/story-7']).toContain('The edited body');
+      expect(incremental['/articles/story-3']).toMatch(/^404 /);
+      expect(incremental['/articles/story-1101']).toMatch(/^200 /);
+      expect(Object.keys(incremental)).toHaveLength(1101 + routes.length - 2);
+      expect(incremental).toEqual(await served(clean.archive, paths));
+    },
+  );
 
   it('serves a reverted edit exactly as before the edit', async () => {
     const space = workspace();

@@ -67,4 +67,31 @@ describe('cli.ts --watch', { timeout: processTimeout }, () => {
     expect(count).toBe(3);
     expect(overlapped).toBe(false);
   });
+
+  it('tells the build after a failed one what the failed one was told, too', async () => {
+    const dir = contentWith();
+    const builds: (string[] | undefined)[] = [];
+    let third: (() => void) | undefined;
+    const thirdBuild = new Promise<void>((resolve) => {
+      third = resolve;
+    });
+    const watcher = await watchBuilds({
+      contentDir: dir,
+      build: async (changed) => {
+        builds.push(changed && [...changed].sort());
+        if (builds.length === 3) third?.();
+        // The second build fails (a problem in b.txt): nothing it saw was published.
+        return builds.length === 2 ? 1 : 0;
+      },
+    });
+    writeFileSync(join(dir, 'articles', 'a.txt'), 'A\n2026-12-01\n\nGood.\n');
+    writeFileSync(join(dir, 'articles', 'b.txt'), 'not an article');
+    while (builds.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    writeFileSync(join(dir, 'articles', 'b.txt'), 'B\n2026-12-01\n\nFixed.\n');
+    await thirdBuild;
+    watcher.close();
+    expect(builds).toHaveLength(3);
+    expect(builds[2]).toEqual(expect.arrayContaining(['articles/a.txt', 'articles/b.txt']));
+  });
 });
