@@ -242,15 +242,17 @@ async function updateIndex(
   after: ArchiveState,
   reset: boolean,
 ): Promise<NonNullable<BuildReport['indexed']>> {
-  const changed = (article: Article) =>
-    reset || before.articles.get(article.slug)?.[7] !== after.articles.get(article.slug)?.[7];
-  const upsert = articles.filter((article) => !article.retracted && changed(article));
-  const remove = reset
-    ? []
-    : [
-        ...[...before.articles.keys()].filter((slug) => !after.articles.has(slug)),
-        ...articles.filter((article) => article.retracted && changed(article)).map((article) => article.slug),
-      ];
+  // The plan keeps an unchanged article's entry object: what is not the same object changed.
+  const changedSlugs = new Set<string>();
+  if (!reset)
+    for (const [slug, entry] of after.articles) if (before.articles.get(slug) !== entry) changedSlugs.add(slug);
+  const changed = reset ? articles : articles.filter((article) => changedSlugs.has(article.slug));
+  const upsert = changed.filter((article) => !article.retracted);
+  const remove: string[] = [];
+  if (!reset) {
+    for (const slug of before.articles.keys()) if (!after.articles.has(slug)) remove.push(slug);
+    for (const article of changed) if (article.retracted) remove.push(article.slug);
+  }
   let batch: SearchRow[] = [];
   let bytes = 0;
   let first = true;

@@ -17,11 +17,35 @@ export interface SectionLists {
   readonly sources: readonly Section[];
 }
 
+/** An article's section keys, and the spelling of each tag key it used first. */
+interface ArticleSections extends Readonly<Record<SectionKind, readonly string[]>> {
+  readonly tagNames: readonly string[];
+}
+
+/** Worked out once an article: a build asks for every article's sections several times (lists, partners, shards). */
+const known = new WeakMap<Article, ArticleSections>();
+
+function sectionsOf(article: Article): ArticleSections {
+  const kept = known.get(article);
+  if (kept) return kept;
+  const tags = new Map<string, string>();
+  for (const tag of article.tags)
+    if (tagProblem(tag) === undefined) {
+      const key = tagKey(tag);
+      if (!tags.has(key)) tags.set(key, tag);
+    }
+  const sections = {
+    tag: [...tags.keys()],
+    tagNames: [...tags.values()],
+    source: article.source === undefined ? [] : [sourceKey(article.source)],
+  };
+  known.set(article, sections);
+  return sections;
+}
+
 /** The sections an article is listed in, by kind: its tag keys (each once) and its source key. */
 export function sectionKeysOf(article: Article): Readonly<Record<SectionKind, readonly string[]>> {
-  const tags = new Set<string>();
-  for (const tag of article.tags) if (tagProblem(tag) === undefined) tags.add(tagKey(tag));
-  return { tag: [...tags], source: article.source === undefined ? [] : [sourceKey(article.source)] };
+  return sectionsOf(article);
 }
 
 /** The sections an article is listed in, as partners and the changes log name them: `tag:<key>`, `source:<key>`. */
@@ -43,14 +67,14 @@ export function sectionLists(newest: readonly Article[]): SectionLists {
   };
   for (let index = newest.length - 1; index >= 0; index--) {
     const article = newest[index] as Article;
-    const keys = sectionKeysOf(article);
-    for (const key of keys.tag) {
-      const name = article.tags.find((tag) => tagKey(tag) === key) ?? key;
-      add(groups.tag, key, name, undefined, article);
-    }
-    for (const key of keys.source) {
-      if (article.source) add(groups.source, key, article.source.name, sourceHome(article.source), article);
-    }
+    const sections = sectionsOf(article);
+    sections.tag.forEach((key, at) => {
+      add(groups.tag, key, sections.tagNames[at] ?? key, undefined, article);
+    });
+    const source = article.source;
+    // The home page is worked out only while the section has none yet.
+    for (const key of sections.source)
+      if (source) add(groups.source, key, source.name, () => sourceHome(source), article);
   }
   const finish = (kind: SectionKind): Section[] =>
     [...groups[kind].entries()]
@@ -75,14 +99,18 @@ function add(
   groups: Map<string, { name: string; url?: string; articles: Article[] }>,
   key: string,
   name: string,
-  url: string | undefined,
+  home: (() => string | undefined) | undefined,
   article: Article,
 ): void {
   const group = groups.get(key);
   if (group === undefined) {
+    const url = home?.();
     groups.set(key, { name, ...(url !== undefined ? { url } : {}), articles: [article] });
     return;
   }
   group.articles.push(article);
-  if (group.url === undefined && url !== undefined) group.url = url;
+  if (group.url === undefined && home !== undefined) {
+    const url = home();
+    if (url !== undefined) group.url = url;
+  }
 }

@@ -131,6 +131,34 @@ describe('runBuild into a folder archive', () => {
     },
   );
 
+  it('tells the search index exactly what a publish changed: the new and edited, the removed and retracted', async () => {
+    const space = workspace();
+    for (const n of [1, 2, 3, 4]) space.write(`articles/story-${n}.txt`, story(n));
+    const calls: { upsert: string[]; remove: string[]; reset: boolean }[] = [];
+    const folder = dirTarget(space.archive);
+    const target: ArchiveTarget = {
+      ...folder,
+      index: async (batch) => {
+        calls.push({
+          upsert: batch.upsert.map((row) => row.slug).sort(),
+          remove: [...batch.remove].sort(),
+          reset: batch.reset === true,
+        });
+      },
+    };
+    const options = { contentDir: space.content, cacheDir: space.cache, target, releasedBy };
+    await runBuild(options);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.reset).toBe(true);
+    space.write('articles/story-1.txt', story(1).replace('The body', 'The edited body'));
+    space.write('articles/story-5.txt', story(5));
+    rmSync(join(space.content, 'articles/story-2.txt'));
+    space.write('articles/story-3.yaml', 'retracted:\n  date: 2025-08-10 09:00\n  reason: The agency withdrew it.\n');
+    const report = await runBuild(options);
+    expect(report.indexed).toEqual({ upserted: 2, removed: 2, reset: false });
+    expect(calls.slice(1)).toEqual([{ upsert: ['story-1', 'story-5'], remove: ['story-2', 'story-3'], reset: false }]);
+  });
+
   it('serves a reverted edit exactly as before the edit', async () => {
     const space = workspace();
     const options = { contentDir: space.content, cacheDir: space.cache, target: dirTarget(space.archive), releasedBy };
