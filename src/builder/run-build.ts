@@ -111,7 +111,7 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
     mark = now;
     killPoint(name);
   };
-  const codeHash = await buildCodeHash(resolve(import.meta.dirname, '..', '..'));
+  const codeHash = await runningCodeHash();
   const content = await loadArticles(options, cacheDir, codeHash);
   const { site, articles, warnings, media } = content.loaded;
   if (content.partnerProblems.length > 0) {
@@ -215,6 +215,16 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
   } finally {
     content.close();
   }
+}
+
+/**
+ * The code version of what this process runs: worked out once, since the code was loaded when the process started
+ * (a source file edited while `npm run dev` runs is not what it runs; reading all of src/ again cost every save ~30 ms).
+ */
+let codeHashOnce: Promise<string> | undefined;
+function runningCodeHash(): Promise<string> {
+  codeHashOnce ??= buildCodeHash(resolve(import.meta.dirname, '..', '..'));
+  return codeHashOnce;
 }
 
 /**

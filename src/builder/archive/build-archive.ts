@@ -17,6 +17,14 @@ export interface BuildArchiveOptions
   readonly renderBlocks?: (context: BlockContext) => BlockRenderer;
 }
 
+const encoder = new TextEncoder();
+
+/** Identities worked out in this process: a --watch build gets the same article objects back (parse-cache.ts). */
+const worked = new WeakMap<
+  Article,
+  { readonly salt: string; readonly content: string | undefined; readonly identity: string }
+>();
+
 export async function buildArchive(options: BuildArchiveOptions): Promise<PlannedArchive> {
   const { site, articles, codec } = options;
   const representations = await siteRepresentations(site, codec.textEtag);
@@ -25,11 +33,16 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Planne
   const contentHashes = await articleHashes(articles, codec.textEtag);
   const salt = `${options.renderVersion ?? ''}\n${JSON.stringify(site)}`;
   const identities = new Map<Article, string>();
-  for (const article of articles)
-    identities.set(
-      article,
-      await codec.contentHash(new TextEncoder().encode(`${salt}\n${contentHashes.get(article)}`)),
-    );
+  for (const article of articles) {
+    const content = contentHashes.get(article);
+    const known = worked.get(article);
+    const identity =
+      known?.salt === salt && known.content === content
+        ? known.identity
+        : await codec.contentHash(encoder.encode(`${salt}\n${content}`));
+    worked.set(article, { salt, content, identity });
+    identities.set(article, identity);
+  }
   const { renderVersion: _, renderBlocks, releasedBy, ...planned } = options;
   return planArchive({
     ...planned,

@@ -20,6 +20,8 @@ export interface BodyFile {
   write(article: Article): { readonly text: BodyAt; readonly html: BodyAt };
   /** The article without its bodies in memory: `bodyText` and `bodyHtml` are getters that read them back (checked). */
   lazy(rest: Omit<Article, 'bodyText' | 'bodyHtml'>, at: { readonly text: BodyAt; readonly html: BodyAt }): Article;
+  /** A lazy article an earlier build of this process made, its bodies now read from this file at the same places. */
+  adopt(article: Article): Article | undefined;
   /** Bytes in the file. */
   readonly size: number;
   close(): void;
@@ -151,6 +153,12 @@ export function openBodyFile(path: string, append: boolean): BodyFile {
       return encoded
         ? { text: put(encoded.text), html: put(encoded.html) }
         : { text: put(article.bodyText), html: put(article.bodyHtml) };
+    },
+    adopt(article) {
+      const place = places.get(article);
+      if (place === undefined || place.path !== path) return undefined;
+      places.set(article, { ...place, read });
+      return article;
     },
     lazy(rest, at) {
       // Object.assign into a fresh literal, then the shared getters: the articles share hidden classes.

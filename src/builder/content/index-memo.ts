@@ -4,7 +4,7 @@ import { type Stats, statSync } from 'node:fs';
 const saved = new Map<string, { readonly stamp: string; readonly value: unknown }>();
 
 /** Size, mtime and inode of each file: what another process rewriting one of them changes. */
-export function stampOf(files: readonly string[]): string {
+function stampOf(files: readonly string[]): string {
   return files.map((file) => part(statSync(file, { throwIfNoEntry: false }))).join('|');
 }
 

@@ -1,7 +1,18 @@
 /** The parse cache (build/.cache/parse): an unchanged article file is not read or parsed again; its bodies stay on disk until rendered. */
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
@@ -10,7 +21,7 @@ import type { Article } from '../../model/article.ts';
 import { rememberArticleHash, rememberedArticleHash } from '../render/article-hashes.ts';
 import { nodeStrongEtag } from '../render/node-etag.ts';
 import { type BodyAt, fieldsOf, openBodyFile } from './body-spill.ts';
-import { recallIndex, rememberIndex, stampOf } from './index-memo.ts';
+import { recallIndex, rememberIndex } from './index-memo.ts';
 import type { ParsedArticleStore } from './parse-articles.ts';
 
 /** [stamp of the file and its sidecar, the article without bodies, its bodies, its content hash, its warnings]. */
@@ -25,6 +36,9 @@ export interface ParseCache extends ParsedArticleStore {
 }
 
 const indexName = 'index';
+
+/** The article each index entry became in this process (a --watch process keeps its index entries between builds). */
+const madeFrom = new WeakMap<Entry, Article>();
 const bodiesName = 'bodies.bin';
 /** The index is split by file name into this many shards: a rebuild rewrites only the shards whose entries changed. */
 const shardCount = 64;
@@ -87,7 +101,11 @@ export function openParseCache(
       stamps.set(file, stamp);
       if (!entry || entry[0] !== stamp) return undefined;
       const [, rest, text, html, hash, warnings] = entry;
-      const article = bodies.lazy(rest, { text, html });
+      // The same object as in this process's last build for the same entry: what was worked out from it (its
+      // identity, its sections) is remembered by object, so a --watch build does not work it out again.
+      const made = madeFrom.get(entry);
+      const article = (made && bodies.adopt(made)) ?? bodies.lazy(rest, { text, html });
+      madeFrom.set(entry, article);
       rememberArticleHash(article, hash);
       next.set(file, entry);
       counts.reused++;
@@ -141,9 +159,26 @@ function statOrUndefined(path: string): Stats | undefined {
   }
 }
 
-/** What tells the index in `dir` from another one: its shards' sizes, modification times and inodes. */
+/**
+ * What tells the index in `dir` from another one: the SHA-256 each shard starts with (a copy restored elsewhere, as
+ * CI's cache restores it, is the same index; another process's rewrite is another).
+ */
 export function parseIndexStamp(dir: string): string {
-  return stampOf(shardFiles(join(dir, indexName)));
+  const head = Buffer.alloc(64);
+  return shardFiles(join(dir, indexName))
+    .map((file) => {
+      try {
+        const fd = openSync(file, 'r');
+        try {
+          return head.toString('latin1', 0, readSync(fd, head, 0, 64, 0));
+        } finally {
+          closeSync(fd);
+        }
+      } catch {
+        return '-';
+      }
+    })
+    .join(',');
 }
 
 function shardFiles(folder: string): string[] {

@@ -2,7 +2,7 @@
 // what a clean build of the same files serves, whatever the change: an edit committed or not, an edit undone, a new
 // file, an ignored one, a deletion, a folder moved, a commit, a link whose target changed.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dirTarget } from '../../../../src/builder/archive/dir-target.ts';
@@ -111,12 +111,23 @@ describe('a publish of a content folder in git', { timeout: processTimeout }, ()
 
   it('looks at every file when the parse index is not the one the last publish left', async () => {
     const { space, publish } = await published();
-    space.write('articles/story-1.txt', story(1, 'Edited while another build rewrote the index.'));
-    // Another stamp on every shard of the index: another process wrote it, and a change list means nothing against it.
-    const index = join(space.cache, 'parse', 'index');
-    for (const name of readdirSync(index)) utimesSync(join(index, name), new Date(2001, 0, 1), new Date(2001, 0, 1));
-    expect(looked(await publish())).toEqual(['none', 1]);
-    expect((await sameAsClean(space))['/articles/story-1']).toContain('Edited while another build rewrote the index.');
+    space.write('articles/story-1.txt', story(1, 'Edited while the index was lost.'));
+    // One shard of the index gone (another process, a disk): the change list means nothing against what is left.
+    rmSync(join(space.cache, 'parse', 'index', '0.bin'));
+    const report = await publish();
+    expect(report.parsed.changesFrom).toBe('none');
+    expect((await sameAsClean(space))['/articles/story-1']).toContain('Edited while the index was lost.');
+  });
+
+  it('uses a copy of the cache restored elsewhere, as CI restores it (new inodes and times, same bytes)', async () => {
+    const { space } = await published();
+    space.write('articles/story-2.txt', story(2, 'Edited before CI ran.'));
+    const restored = join(space.dir, 'restored-cache');
+    cpSync(space.cache, restored, { recursive: true });
+    const target = dirTarget(space.archive);
+    const report = await runBuild({ contentDir: space.content, cacheDir: restored, target, releasedBy });
+    expect(looked(report)).toEqual(['git', 1]);
+    expect((await sameAsClean(space))['/articles/story-2']).toContain('Edited before CI ran.');
   });
 
   it('looks at every file outside git, and after a commit it published from was lost', async () => {
