@@ -37,8 +37,6 @@ export interface ParseCache extends ParsedArticleStore {
 
 const indexName = 'index';
 
-/** The article each index entry became in this process (a --watch process keeps its index entries between builds). */
-const madeFrom = new WeakMap<Entry, Article>();
 const bodiesName = 'bodies.bin';
 /** The index is split by file name into this many shards: a rebuild rewrites only the shards whose entries changed. */
 const shardCount = 64;
@@ -101,11 +99,9 @@ export function openParseCache(
       stamps.set(file, stamp);
       if (!entry || entry[0] !== stamp) return undefined;
       const [, rest, text, html, hash, warnings] = entry;
-      // The same object as in this process's last build for the same entry: what was worked out from it (its
-      // identity, its sections) is remembered by object, so a --watch build does not work it out again.
-      const made = madeFrom.get(entry);
-      const article = (made && bodies.adopt(made)) ?? bodies.lazy(rest, { text, html });
-      madeFrom.set(entry, article);
+      // The entry's own fields become the article (no copy). In a --watch process the same entry, so the same
+      // object, comes back each build: what was worked out from it (identity, sections) is remembered by object.
+      const article = bodies.adopt(rest) ?? bodies.lazy(rest, { text, html });
       rememberArticleHash(article, hash);
       next.set(file, entry);
       counts.reused++;
@@ -119,6 +115,7 @@ export function openParseCache(
       // (V8 keeps a substring's parent), 100,000 files of it; the copy holds only its own characters.
       const rest = JSON.parse(JSON.stringify(fields)) as typeof fields;
       const at = bodies.write(article);
+      // `rest` becomes the lazy article, and the entry holds it: one copy of the fields (save() writes them bare).
       const lazy = bodies.lazy(rest, at);
       rememberArticleHash(lazy, hash);
       const stamp = stamps.get(file);
@@ -135,8 +132,12 @@ export function openParseCache(
       for (const file of previous.keys()) if (!next.has(file)) dirty.add(shardOf(file));
       mkdirSync(join(dir, indexName), { recursive: true });
       for (const shard of dirty) {
-        // V8's serialization: read back in about 60 % of JSON.parse's time (measured on 100 MB of entries).
-        const bytes = serialize({ base, entries: shards[shard] ?? new Map() });
+        // V8's serialization: read back in about 60 % of JSON.parse's time (measured on 100 MB of entries). An
+        // entry's fields are its lazy article: written without the body getters (serialize would call them).
+        const entries = new Map<string, Entry>();
+        for (const [file, [stamp, article, ...rest]] of shards[shard] ?? new Map<string, Entry>())
+          entries.set(file, [stamp, fieldsOf(article as Article), ...rest]);
+        const bytes = serialize({ base, entries });
         const path = join(dir, indexName, `${shard}.bin`);
         writeFileSync(`${path}.tmp`, Buffer.concat([Buffer.from(`${sha256(bytes)}\n`), bytes]));
         renameSync(`${path}.tmp`, path);
