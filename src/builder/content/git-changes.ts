@@ -33,8 +33,14 @@ function paths(output: string): string[] {
  */
 export async function gitChanges(contentDir: string, since: GitMark | undefined): Promise<GitChanges | undefined> {
   const git = async (...args: string[]) =>
-    (await run('git', ['-C', contentDir, '-c', 'core.quotePath=false', ...args], { maxBuffer: 256 * 1024 * 1024 }))
-      .stdout;
+    (
+      await run(
+        'git',
+        // Raw paths; and no fsmonitor hook: asking what changed must never run a command the repository names.
+        ['-C', contentDir, '-c', 'core.quotePath=false', '-c', 'core.fsmonitor=false', ...args],
+        { maxBuffer: 256 * 1024 * 1024 },
+      )
+    ).stdout;
   try {
     const head = (await git('rev-parse', '--verify', '-q', 'HEAD^{commit}')).trim();
     const [sinceDiff, headDiff, untracked] = await Promise.all([

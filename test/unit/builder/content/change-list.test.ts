@@ -2,7 +2,7 @@
 // what a clean build of the same files serves, whatever the change: an edit committed or not, an edit undone, a new
 // file, an ignored one, a deletion, a folder moved, a commit, a link whose target changed.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dirTarget } from '../../../../src/builder/archive/dir-target.ts';
@@ -22,16 +22,19 @@ function git(dir: string, ...args: string[]): void {
   });
 }
 
-/** A content folder under git with a few stories (one in a sub-folder), committed, and published once. */
+/**
+ * A project under git with content/ in it (as `npm run publish` runs in one: the caches beside it ignored), a few
+ * stories (one in a sub-folder), committed, and published once.
+ */
 async function published() {
   const space = workspace();
   mkdirSync(join(space.content, 'articles', 'desk'));
   for (const n of [1, 2, 3]) space.write(`articles/story-${n}.txt`, story(n));
   space.write('articles/desk/story-4.txt', story(4));
-  space.write('.gitignore', 'articles/ignored-*\n');
-  git(space.content, 'init', '-q');
-  git(space.content, 'add', '-A');
-  git(space.content, 'commit', '-qm', 'the desk');
+  writeFileSync(join(space.dir, '.gitignore'), 'cache/\narchive/\nrestored-cache/\ncontent/articles/ignored-*\n');
+  git(space.dir, 'init', '-q');
+  git(space.dir, 'add', '-A');
+  git(space.dir, 'commit', '-qm', 'the desk');
   const publish = () =>
     runBuild({ contentDir: space.content, cacheDir: space.cache, target: dirTarget(space.archive), releasedBy });
   const first = await publish();
@@ -61,9 +64,9 @@ describe('a publish of a content folder in git', { timeout: processTimeout }, ()
     const steps: [string, () => void, number][] = [
       ['nothing changed', () => {}, 0],
       ['an edit not committed', () => space.write('articles/story-1.txt', story(1, 'Edited, not committed.')), 1],
-      ['the same edit committed', () => git(space.content, 'commit', '-qam', 'edit'), 0],
+      ['the same edit committed', () => git(space.dir, 'commit', '-qam', 'edit'), 0],
       ['an edit undone', () => space.write('articles/story-2.txt', story(2, 'Briefly edited.')), 1],
-      ['…back to the commit', () => git(space.content, 'checkout', '--', 'articles/story-2.txt'), 1],
+      ['…back to the commit', () => git(space.dir, 'checkout', '--', 'content/articles/story-2.txt'), 1],
       ['a new file', () => space.write('articles/story-5.txt', story(5)), 1],
       ['an ignored file', () => space.write('articles/ignored-6.txt', story(6)), 1],
       ['a deletion', () => rmSync(join(space.content, 'articles/story-3.txt')), 0],
@@ -75,8 +78,8 @@ describe('a publish of a content folder in git', { timeout: processTimeout }, ()
       [
         'everything committed',
         () => {
-          git(space.content, 'add', '-A');
-          git(space.content, 'commit', '-qm', 'all');
+          git(space.dir, 'add', '-A');
+          git(space.dir, 'commit', '-qm', 'all');
         },
         0,
       ],
@@ -100,8 +103,8 @@ describe('a publish of a content folder in git', { timeout: processTimeout }, ()
     mkdirSync(join(space.content, 'shared'));
     space.write('shared/story-7.txt', story(7));
     symlinkSync('../shared/story-7.txt', join(space.content, 'articles/story-7.txt'));
-    git(space.content, 'add', '-A');
-    git(space.content, 'commit', '-qm', 'a link');
+    git(space.dir, 'add', '-A');
+    git(space.dir, 'commit', '-qm', 'a link');
     await publish();
     // git names the target that changed, not the link in articles/: each link is looked at in every publish.
     space.write('shared/story-7.txt', story(7, 'The shared copy, edited.'));
@@ -132,12 +135,12 @@ describe('a publish of a content folder in git', { timeout: processTimeout }, ()
 
   it('looks at every file outside git, and after a commit it published from was lost', async () => {
     const { space, publish } = await published();
-    rmSync(join(space.content, '.git'), { recursive: true });
+    rmSync(join(space.dir, '.git'), { recursive: true });
     space.write('articles/story-2.txt', story(2, 'Edited with no git.'));
     expect(looked(await publish())).toEqual(['none', 1]);
-    git(space.content, 'init', '-q');
-    git(space.content, 'add', '-A');
-    git(space.content, 'commit', '-qm', 'a new history');
+    git(space.dir, 'init', '-q');
+    git(space.dir, 'add', '-A');
+    git(space.dir, 'commit', '-qm', 'a new history');
     expect(looked(await publish())).toEqual(['none', 0]);
     expect(looked(await publish())).toEqual(['git', 0]);
     await sameAsClean(space);
