@@ -306,22 +306,24 @@ async function loadArticles(
     }
   })();
   const parseDir = scratch ?? join(cacheDir, 'parse');
-  // What changed since the last good build, by the watcher or git; a check (a scratch cache) looks at everything.
-  const changes = scratch
+  // What changed since the last good build, by the watcher or git (git answers while the parse index is read); a
+  // check (a scratch cache) looks at everything.
+  const asking = scratch
     ? undefined
-    : await changeList({
+    : changeList({
         file: join(parseDir, 'journal.bin'),
         contentDir,
         indexStamp: () => parseIndexStamp(parseDir),
         ...(options.changed ? { watched: options.changed } : {}),
       });
+  asking?.catch(() => {});
   // Every parse depends on the code, the size bounds (in the code), site.yaml's bytes and the base URL given.
-  const parseCache = openParseCache(
-    parseDir,
-    `${codeHash}\n${options.baseUrl ?? ''}\n${siteText}`,
-    contentDir,
-    changes?.changes?.changed,
-  );
+  const parseCache = openParseCache(parseDir, `${codeHash}\n${options.baseUrl ?? ''}\n${siteText}`, contentDir);
+  const changes = await asking?.catch((error: unknown) => {
+    parseCache.close();
+    throw error;
+  });
+  if (changes?.changes) parseCache.trust(changes.changes.changed);
   let files = 0;
   try {
     const loaded = await loadContent(contentDir, {

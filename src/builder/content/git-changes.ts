@@ -42,22 +42,25 @@ export async function gitChanges(contentDir: string, since: GitMark | undefined)
       )
     ).stdout;
   try {
-    const head = (await git('rev-parse', '--verify', '-q', 'HEAD^{commit}')).trim();
-    const [sinceDiff, headDiff, untracked] = await Promise.all([
+    // All asked at once, before the first await: git works while the caller reads its parse index.
+    const [headLine, sinceDiff, untracked] = await Promise.all([
+      git('rev-parse', '--verify', '-q', 'HEAD^{commit}'),
       // A commit gone (a rebase, then gc) is no answer: every file is checked.
       since
         ? git('diff', '--name-only', '-z', '--no-renames', '--relative', since.head, '--', '.').catch(() => undefined)
         : undefined,
-      since?.head === head
-        ? undefined
-        : git('diff', '--name-only', '-z', '--no-renames', '--relative', 'HEAD', '--', '.'),
       git('ls-files', '-z', '--others', '--', '.'),
     ]);
+    const head = headLine.trim();
     const others = paths(untracked);
     // A folder git will not look into (a repository of its own): only a walk of the files can say what is in it.
     if (others.some((path) => path.endsWith('/'))) return undefined;
-    const againstHead = paths((since?.head === head ? sinceDiff : headDiff) ?? '');
-    const mark = { head, dirty: [...new Set([...againstHead, ...others])].sort() };
+    // What differs from the commit checked out now, for the next build: the same diff unless HEAD moved.
+    const headDiff =
+      since?.head === head
+        ? sinceDiff
+        : await git('diff', '--name-only', '-z', '--no-renames', '--relative', 'HEAD', '--', '.');
+    const mark = { head, dirty: [...new Set([...paths(headDiff ?? ''), ...others])].sort() };
     if (since === undefined || sinceDiff === undefined) return { changed: undefined, mark };
     return { changed: new Set([...paths(sinceDiff), ...others, ...since.dirty]), mark };
   } catch {

@@ -30,6 +30,8 @@ type Entry = readonly [string, Omit<Article, 'bodyText' | 'bodyHtml'>, BodyAt, B
 export interface ParseCache extends ParsedArticleStore {
   /** Files taken from the cache and files parsed in this build. */
   readonly counts: { readonly reused: number; readonly parsed: number };
+  /** Only these files (and folders) may have changed since the build that saved this index: no other is stamped. */
+  trust(changed: ReadonlySet<string>): void;
   /** Writes the index of this build's articles (only after the build succeeded). */
   save(): void;
   close(): void;
@@ -53,17 +55,13 @@ function shardOf(file: string): number {
  * with a SHA-256 of its bytes; a build rewrites only the shards whose entries changed. Each body carries a
  * SHA-1 of its bytes (body-spill.ts): a damaged index is an empty cache, a damaged body is an error the CLI
  * answers with a build without the cache. Bodies of old versions are dropped when they outweigh the live ones.
- * `changed` (change-list.ts: what a watcher or git says changed since the build that wrote this index) spares the
- * stat of every other file: an entry is taken as it is unless its file, its sidecar or a folder above them is in it.
+ * `trust(changed)` (change-list.ts: what a watcher or git says changed since the build that wrote this index) spares
+ * the stat of every other file: an entry is taken as it is unless its file, its sidecar or a folder above them is in it.
  */
-export function openParseCache(
-  dir: string,
-  base: string,
-  contentDir: string,
-  changed?: ReadonlySet<string>,
-): ParseCache {
+export function openParseCache(dir: string, base: string, contentDir: string): ParseCache {
   mkdirSync(dir, { recursive: true });
   const loaded = readIndex(join(dir, indexName), base);
+  let changed: ReadonlySet<string> | undefined;
   const untouched = (path: string) => {
     if (changed === undefined) return false;
     for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1))
@@ -92,6 +90,9 @@ export function openParseCache(
 
   return {
     counts,
+    trust(list) {
+      changed = list;
+    },
     lookup(file, sidecar) {
       // Stamped before the file is read: a change made while this build runs is seen by the next one.
       const entry = previous.get(file);
