@@ -1,6 +1,6 @@
 /** `cli.ts --watch` (what `npm run dev` runs): one long-lived build process that builds again whenever content/ changes. */
-import { type FSWatcher, watch } from 'node:fs';
-import { sep } from 'node:path';
+import { type Dirent, type FSWatcher, readdirSync, watch } from 'node:fs';
+import { join } from 'node:path';
 
 export interface WatchOptions {
   /** The content folder watched (recursively). */
@@ -23,7 +23,7 @@ export interface WatchOptions {
  * its worker threads, the parse cache's index (content/parse-cache.ts) and the archive's state (archive/
  * archive-state-store.ts) in memory between builds, which is most of what a one-article publish of a fresh process costs.
  */
-export async function watchBuilds(options: WatchOptions): Promise<FSWatcher> {
+export async function watchBuilds(options: WatchOptions): Promise<FolderWatcher> {
   const debounceMs = options.debounceMs ?? 20;
   let running = false;
   let again = false;
@@ -53,13 +53,69 @@ export async function watchBuilds(options: WatchOptions): Promise<FSWatcher> {
       await run();
     }
   };
-  const watcher = watch(options.contentDir, { recursive: true }, (_event, name) => {
-    // No name: the watcher lost track (an overflow); the next build checks every file.
-    if (name && changed) changed.add(name.split(sep).join('/'));
+  const watcher = watchFolders(options.contentDir, (name) => {
+    // No name: the watcher lost track (an overflow, a folder it could not watch); the next build checks every file.
+    if (name && changed) changed.add(name);
     else if (!name) changed = undefined;
     clearTimeout(timer);
     timer = setTimeout(() => void run(), debounceMs);
   });
   await run();
   return watcher;
+}
+
+/** What watchBuilds returns: the folders' watchers, closed together. */
+export interface FolderWatcher {
+  close(): void;
+}
+
+/**
+ * Watches every folder below `root` but dot-folders (`.git` is never content), one inotify watch a folder: a folder's
+ * watch reports its files' creation, change and removal. Node's `recursive: true` on Linux watches every file as
+ * well, and at 100,000 articles (200,000 files) that passes the system's limit of watches (ENOSPC): the publisher
+ * ended at the first save. `seen` gets each path (relative to `root`, with `/`), or undefined when a watch failed.
+ */
+function watchFolders(root: string, seen: (name: string | undefined) => void): FolderWatcher {
+  const watchers = new Map<string, FSWatcher>();
+  const add = (folder: string) => {
+    // Watched again when its parent reports it: a folder removed and made again is another inode.
+    watchers.get(folder)?.close();
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(join(root, folder), (_event, name) => {
+        if (!name) return seen(undefined);
+        const path = folder === '' ? name : `${folder}/${name}`;
+        seen(path);
+        // A new folder (made, or moved in) is watched too, with what it already holds.
+        if (!name.startsWith('.')) addBelow(path);
+      });
+    } catch {
+      return seen(undefined);
+    }
+    watcher.on('error', () => {
+      watcher.close();
+      watchers.delete(folder);
+      seen(undefined);
+    });
+    watchers.set(folder, watcher);
+  };
+  const addBelow = (folder: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(root, folder), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    add(folder);
+    for (const entry of entries)
+      if (entry.isDirectory() && !entry.name.startsWith('.'))
+        addBelow(folder === '' ? entry.name : `${folder}/${entry.name}`);
+  };
+  addBelow('');
+  return {
+    close() {
+      for (const watcher of watchers.values()) watcher.close();
+      watchers.clear();
+    },
+  };
 }

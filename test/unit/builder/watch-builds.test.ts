@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { watchBuilds } from '../../../src/builder/watch-builds.ts';
@@ -93,5 +93,28 @@ describe('cli.ts --watch', { timeout: processTimeout }, () => {
     watcher.close();
     expect(builds).toHaveLength(3);
     expect(builds[2]).toEqual(expect.arrayContaining(['articles/a.txt', 'articles/b.txt']));
+  });
+
+  it('sees files in a folder made after it started, and nothing inside a dot-folder such as .git', async () => {
+    const dir = contentWith();
+    const builds: (string[] | undefined)[] = [];
+    const watcher = await watchBuilds({
+      contentDir: dir,
+      build: async (changed) => {
+        builds.push(changed && [...changed].sort());
+        return 0;
+      },
+    });
+    mkdirSync(join(dir, '.git'));
+    mkdirSync(join(dir, 'articles', 'desk'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    writeFileSync(join(dir, '.git', 'index.lock'), 'git at work');
+    writeFileSync(join(dir, 'articles', 'desk', 'story.txt'), 'Title\n2026-12-01\n\nBody.\n');
+    while (!builds.some((seen) => seen?.includes('articles/desk/story.txt')))
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    watcher.close();
+    const named = builds.flatMap((seen) => seen ?? []);
+    expect(named).toContain('articles/desk/story.txt');
+    expect(named.filter((path) => path.startsWith('.git/'))).toEqual([]);
   });
 });
