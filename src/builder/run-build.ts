@@ -316,7 +316,6 @@ async function loadArticles(
         indexStamp: () => parseIndexStamp(parseDir),
         ...(options.changed ? { watched: options.changed } : {}),
       });
-  asking?.catch(() => {});
   // Every parse depends on the code, the size bounds (in the code), site.yaml's bytes and the base URL given.
   const parseCache = openParseCache(parseDir, `${codeHash}\n${options.baseUrl ?? ''}\n${siteText}`, contentDir);
   const changes = await asking?.catch((error: unknown) => {

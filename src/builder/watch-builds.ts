@@ -82,12 +82,12 @@ function watchFolders(root: string, seen: (name: string | undefined) => void): F
     watchers.get(folder)?.close();
     let watcher: FSWatcher;
     try {
-      watcher = watch(join(root, folder), (_event, name) => {
+      watcher = watch(join(root, folder), (event, name) => {
         if (!name) return seen(undefined);
         const path = folder === '' ? name : `${folder}/${name}`;
         seen(path);
-        // A new folder (made, or moved in) is watched too, with what it already holds.
-        if (!name.startsWith('.')) addBelow(path);
+        // A new folder (made, or moved in: a 'rename') is watched too, with what it already holds; a save is a 'change'.
+        if (event === 'rename' && !name.startsWith('.')) addBelow(path);
       });
     } catch {
       return seen(undefined);

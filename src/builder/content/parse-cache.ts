@@ -38,7 +38,6 @@ export interface ParseCache extends ParsedArticleStore {
 }
 
 const indexName = 'index';
-
 const bodiesName = 'bodies.bin';
 /** The index is split by file name into this many shards: a rebuild rewrites only the shards whose entries changed. */
 const shardCount = 64;
