@@ -92,7 +92,8 @@ const wireCopyKeys: Readonly<Record<string, readonly [part: string, field: keyof
 
 /** `articles/x.yaml` for `articles/x.txt`. */
 export function sidecarPathOf(wireCopyFile: string): string {
-  return wireCopyFile.replace(/\.txt$/i, '.yaml');
+  // Sliced, not a regular expression: called for each of 100,000 wire copies in a build.
+  return wireCopyFile.slice(-4).toLowerCase() === '.txt' ? `${wireCopyFile.slice(0, -4)}.yaml` : wireCopyFile;
 }
 
 /** Whether a content file is a sidecar (`.yaml`). */

@@ -98,10 +98,14 @@ export async function parseArticles(
     }
     const hit = hits[index];
     if (hit) {
-      await settleInOrder(async () => {
+      const settle = () => {
         for (const warning of hit.warnings) warnings.push(warning);
         parsed.push({ file, article: hit.article });
-      });
+      };
+      // Nothing waiting to settle before it (the usual case: a rebuild with a handful of files parsed): taken now,
+      // not through a promise a file (at 100,000 articles that was ~0.2 s of a one-file publish).
+      if (settling.length === 0) settle();
+      else await settleInOrder(async () => settle());
       continue;
     }
     const text = readText(join(contentDir, file), shown(file), problems);
@@ -176,8 +180,10 @@ function lonelySidecarProblem(
   listed: ReadonlySet<string>,
   shown: (path: string) => string,
 ): ContentProblem | undefined {
-  const wireCopy = file.replace(/\.yaml$/i, '.txt');
-  const markdown = file.replace(/\.yaml$/i, '.md');
+  // isSidecarFile: the name ends in .yaml (any case).
+  const stem = file.slice(0, -'.yaml'.length);
+  const wireCopy = `${stem}.txt`;
+  const markdown = `${stem}.md`;
   if (listed.has(markdown))
     return {
       file: shown(file),
