@@ -17,7 +17,7 @@ import { loadArchiveState, saveArchiveState, saveSearchIndexed } from './archive
 import type { ArchiveTarget } from './archive/archive-target.ts';
 import { buildArchive } from './archive/build-archive.ts';
 import { nodeCodec } from './archive/node-codec.ts';
-import type { ArchiveState, PlanReport } from './archive/plan-archive.ts';
+import type { PlannedArchive, PlanReport } from './archive/plan-archive.ts';
 import { releaseProblems } from './archive/release-checks.ts';
 import { BodyFileError } from './content/body-spill.ts';
 import { changeList } from './content/change-list.ts';
@@ -193,7 +193,7 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
     ) {
       const reset = options.reindex === true || previous.state.searchIndexed !== base.root || base.root === null;
       try {
-        indexed = await updateIndex(target, articles, previous.state, planned.state, reset);
+        indexed = await updateIndex(target, reset ? { articles, removed: [] } : planned.changed, reset);
         saveSearchIndexed(stateFile, planned.rootHash);
       } catch (error) {
         indexError = error instanceof Error ? error.message : String(error);
@@ -241,28 +241,18 @@ function killPoint(at: string): void {
 const indexBatchBytes = 2 * 1024 * 1024;
 
 /**
- * Sends the search index what this publish changed: every new or changed unretracted article (all of them when
- * `reset`), and the slugs that left or were retracted. Embargoed articles go in with their release instant: the
- * index keeps them out of results until then.
+ * Sends the search index what this publish changed (the plan's own list: what it rendered and what left), or every
+ * article when `reset`; retracted articles leave it. Embargoed articles go in with their release instant: the index
+ * keeps them out of results until then.
  */
 async function updateIndex(
   target: ArchiveTarget,
-  articles: readonly Article[],
-  before: ArchiveState,
-  after: ArchiveState,
+  changed: PlannedArchive['changed'],
   reset: boolean,
 ): Promise<NonNullable<BuildReport['indexed']>> {
-  // The plan keeps an unchanged article's entry object: what is not the same object changed.
-  const changedSlugs = new Set<string>();
-  if (!reset)
-    for (const [slug, entry] of after.articles) if (before.articles.get(slug) !== entry) changedSlugs.add(slug);
-  const changed = reset ? articles : articles.filter((article) => changedSlugs.has(article.slug));
-  const upsert = changed.filter((article) => !article.retracted);
-  const remove: string[] = [];
-  if (!reset) {
-    for (const slug of before.articles.keys()) if (!after.articles.has(slug)) remove.push(slug);
-    for (const article of changed) if (article.retracted) remove.push(article.slug);
-  }
+  const upsert = changed.articles.filter((article) => !article.retracted);
+  const remove = [...changed.removed];
+  if (!reset) for (const article of changed.articles) if (article.retracted) remove.push(article.slug);
   let batch: SearchRow[] = [];
   let bytes = 0;
   let first = true;

@@ -19,30 +19,20 @@ export interface BuildArchiveOptions
 
 const encoder = new TextEncoder();
 
-/** Identities worked out in this process: a --watch build gets the same article objects back (parse-cache.ts). */
-const worked = new WeakMap<
-  Article,
-  { readonly salt: string; readonly content: string | undefined; readonly identity: string }
->();
-
 export async function buildArchive(options: BuildArchiveOptions): Promise<PlannedArchive> {
   const { site, articles, codec } = options;
   const representations = await siteRepresentations(site, codec.textEtag);
   const context: BlockContext = { site, headers: representations.formatHeaders };
-  // An article's identity: its parsed content (articleHashes), the site it is rendered for, and the code.
+  // An article's identity: the hash of its parsed content (articleHashes, 128 bits) and a tag of what it is rendered
+  // with (the site and the code, 48 bits), worked out once for all: a hash of the two an article was ~0.3 s of every
+  // publish at 100,000 articles.
   const contentHashes = await articleHashes(articles, codec.textEtag);
-  const salt = `${options.renderVersion ?? ''}\n${JSON.stringify(site)}`;
+  const renderedWith = await codec.contentHash(
+    encoder.encode(`${options.renderVersion ?? ''}\n${JSON.stringify(site)}`),
+  );
+  const tag = renderedWith.slice(0, 8);
   const identities = new Map<Article, string>();
-  for (const article of articles) {
-    const content = contentHashes.get(article);
-    const known = worked.get(article);
-    const identity =
-      known?.salt === salt && known.content === content
-        ? known.identity
-        : await codec.contentHash(encoder.encode(`${salt}\n${content}`));
-    worked.set(article, { salt, content, identity });
-    identities.set(article, identity);
-  }
+  for (const article of articles) identities.set(article, `${contentHashes.get(article)?.slice(1, -1)}${tag}`);
   const { renderVersion: _, renderBlocks, releasedBy, ...planned } = options;
   return planArchive({
     ...planned,

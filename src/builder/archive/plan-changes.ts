@@ -51,7 +51,12 @@ export function changeRecords(
   sequence: number,
   at: number,
 ): ChangeRecord[] {
-  const slugs = [...new Set([...before.keys(), ...after.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Only an article whose entry is not the same object can have an event (the plan keeps an unchanged one's entry):
+  // at 100,000 articles, sorting every slug of both versions was ~0.1 s of a one-article publish.
+  const slugs: string[] = [];
+  for (const [slug, entry] of after) if (before.get(slug) !== entry) slugs.push(slug);
+  for (const slug of before.keys()) if (!after.has(slug)) slugs.push(slug);
+  slugs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const records: ChangeRecord[] = [];
   for (const slug of slugs) {
     const was = before.get(slug);

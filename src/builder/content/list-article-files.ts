@@ -43,8 +43,9 @@ export async function updateArticleFiles(
   shown: (path: string) => string,
   problems: ContentProblem[],
 ): Promise<ArticleFiles> {
-  const known = new Set(previous.files);
-  const files = new Set(known);
+  // Sets of what changed only: the 200,000 paths of the last build are searched (sorted), never copied into a set.
+  const known = (path: string) => previous.files[lowerBound(previous.files, path)] === path;
+  const gone = new Set<string>();
   const wereLinks = new Set(previous.links);
   const links = new Set(wereLinks);
   const seen: string[] = [];
@@ -52,10 +53,10 @@ export async function updateArticleFiles(
   for (const path of changed) {
     if (path !== 'articles' && !path.startsWith('articles/')) continue;
     // A folder moved or removed takes its files with it.
-    files.delete(path);
+    if (known(path)) gone.add(path);
     links.delete(path);
     for (let at = lowerBound(previous.files, `${path}/`); previous.files[at]?.startsWith(`${path}/`); at++) {
-      files.delete(previous.files[at] as string);
+      gone.add(previous.files[at] as string);
       links.delete(previous.files[at] as string);
     }
     const info = await lstat(join(contentDir, path)).catch(() => undefined);
@@ -66,14 +67,29 @@ export async function updateArticleFiles(
       if (info.isSymbolicLink()) seenLinks.push(path);
     }
   }
-  for (const path of seen) files.add(path);
-  for (const path of seenLinks) if (files.has(path)) links.add(path);
-  // Edits only (no file or link came or went): the sorted list as it was, not 200,000 paths sorted again. Each set
-  // is within the previous one and as large, so it is the same.
-  const sameFiles = files.size === previous.files.length && seen.every((path) => known.has(path));
+  // The new list is the old one less what went, with what was seen.
+  const seenSet = new Set(seen);
+  const listed = (path: string) => seenSet.has(path) || (known(path) && !gone.has(path));
+  for (const path of seenLinks) if (listed(path)) links.add(path);
   const sameLinks = links.size === previous.links.length && seenLinks.every((path) => wereLinks.has(path));
+  // Edits only (each file that went was seen again, and each seen was there): the sorted list as it was.
+  const added = sorted([...seenSet].filter((path) => !known(path)));
+  const sameFiles = added.length === 0 && [...gone].every((path) => seenSet.has(path));
   if (sameFiles && sameLinks) return previous;
-  return { files: sorted([...files]), links: sorted([...links]) };
+  const kept = gone.size === 0 ? previous.files : previous.files.filter((path) => !gone.has(path) || seenSet.has(path));
+  return { files: sameFiles ? previous.files : mergeSorted(kept, added), links: sorted([...links]) };
+}
+
+/** Two lists sorted by code unit, with no path in both, as one. */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  if (b.length === 0) return [...a];
+  const merged: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length)
+    if (j >= b.length || (i < a.length && (a[i] as string) < (b[j] as string))) merged.push(a[i++] as string);
+    else merged.push(b[j++] as string);
+  return merged;
 }
 
 /** The files below `folder` (relative to contentDir), as listArticleFiles lists them, the links also pushed to `links`. */

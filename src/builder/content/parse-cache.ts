@@ -96,11 +96,14 @@ export function openParseCache(dir: string, base: string, contentDir: string): P
       // Stamped before the file is read: a change made while this build runs is seen by the next one.
       const entry = previous.get(file);
       const stamp = watched(file, sidecar, entry) ? entry[0] : stampOf(file, sidecar);
-      stamps.set(file, stamp);
-      if (!entry || entry[0] !== stamp) return undefined;
+      if (!entry || entry[0] !== stamp) {
+        // keep() files the parsed article under the stamp taken before it was read.
+        stamps.set(file, stamp);
+        return undefined;
+      }
       const [, rest, text, html, hash, warnings] = entry;
       // The entry's own fields become the article (no copy). In a --watch process the same entry, so the same
-      // object, comes back each build: what was worked out from it (identity, sections) is remembered by object.
+      // object, comes back each build: what was worked out from it (its sections) is remembered by object.
       const article = bodies.adopt(rest) ?? bodies.lazy(rest, { text, html });
       rememberArticleHash(article, hash);
       next.set(file, entry);

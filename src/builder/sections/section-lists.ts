@@ -25,19 +25,37 @@ interface ArticleSections extends Readonly<Record<SectionKind, readonly string[]
 /** Worked out once an article: a build asks for every article's sections several times (lists, partners, shards). */
 const known = new WeakMap<Article, ArticleSections>();
 
+/**
+ * Keys by spelling: 100,000 articles spell a few hundred tags and sources, and normalizing each tag (NFC, the
+ * checks) and parsing each source URL again was ~0.4 s of every publish. Bounded, for an archive of many spellings.
+ */
+const tagKeys = new Map<string, string | null>();
+const sourceKeys = new Map<string, string>();
+const rememberedSpellings = 10_000;
+
+function remembered<T>(memo: Map<string, T>, spelling: string, work: () => T): T {
+  const kept = memo.get(spelling);
+  if (kept !== undefined) return kept;
+  if (memo.size >= rememberedSpellings) memo.clear();
+  const value = work();
+  memo.set(spelling, value);
+  return value;
+}
+
 function sectionsOf(article: Article): ArticleSections {
   const kept = known.get(article);
   if (kept) return kept;
   const tags = new Map<string, string>();
-  for (const tag of article.tags)
-    if (tagProblem(tag) === undefined) {
-      const key = tagKey(tag);
-      if (!tags.has(key)) tags.set(key, tag);
-    }
+  for (const tag of article.tags) {
+    const key = remembered(tagKeys, tag, () => (tagProblem(tag) === undefined ? tagKey(tag) : null));
+    if (key !== null && !tags.has(key)) tags.set(key, tag);
+  }
+  const source = article.source;
   const sections = {
     tag: [...tags.keys()],
     tagNames: [...tags.values()],
-    source: article.source === undefined ? [] : [sourceKey(article.source)],
+    source:
+      source === undefined ? [] : [remembered(sourceKeys, `${source.url}\n${source.name}`, () => sourceKey(source))],
   };
   known.set(article, sections);
   return sections;
