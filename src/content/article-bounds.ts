@@ -24,6 +24,8 @@ const unboundedFields = new Set(['bodyText', 'bodyHtml', 'file']);
 
 /** A problem when the file is larger than allowed, checked before parsing (a 20 MB file is never parsed). */
 export function fileSizeProblem(file: string, text: string, bounds = defaultArticleBounds): ContentProblem | undefined {
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: most files are short enough not to be measured.
+  if (text.length * 3 <= bounds.maxFileBytes) return undefined;
   const bytes = utf8Length(text);
   if (bytes <= bounds.maxFileBytes) return undefined;
   return {
@@ -36,6 +38,7 @@ export function fileSizeProblem(file: string, text: string, bounds = defaultArti
 export function fieldSizeProblems(file: string, article: Article, bounds = defaultArticleBounds): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const check = (name: string, value: string) => {
+    if (value.length * 3 <= bounds.maxFieldBytes) return;
     const bytes = utf8Length(value);
     if (bytes > bounds.maxFieldBytes)
       problems.push({

@@ -127,6 +127,8 @@ export function openParseCache(dir: string, base: string, contentDir: string): P
       return lazy;
     },
     save() {
+      // The index names bodies: they are on disk before it is.
+      bodies.flush();
       const shards = Array.from({ length: shardCount }, () => new Map<string, Entry>());
       for (const [file, entry] of next) shards[shardOf(file)]?.set(file, entry);
       // A shard is written again when one of its entries is new, changed or gone; all of them after a fresh start.

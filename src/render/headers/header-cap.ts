@@ -75,6 +75,13 @@ export function cappedHeaderValue(text: string, bounds: ValueBounds): string {
   // Only the characters that can be sent are segmented: a 20 KB notice costs no more than a short one (every
   // character encodes to at least one, so `wholeEncoded` characters is the most the encoded bound can keep).
   const most = Math.max(maxCharacters, wholeEncoded);
+  // No more code units than may be sent, so no more characters: sent whole when its encoding fits, as below, without
+  // segmenting it (a build renders five headers an article, and segmenting them was ~5 % of its render time).
+  if (cleaned.length <= most) {
+    const encoded = encodeHeaderValue(cleaned);
+    if (encoded.length <= maxLength && (cleaned.length <= maxCharacters || encoded.length <= wholeEncoded))
+      return encoded;
+  }
   const characters: string[] = [];
   for (const { segment } of graphemes.segment(cleaned)) {
     if (characters.length > most) break;
