@@ -9,10 +9,18 @@ import { type Article, type ArticleDate, releaseOf } from '../../model/article.t
 import { latestDate } from '../../model/article-order.ts';
 import type { Site } from '../../model/site.ts';
 import type { SectionInfo } from '../../render/list-identity.ts';
+import { type SectionKind, sectionKinds } from '../../render/section-urls.ts';
 import { type DeletedEntries, renderTombstones } from '../../render/tombstones.ts';
 import { toHttpDate } from '../../shared/http-date.ts';
 import { listedArticles, listsUpdated, recentRetractions } from '../render/listed-articles.ts';
-import { sectionKeysOf, sectionLists } from '../sections/section-lists.ts';
+import {
+  type Section,
+  type SectionGroups,
+  sectionGroups,
+  sectionKeysOf,
+  sectionLists,
+  sectionOf,
+} from '../sections/section-lists.ts';
 
 /** One list as one state shows it. */
 export interface ListView {
@@ -35,15 +43,31 @@ export interface ReleaseView {
   readonly listed: readonly Article[];
   /** Every list, the site's first, then tags and sources in key order. */
   readonly lists: readonly ListView[];
+  /** The tombstones of page 1 (recentRetractions). */
+  readonly gone: readonly Article[];
 }
 
 /**
  * The release states: state 0 holds every article released at or before `releasedBy` (the publishing
- * Worker's clock), and each later release instant starts the next state. `articles` are newest first.
+ * Worker's clock), and each later release instant starts the next state. `articles` are newest first. A later
+ * state is worked out from the one before it: only the lists its newly released articles (or a tombstone that came
+ * or went) touch are made again, the others are the same objects, so a publish with embargoes waiting costs a pass
+ * over the sections per embargo, not over the archive.
  */
 export function* releaseViews(site: Site, articles: readonly Article[], releasedBy: number): Generator<ReleaseView> {
-  yield releaseView(site, articles, 0, releasedBy);
-  for (const instant of scheduledInstants(articles, releasedBy)) yield releaseView(site, articles, instant, instant);
+  // Each article's release instant, worked out once for every state.
+  const releases = Float64Array.from(articles, releaseOf);
+  let view = releaseView(site, articles, releases, releasedBy);
+  yield view;
+  const instants = scheduledInstants(articles, releasedBy);
+  if (instants.length === 0) return;
+  const groups = sectionGroups(articles);
+  let upTo = releasedBy;
+  for (const instant of instants) {
+    view = laterView(site, articles, releases, { view, upTo, instant, groups });
+    upTo = instant;
+    yield view;
+  }
 }
 
 /** The instants after `releasedBy` at which a scheduled article is released, ascending. */
@@ -51,41 +75,100 @@ export function scheduledInstants(articles: readonly Article[], releasedBy: numb
   return [...new Set(articles.map(releaseOf).filter((instant) => instant > releasedBy))].sort((a, b) => a - b);
 }
 
-function releaseView(site: Site, articles: readonly Article[], from: number, upTo: number): ReleaseView {
-  const released = articles.filter((article) => releaseOf(article) <= upTo);
-  const listed = listedArticles(released);
-  const gone = recentRetractions(released);
-  const siteUpdated = listsUpdated(released);
-  const lists: ListView[] = [
-    {
-      id: listId(),
-      members: listed,
-      ...(gone.length > 0 ? { deleted: renderTombstones(site, gone) } : {}),
-      ...(siteUpdated ? { updated: siteUpdated } : {}),
-      lastModified: toHttpDate(siteUpdated?.epochMs ?? 0),
+function releaseView(site: Site, articles: readonly Article[], releases: Float64Array, upTo: number): ReleaseView {
+  const state = stateOf(articles, releases, upTo);
+  const lists = [siteList(site, state)];
+  const sections = sectionLists(state.listed);
+  for (const section of [...sections.tags, ...sections.sources]) lists.push(sectionList(site, section, state.gone));
+  return { from: 0, listed: state.listed, lists, gone: state.gone };
+}
+
+/** What the articles released by `upTo` show: the listed ones, the tombstones, the newest date. */
+function stateOf(articles: readonly Article[], releases: Float64Array, upTo: number) {
+  const released = articles.filter((_, index) => (releases[index] as number) <= upTo);
+  return { listed: listedArticles(released), gone: recentRetractions(released), updated: listsUpdated(released) };
+}
+
+function siteList(site: Site, { listed, gone, updated }: ReturnType<typeof stateOf>): ListView {
+  return {
+    id: listId(),
+    members: listed,
+    ...(gone.length > 0 ? { deleted: renderTombstones(site, gone) } : {}),
+    ...(updated ? { updated } : {}),
+    lastModified: toHttpDate(updated?.epochMs ?? 0),
+  };
+}
+
+function sectionList(site: Site, section: Section, gone: readonly Article[]): ListView {
+  const { articles: members, updated: newest, ...info } = section;
+  const own = gone.filter((article) => sectionKeysOf(article)[info.kind].includes(info.key));
+  // A withdrawal changes the section's feeds: their updated date is the latest article or retraction.
+  const updated = latestDate([newest, ...own.map((article) => article.retracted?.date)]);
+  return {
+    id: listId(info),
+    section: {
+      kind: info.kind,
+      key: info.key,
+      name: info.name,
+      ...(info.url ? { url: info.url } : {}),
+      count: info.count,
     },
-  ];
-  const sections = sectionLists(listed);
-  for (const section of [...sections.tags, ...sections.sources]) {
-    const { articles: members, updated: newest, ...info } = section;
-    const own = gone.filter((article) => sectionKeysOf(article)[info.kind].includes(info.key));
-    // A withdrawal changes the section's feeds: their updated date is the latest article or retraction.
-    const updated = latestDate([newest, ...own.map((article) => article.retracted?.date)]);
-    lists.push({
-      id: listId(info),
-      section: {
-        kind: info.kind,
-        key: info.key,
-        name: info.name,
-        ...(info.url ? { url: info.url } : {}),
-        count: info.count,
-      },
-      members,
-      ...(own.length > 0 ? { deleted: renderTombstones(site, own) } : {}),
-      ...(updated ? { updated } : {}),
-      ...(newest ? { newest } : {}),
-      lastModified: toHttpDate(updated?.epochMs ?? 0),
-    });
+    members,
+    ...(own.length > 0 ? { deleted: renderTombstones(site, own) } : {}),
+    ...(updated ? { updated } : {}),
+    ...(newest ? { newest } : {}),
+    lastModified: toHttpDate(updated?.epochMs ?? 0),
+  };
+}
+
+/**
+ * The state from `instant` on, from the one before it (`view`, up to `upTo`): the site list, and each section an
+ * article released at `instant` is in or a tombstone that came or went names, made again from its group's articles
+ * released by then; every other section list is the one before.
+ */
+function laterView(
+  site: Site,
+  articles: readonly Article[],
+  releases: Float64Array,
+  previous: { view: ReleaseView; upTo: number; instant: number; groups: SectionGroups },
+): ReleaseView {
+  const { view, upTo, instant, groups } = previous;
+  const state = stateOf(articles, releases, instant);
+  const touched = new Set<string>();
+  const touch = (article: Article) => {
+    const keys = sectionKeysOf(article);
+    for (const kind of sectionKinds) for (const key of keys[kind]) touched.add(`${kind}\n${key}`);
+  };
+  for (const [index, article] of articles.entries()) {
+    const release = releases[index] as number;
+    if (release > upTo && release <= instant) touch(article);
   }
-  return { from, listed, lists };
+  const before = new Set(view.gone);
+  const after = new Set(state.gone);
+  for (const article of view.gone) if (!after.has(article)) touch(article);
+  for (const article of state.gone) if (!before.has(article)) touch(article);
+  const sections = new Map<string, ListView>();
+  for (const list of view.lists) if (list.section) sections.set(`${list.section.kind}\n${list.section.key}`, list);
+  for (const id of touched) {
+    const [kind, key] = id.split('\n') as [SectionKind, string];
+    const members = (groups[kind].get(key) ?? []).filter(
+      (article) => releaseOf(article) <= instant && article.retracted === undefined,
+    );
+    if (members.length > 0) sections.set(id, sectionList(site, sectionOf(kind, key, members), state.gone));
+    else sections.delete(id);
+  }
+  const ordered = (kind: SectionKind) =>
+    [...sections.values()]
+      .filter((list) => list.section?.kind === kind)
+      .sort((a, b) => compareKeys(a.section?.key ?? '', b.section?.key ?? ''));
+  return {
+    from: instant,
+    listed: state.listed,
+    lists: [siteList(site, state), ...ordered('tag'), ...ordered('source')],
+    gone: state.gone,
+  };
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

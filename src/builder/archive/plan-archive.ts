@@ -32,7 +32,7 @@ import { type ObjectSink, PackWriter, type Slot } from './pack-writer.ts';
 import { type PendingRef, PieceStore, resolveRef } from './piece-store.ts';
 import { appendToLog, changeRecords, resolveLog } from './plan-changes.ts';
 import type { SiteRepresentations } from './site-representations.ts';
-import { defaultUrlsPerSitemap, type SitemapTexts, sitemapTexts } from './sitemap-pieces.ts';
+import { defaultUrlsPerSitemap, type RenderedParts, type SitemapTexts, sitemapTexts } from './sitemap-pieces.ts';
 
 /** What a published version holds, as the next plan reuses it (kept by the build, or read back from the archive). */
 export interface ArchiveState {
@@ -135,10 +135,13 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   const siteKey = await codec.contentHash(encoder.encode(JSON.stringify(site)));
   const views: { readonly view: ReleaseView; readonly ids: Map<string, string> }[] = [];
   const newLists = new Map<string, ListView>();
+  // A later state shares the lists its releases do not touch with the state before (list-views.ts): hashed once.
+  const hashed = new Map<ListView, string>();
   for (const view of releaseViews(site, articles, options.releasedBy)) {
     const ids = new Map<string, string>();
     for (const list of view.lists) {
-      const identity = await listIdentity(codec, siteKey, list, identityOf);
+      const identity = hashed.get(list) ?? (await listIdentity(codec, siteKey, list, identityOf));
+      hashed.set(list, identity);
       ids.set(list.id, identity);
       if (!previous.lists.has(identity) && !newLists.has(identity)) newLists.set(identity, list);
     }
@@ -222,22 +225,31 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
     shards.push(await pieces.put(members.map((meta) => ({ meta, bytes: empty }))));
   }
 
-  // 4. New lists: page 1 in each format, and the spine.
+  // 4. New lists: page 1 in each format, and the spine. A spine piece of the same entries as one already put (a later
+  // release state's site list shares all but its newest pieces with the state before) is not encoded again.
+  const spines = new SpinePieces(pieces);
   const pendingLists = new Map<string, { list: ListView; head?: PendingRef[]; spine: PendingRef[] }>();
   for (const [identity, list] of newLists) {
     const heads = list.members.slice(0, site.pageSize);
     let head: PendingRef[] | undefined;
     if (heads.length > 0) {
-      const texts = heads.map((article) => fragments.get(article) ?? renderFragments(site, article));
+      // Rendered here once a publish: a later release state's new site list has the same newest articles but one.
+      const texts = heads.map((article) => {
+        const kept = fragments.get(article);
+        if (kept) return kept;
+        const made = renderFragments(site, article);
+        fragments.set(article, made);
+        return made;
+      });
       head = [];
       for (let format = 0; format < listFormats.length; format++)
         head.push(await pieces.put(texts.map((parts) => ({ meta: 0, bytes: parts[format] ?? empty }))));
     }
-    const oldestFirst = [...list.members].reverse().map((article) => spineEntry(entries.get(article.slug)));
+    const oldestFirst = [...list.members].reverse().map((article) => entries.get(article.slug));
     const spine: PendingRef[] = [];
     for (let piece = 0; piece < spinePieceCount(oldestFirst.length); piece++) {
       const { from, to } = spineRange(piece, oldestFirst.length, site.pageSize);
-      spine.push(await pieces.put(oldestFirst.slice(from, to).map((meta) => ({ meta, bytes: empty }))));
+      spine.push(await spines.put(oldestFirst.slice(from, to)));
     }
     pendingLists.set(identity, { list, ...(head ? { head } : {}), spine });
   }
@@ -255,8 +267,10 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   // 5b. Sitemaps of each state (a later state keeps the earlier one's when nothing in them changed).
   const sitemaps: ({ parts: PendingRef[]; updated: readonly string[]; news: PendingRef } | undefined)[] = [];
   let before: SitemapTexts | undefined;
+  const renderedParts: RenderedParts = new Map();
   for (const { view } of views) {
-    const texts = sitemapTexts(site, view.listed, view.lists, options.urlsPerSitemap ?? defaultUrlsPerSitemap);
+    const urls = options.urlsPerSitemap ?? defaultUrlsPerSitemap;
+    const texts = sitemapTexts(site, view.listed, view.lists, urls, renderedParts);
     if (before && sameSitemaps(before, texts)) {
       sitemaps.push(undefined);
       continue;
@@ -369,6 +383,33 @@ async function listIdentity(
   const { members, ...rest } = list;
   const text = `${siteKey}\n${JSON.stringify(rest)}\n${members.map(identityOf).join('\n')}`;
   return codec.contentHash(encoder.encode(text));
+}
+
+/** Spine pieces put in this plan, by their first entry: a piece of the same entries (the same objects) is put once. */
+class SpinePieces {
+  readonly #pieces: PieceStore;
+  readonly #put = new Map<
+    ShardEntry | undefined,
+    { entries: readonly (ShardEntry | undefined)[]; ref: PendingRef }[]
+  >();
+
+  constructor(pieces: PieceStore) {
+    this.#pieces = pieces;
+  }
+
+  async put(entries: readonly (ShardEntry | undefined)[]): Promise<PendingRef> {
+    const candidates = this.#put.get(entries[0]) ?? [];
+    const same = candidates.find(
+      (candidate) =>
+        candidate.entries.length === entries.length &&
+        candidate.entries.every((entry, index) => entry === entries[index]),
+    );
+    if (same) return same.ref;
+    const ref = await this.#pieces.put(entries.map((entry) => ({ meta: spineEntry(entry), bytes: empty })));
+    candidates.push({ entries, ref });
+    this.#put.set(entries[0], candidates);
+    return ref;
+  }
 }
 
 /** Where an article's four fragments lie, from its shard entry. */

@@ -30,6 +30,7 @@ export function sitemapTexts(
   listed: readonly Article[],
   lists: readonly ListView[],
   urlsPerSitemap: number,
+  rendered: RenderedParts = new Map(),
 ): SitemapTexts {
   const oldestFirst = [...listed].reverse();
   const sectionUrls = sectionSitemapUrls(lists);
@@ -43,9 +44,29 @@ export function sitemapTexts(
     const dates = [...articles.map((article) => article.updated), ...extra.map((url) => url.updated)];
     updated.push(latestDate(dates)?.iso ?? '');
     const home = part === count ? { newest: newestUpdate(listed) } : undefined;
-    parts.push(renderSitemap(site, articles, home, extra));
+    const key = JSON.stringify([home, extra]);
+    const kept = rendered.get(part);
+    if (kept?.key === key && sameArticles(kept.articles, articles)) parts.push(kept.text);
+    else {
+      const text = renderSitemap(site, articles, home, extra);
+      rendered.set(part, { articles, key, text });
+      parts.push(text);
+    }
   }
   return { parts, updated, news: renderNewsSitemap(site, listed) };
+}
+
+/**
+ * Parts rendered for an earlier release state of the same publish, by part number: a later state renders only the
+ * parts whose articles (the same objects, in order), home page or section URLs changed.
+ */
+export type RenderedParts = Map<
+  number,
+  { readonly articles: readonly Article[]; readonly key: string; readonly text: string }
+>;
+
+function sameArticles(a: readonly Article[], b: readonly Article[]): boolean {
+  return a.length === b.length && a.every((article, index) => article === b[index]);
 }
 
 /** Each kind's directory (dated by its newest section), then its section pages (each dated by its own update). */

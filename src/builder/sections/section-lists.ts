@@ -72,6 +72,24 @@ export function sectionIdsOf(article: Article): string[] {
   return [...keys.tag.map((key) => `tag:${key}`), ...keys.source.map((key) => `source:${key}`)];
 }
 
+/** Each section key's articles, in the order given (newest first), by kind: the grouping behind every section list. */
+export type SectionGroups = Readonly<Record<SectionKind, ReadonlyMap<string, readonly Article[]>>>;
+
+/** The articles of each section key, keeping the order of `newest`. */
+export function sectionGroups(newest: readonly Article[]): SectionGroups {
+  const groups: Record<SectionKind, Map<string, Article[]>> = { tag: new Map(), source: new Map() };
+  for (const article of newest) {
+    const sections = sectionsOf(article);
+    for (const kind of ['tag', 'source'] as const)
+      for (const key of sections[kind]) {
+        const members = groups[kind].get(key);
+        if (members) members.push(article);
+        else groups[kind].set(key, [article]);
+      }
+  }
+  return groups;
+}
+
 /**
  * Groups the newest-first archive into sections. Every list of section members comes from here: an
  * article left out of `newest` (a retracted one, say) leaves every section with it. A section's name is
@@ -79,56 +97,40 @@ export function sectionIdsOf(article: Article): string[] {
  * is the home page of the first of its articles that has one.
  */
 export function sectionLists(newest: readonly Article[]): SectionLists {
-  const groups: Record<SectionKind, Map<string, { name: string; url?: string; articles: Article[] }>> = {
-    tag: new Map(),
-    source: new Map(),
-  };
-  for (let index = newest.length - 1; index >= 0; index--) {
-    const article = newest[index] as Article;
-    const sections = sectionsOf(article);
-    sections.tag.forEach((key, at) => {
-      add(groups.tag, key, sections.tagNames[at] ?? key, undefined, article);
-    });
-    const source = article.source;
-    // The home page is worked out only while the section has none yet.
-    for (const key of sections.source)
-      if (source) add(groups.source, key, source.name, () => sourceHome(source), article);
-  }
+  const groups = sectionGroups(newest);
   const finish = (kind: SectionKind): Section[] =>
     [...groups[kind].entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, group]) => {
-        const articles = group.articles.reverse();
-        const updated = newestUpdate(articles);
-        return {
-          kind,
-          key,
-          name: group.name,
-          ...(group.url !== undefined ? { url: group.url } : {}),
-          count: articles.length,
-          ...(updated ? { updated } : {}),
-          articles,
-        };
-      });
+      .map(([key, members]) => sectionOf(kind, key, members));
   return { tags: finish('tag'), sources: finish('source') };
 }
 
-function add(
-  groups: Map<string, { name: string; url?: string; articles: Article[] }>,
-  key: string,
-  name: string,
-  home: (() => string | undefined) | undefined,
-  article: Article,
-): void {
-  const group = groups.get(key);
-  if (group === undefined) {
-    const url = home?.();
-    groups.set(key, { name, ...(url !== undefined ? { url } : {}), articles: [article] });
-    return;
+/** The section `key` of `kind` whose articles (newest first, none retracted, at least one) are `members`. */
+export function sectionOf(kind: SectionKind, key: string, members: readonly Article[]): Section {
+  let name: string | undefined;
+  let url: string | undefined;
+  // Oldest first: the first spelling names it, and the first home page of a source links it.
+  for (let index = members.length - 1; index >= 0; index--) {
+    const article = members[index] as Article;
+    const source = article.source;
+    if (kind === 'tag') {
+      const sections = sectionsOf(article);
+      name = sections.tagNames[sections.tag.indexOf(key)] ?? key;
+      break;
+    }
+    if (source === undefined) continue;
+    name ??= source.name;
+    url = sourceHome(source);
+    if (url !== undefined) break;
   }
-  group.articles.push(article);
-  if (group.url === undefined && home !== undefined) {
-    const url = home();
-    if (url !== undefined) group.url = url;
-  }
+  const updated = newestUpdate(members);
+  return {
+    kind,
+    key,
+    name: name ?? key,
+    ...(url !== undefined ? { url } : {}),
+    count: members.length,
+    ...(updated ? { updated } : {}),
+    articles: members,
+  };
 }
