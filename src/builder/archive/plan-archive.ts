@@ -168,8 +168,8 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   await options.renderBlocks(toRender, headMembers, async (index, block) => {
     const article = toRender[index] as Article;
     // One add: an article's pieces lie back to back, so one offset and the lengths place each.
-    const slot = await packs.add(concat(block.pieces));
-    rendered.push({ article, slot, lengths: block.pieces.map((piece) => piece.length), etags: block.etags });
+    const slot = await packs.add(block.bytes);
+    rendered.push({ article, slot, lengths: [...block.lengths], etags: block.etags });
     if (block.fragments) fragments.set(article, block.fragments);
     options.progress?.(++done, articles.length);
   });
@@ -439,16 +439,6 @@ function sameSitemaps(a: SitemapTexts, b: SitemapTexts): boolean {
   const same = (x: readonly string[], y: readonly string[]) =>
     x.length === y.length && x.every((text, index) => text === y[index]);
   return a.news === b.news && same(a.parts, b.parts) && same(a.updated, b.updated);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-  }
-  return bytes;
 }
 
 function compare(a: string, b: string): number {

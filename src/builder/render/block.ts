@@ -20,8 +20,13 @@ export interface BlockContext {
 }
 
 export interface RenderedBlock {
-  /** The compressed pieces, in block order (blockPieces). */
-  readonly pieces: readonly Uint8Array[];
+  /**
+   * The compressed pieces back to back, in block order (blockPieces), in a buffer of their own: a build thread hands
+   * it to the main thread whole (one buffer an article, not one a piece), and it goes into a pack as it is.
+   */
+  readonly bytes: Uint8Array;
+  /** Each piece's length in `bytes`. */
+  readonly lengths: readonly number[];
   /** Each per-article format's ETag, in articleFormatNames order. */
   readonly etags: readonly string[];
   /** The four list fragments as UTF-8 (listFormats order), when asked for: for page 1 of the lists the article heads. */
@@ -65,5 +70,12 @@ export async function renderBlock(
   for (const bytes of fragments) pieces.push(await codec.compress(encodeRecordBytes([{ meta: 0, bytes }])));
   if (pieces.length !== blockPieces.length)
     throw new Error(`a block has ${pieces.length} pieces, not ${blockPieces.length}`);
-  return keepFragments ? { pieces, etags, fragments } : { pieces, etags };
+  const lengths = pieces.map((piece) => piece.length);
+  const bytes = new Uint8Array(lengths.reduce((sum, length) => sum + length, 0));
+  let offset = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, offset);
+    offset += piece.length;
+  }
+  return keepFragments ? { bytes, lengths, etags, fragments } : { bytes, lengths, etags };
 }

@@ -45,7 +45,7 @@ let context: BlockContext | undefined;
 /** The buffers a job result hands over: moved to the main thread, not copied. */
 function transferred(result: JobResult | ParseResult): ArrayBuffer[] {
   if (!Array.isArray(result)) return [];
-  const buffers = (result as JobResult).flatMap((block) => [...block.pieces, ...(block.fragments ?? [])]);
+  const buffers = (result as JobResult).flatMap((block) => [block.bytes, ...(block.fragments ?? [])]);
   // A buffer shared by several views (zlib's output is not) is copied rather than moved twice.
   const seen = new Set<ArrayBuffer>();
   for (const bytes of buffers)
