@@ -3,8 +3,15 @@ import type { ContentProblem } from '../../content/content-error.ts';
 import type { Article } from '../../model/article.ts';
 
 export function duplicateSlugProblems(articles: readonly Article[], shown: (path: string) => string): ContentProblem[] {
+  // Slugs seen, then the files of only those used twice: no array an article when every slug is unique.
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const { slug } of articles)
+    if (seen.has(slug)) twice.add(slug);
+    else seen.add(slug);
   const bySlug = new Map<string, string[]>();
-  for (const article of articles) bySlug.set(article.slug, [...(bySlug.get(article.slug) ?? []), article.file]);
+  for (const article of articles)
+    if (twice.has(article.slug)) bySlug.set(article.slug, [...(bySlug.get(article.slug) ?? []), article.file]);
   const problems: ContentProblem[] = [];
   for (const [slug, files] of bySlug) {
     if (files.length < 2) continue;

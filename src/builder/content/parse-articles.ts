@@ -64,13 +64,28 @@ export async function parseArticles(
   const parsed: ParsedFile[] = [];
   const warnings: ContentProblem[] = [];
   const listed = new Set(files);
+  // Each file's parser, worked out once; the sidecars a wire copy beside them claims (`paired`: by a `.txt` of the
+  // same name, which is what lonelySidecarProblem looks for); whether any Markdown file is listed.
+  const parsers = files.map(parserOf);
+  const claimed = new Set<string>();
+  const paired = new Set<string>();
+  let markdown = false;
+  for (const [index, file] of files.entries()) {
+    const parse = parsers[index];
+    if (parse === parseWireCopy) {
+      const sidecar = sidecarPathOf(file);
+      if (!listed.has(sidecar)) continue;
+      claimed.add(sidecar);
+      if (file.endsWith('.txt')) paired.add(sidecar);
+    } else if (parse) markdown = true;
+  }
   // An unchanged article (same bytes as in the last build, its sidecar too) is neither read nor parsed.
   // Every file is looked up (stamped) before any is read: a change made while this build runs is seen next time.
-  const hits = files.map((file) => {
-    const parse = parserOf(file);
+  const hits = files.map((file, index) => {
+    const parse = parsers[index];
     if (!parse || !options.store) return undefined;
     const sidecar = parse === parseWireCopy ? sidecarPathOf(file) : undefined;
-    return options.store.lookup(file, sidecar !== undefined && listed.has(sidecar) ? sidecar : undefined);
+    return options.store.lookup(file, sidecar !== undefined && claimed.has(sidecar) ? sidecar : undefined);
   });
   // With a parser elsewhere, up to `window` files parse at once; each file's result is settled in file order.
   const window = options.parser ? 16 : 0;
@@ -81,9 +96,10 @@ export async function parseArticles(
   };
   for (const [index, file] of files.entries()) {
     options.progress?.(index + 1, files.length);
-    const parse = parserOf(file);
+    const parse = parsers[index];
     if (isSidecarFile(file)) {
-      const problem = lonelySidecarProblem(file, listed, shown);
+      // A sidecar beside its wire copy is fine unless a Markdown file has its name too (checked only when any does).
+      const problem = paired.has(file) && !markdown ? undefined : lonelySidecarProblem(file, listed, shown);
       if (problem) problems.push(problem);
       continue;
     }
