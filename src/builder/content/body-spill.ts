@@ -188,7 +188,7 @@ export function openBodyFile(path: string, append: boolean): BodyFile {
     lazy(rest, at) {
       const lazy = rest as Article;
       Object.defineProperties(lazy, lazyBodies);
-      places.set(lazy, { path, ...at, read, flush });
+      places.set(lazy, { path, text: at.text, html: at.html, read, flush });
       return lazy;
     },
     get size() {

@@ -129,18 +129,19 @@ export function openParseCache(dir: string, base: string, contentDir: string): P
     save() {
       // The index names bodies: they are on disk before it is.
       bodies.flush();
-      const shards = Array.from({ length: shardCount }, () => new Map<string, Entry>());
-      for (const [file, entry] of next) shards[shardOf(file)]?.set(file, entry);
       // A shard is written again when one of its entries is new, changed or gone; all of them after a fresh start.
-      const dirty = new Set<number>(previous.size === 0 ? shards.keys() : []);
+      const dirty = new Set<number>(previous.size === 0 ? Array.from({ length: shardCount }, (_, shard) => shard) : []);
       for (const [file, entry] of next) if (previous.get(file) !== entry) dirty.add(shardOf(file));
       for (const file of previous.keys()) if (!next.has(file)) dirty.add(shardOf(file));
+      // Only the dirty shards' entries are gathered.
+      const shards = new Map<number, Map<string, Entry>>([...dirty].map((shard) => [shard, new Map()]));
+      if (dirty.size > 0) for (const [file, entry] of next) shards.get(shardOf(file))?.set(file, entry);
       mkdirSync(join(dir, indexName), { recursive: true });
       for (const shard of dirty) {
         // V8's serialization: read back in about 60 % of JSON.parse's time (measured on 100 MB of entries). An
         // entry's fields are its lazy article: written without the body getters (serialize would call them).
         const entries = new Map<string, Entry>();
-        for (const [file, [stamp, article, ...rest]] of shards[shard] ?? new Map<string, Entry>())
+        for (const [file, [stamp, article, ...rest]] of shards.get(shard) ?? new Map<string, Entry>())
           entries.set(file, [stamp, fieldsOf(article as Article), ...rest]);
         const bytes = serialize({ base, entries });
         const path = join(dir, indexName, `${shard}.bin`);
