@@ -97,6 +97,24 @@ export function addArticle(dir: string, index: number): WrittenArticle {
   };
 }
 
+/**
+ * Writes `count` articles numbered from `from` (above the corpus size, so keptCorpus removes them), dated a year and
+ * more ahead, a day apart: embargoes a desk has waiting, which no publish of the bench releases.
+ */
+export function addEmbargoedArticles(dir: string, from: number, count: number): void {
+  for (let n = 0; n < count; n++) {
+    const { name, text } = generateArticle(from + n, { sources: corpusShape.sources });
+    const lines = text.split(/\r?\n/);
+    // The wire copy's second line is its date: UTC, with its offset, so the site's time zone does not move it.
+    lines[1] = `${new Date(Date.now() + (366 + n) * 86_400_000).toISOString().slice(0, 16).replace('T', ' ')} +00:00`;
+    writeFileSync(
+      join(dir, 'articles', name.replace(/\.txt$/, '.yaml')),
+      `tags: ${JSON.stringify(generatedTags(from + n, corpusShape.tags))}\n`,
+    );
+    writeFileSync(join(dir, 'articles', name), lines.join('\n'));
+  }
+}
+
 /** Rewrites story-000003 with a paragraph the desk added (`marker`), as an edit in place. */
 export function editArticle(dir: string, marker: string): WrittenArticle {
   const { name, text } = generateArticle(editedIndex, { sources: corpusShape.sources });

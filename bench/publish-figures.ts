@@ -1,5 +1,5 @@
 /** Figures of one published archive size (publish-point.ts) against the targets that apply at that size: pure. */
-import type { ChangePublish, PublishPoint } from './publish-point.ts';
+import { type ChangePublish, embargoesWaiting, type PublishPoint } from './publish-point.ts';
 import { round } from './stats.ts';
 import type { Figure } from './types.ts';
 
@@ -111,6 +111,14 @@ export function publishFigures(section: string, point: PublishPoint, targets: Pu
       stagesNote(edited),
     ),
     figure('edited.upload', '1 edited article, bytes uploaded', round(edited.cli.uploaded.bytes / 1024, 1), 'KiB'),
+    figure(
+      'added.embargoes',
+      `+1 article with ${embargoesWaiting} embargoes waiting, publish start → served`,
+      round(point.addedWithEmbargoes.servedSeconds, 2),
+      's',
+      targets.changeSeconds,
+      stagesNote(point.addedWithEmbargoes),
+    ),
     ...(folder
       ? [
           figure(

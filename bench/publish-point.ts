@@ -8,13 +8,16 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CpuProfile, type HotFunction, hotFunctions } from './cpu-profile.ts';
-import { addArticle, editArticle, keptCorpus, type WrittenArticle } from './generate-corpus.ts';
+import { addArticle, addEmbargoedArticles, editArticle, keptCorpus, type WrittenArticle } from './generate-corpus.ts';
 import { type CliRun, runCli } from './publish-cli.ts';
 import { whenServed } from './served.ts';
 import { applySearchMigrations, bucketUsage, startTopology } from './topology.ts';
 import type { BenchOptions } from './types.ts';
 
 const baseUrl = 'https://news.example.com';
+
+/** Embargoed articles in the archive for the last +1 (a desk's usual handful, and then some). */
+export const embargoesWaiting = 20;
 
 /** With `--profile`: per thread of a CLI run, its time and the functions with the most self time. */
 export type RunProfile = readonly { readonly thread: string; readonly totalMs: number; readonly top: HotFunction[] }[];
@@ -35,6 +38,8 @@ export interface PublishPoint {
   readonly stored: { readonly objects: number; readonly bytes: number };
   readonly added: ChangePublish;
   readonly edited: ChangePublish;
+  /** One more article published with `embargoesWaiting` embargoed articles in the archive (each a release state). */
+  readonly addedWithEmbargoes: ChangePublish;
   /** The clean build into a folder (no Worker, no search index), when measured. */
   readonly folder?: CliRun;
 }
@@ -117,6 +122,13 @@ export async function measurePublishPoint(bench: BenchOptions, point: PointOptio
       'edited',
     );
     say(`1 edited article served ${edited.servedSeconds.toFixed(2)} s after the CLI started`);
+    // Embargoes waiting: each is a release state the publish works out (list-views.ts); they go in with one publish.
+    addEmbargoedArticles(corpus, point.articles + 1000, embargoesWaiting);
+    await publish('embargoes', 1000);
+    const addedWithEmbargoes = await change(addArticle(corpus, point.articles + 1), 'added, embargoes waiting');
+    say(
+      `+1 article with ${embargoesWaiting} embargoes waiting served ${addedWithEmbargoes.servedSeconds.toFixed(2)} s after the CLI started`,
+    );
     return {
       articles: point.articles,
       clean,
@@ -124,6 +136,7 @@ export async function measurePublishPoint(bench: BenchOptions, point: PointOptio
       stored,
       added,
       edited,
+      addedWithEmbargoes,
       ...(await folderBuild(bench, point, corpus, dir)),
     };
   } finally {

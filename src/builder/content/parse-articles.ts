@@ -66,7 +66,12 @@ export async function parseArticles(
   // Every listed file, as a set only when a name is looked up that is not next to its wire copy (sorted listings put
   // `x.yaml` right after `x.txt`): a set of 200,000 paths each build was ~0.15 s of a save at 100,000 articles.
   let listedSet: ReadonlySet<string> | undefined;
-  const listed = { has: (path: string) => (listedSet ??= new Set(files)).has(path) };
+  const listed = {
+    has: (path: string) => {
+      listedSet ??= new Set(files);
+      return listedSet.has(path);
+    },
+  };
   // Each file's parser, worked out once; each wire copy's listed sidecar (`sidecars`, by the wire copy's index); the
   // sidecars beside a `.txt` of the same name (`paired`, what lonelySidecarProblem looks for); any Markdown listed.
   const parsers = files.map(parserOf);
