@@ -18,6 +18,7 @@ import type { ArchiveTarget } from './archive/archive-target.ts';
 import { buildArchive } from './archive/build-archive.ts';
 import { nodeCodec } from './archive/node-codec.ts';
 import type { PlannedArchive, PlanReport } from './archive/plan-archive.ts';
+import { newPlanMemo } from './archive/plan-memo.ts';
 import { releaseProblems } from './archive/release-checks.ts';
 import { BodyFileError } from './content/body-spill.ts';
 import { changeList } from './content/change-list.ts';
@@ -81,6 +82,12 @@ export interface BuildReport {
   readonly indexError?: string;
   readonly timings: Readonly<Partial<Record<BuildStage, number>>>;
 }
+
+/**
+ * What each plan of this process leaves for the next (plan-memo.ts): a `--watch` publisher hashes, stores and renders
+ * again only the runs of lists, spines and sitemaps a save changed.
+ */
+const planMemo = newPlanMemo();
 
 /** Objects uploaded at once: each is up to 16 MiB held until sent. */
 const uploadsInFlight = 3;
@@ -167,6 +174,7 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
       sequence: base.sequence + 1,
       source: target.source(),
       partners: content.partners,
+      memo: planMemo,
       ...(options.progress
         ? { progress: (done: number, total: number) => options.progress?.('render', done, total) }
         : {}),

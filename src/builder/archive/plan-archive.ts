@@ -18,7 +18,7 @@ import {
   type StoredSitemaps,
 } from '../../archive/root.ts';
 import { type ShardEntry, shardCountFor, shardOf } from '../../archive/shard.ts';
-import { type SpineEntry, spinePieceCount, spineRange } from '../../archive/spine.ts';
+import { type SpineEntry, spinePieceCount, spineRange, spineSize } from '../../archive/spine.ts';
 import { type Article, releaseOf } from '../../model/article.ts';
 import { articleFormatNames } from '../../model/article-formats.ts';
 import type { Partner } from '../../model/partner.ts';
@@ -31,6 +31,7 @@ import { type ListView, type ReleaseView, releaseViews } from './list-views.ts';
 import { type ObjectSink, PackWriter, type Slot } from './pack-writer.ts';
 import { type PendingRef, PieceStore, resolveRef } from './piece-store.ts';
 import { appendToLog, changeRecords, resolveLog } from './plan-changes.ts';
+import { type MemberRun, newPlanMemo, type PlanMemo, remember, type SpineRun, sameObjects } from './plan-memo.ts';
 import type { SiteRepresentations } from './site-representations.ts';
 import { defaultUrlsPerSitemap, type RenderedParts, type SitemapTexts, sitemapTexts } from './sitemap-pieces.ts';
 
@@ -92,6 +93,8 @@ export interface PlanArchiveOptions {
   readonly packBytes?: number;
   /** Told as blocks are rendered or reused: `done` of `total` articles. */
   readonly progress?: (done: number, total: number) => void;
+  /** What the last plan of this process left (plan-memo.ts); updated with this plan's. @default none kept */
+  readonly memo?: PlanMemo;
 }
 
 export interface PlanReport {
@@ -123,6 +126,7 @@ const empty = new Uint8Array();
 export async function planArchive(options: PlanArchiveOptions): Promise<PlannedArchive> {
   const { site, articles, identities, codec, representations } = options;
   const previous = options.previous ?? emptyArchiveState;
+  const memo = options.memo ?? newPlanMemo();
   const packs = new PackWriter(codec, options.sink, options.packBytes);
   const pieces = new PieceStore(codec, packs, previous.pieces);
   const identityOf = (article: Article): string => {
@@ -137,10 +141,11 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   const newLists = new Map<string, ListView>();
   // A later state shares the lists its releases do not touch with the state before (list-views.ts): hashed once.
   const hashed = new Map<ListView, string>();
+  const runs = new MemberRuns(codec, identityOf, memo.runs);
   for (const view of releaseViews(site, articles, options.releasedBy)) {
     const ids = new Map<string, string>();
     for (const list of view.lists) {
-      const identity = hashed.get(list) ?? (await listIdentity(codec, siteKey, list, identityOf));
+      const identity = hashed.get(list) ?? (await listIdentity(siteKey, list, runs));
       hashed.set(list, identity);
       ids.set(list.id, identity);
       if (!previous.lists.has(identity) && !newLists.has(identity)) newLists.set(identity, list);
@@ -153,12 +158,25 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
     for (const article of list.members.slice(0, site.pageSize)) headMembers.add(article);
 
   // 2. Blocks: each article's pieces, rendered unless the previous version has the same identity.
-  const entries = new Map<string, ShardEntry>();
+  // The previous version's entries are the start, copied whole (100,000 inserts one by one were ~0.3 s of a
+  // one-article publish); a rendered article's entry replaces its slug's below, a slug that left is deleted.
+  const entries = new Map<string, ShardEntry>(previous.articles);
   const toRender: Article[] = [];
+  let matched = 0;
   for (const article of articles) {
-    const kept = previous.articles.get(article.slug);
-    if (kept !== undefined && kept[7] === identityOf(article)) entries.set(article.slug, kept);
-    else toRender.push(article);
+    const kept = entries.get(article.slug);
+    if (kept !== undefined) matched++;
+    if (kept === undefined || kept[7] !== identityOf(article)) toRender.push(article);
+  }
+  // Slugs no longer in the archive: none when every previous slug is still there (slugs are unique, loadContent).
+  const removed: string[] = [];
+  if (matched < previous.articles.size) {
+    const current = new Set(articles.map((article) => article.slug));
+    for (const slug of previous.articles.keys())
+      if (!current.has(slug)) {
+        removed.push(slug);
+        entries.delete(slug);
+      }
   }
   const fragments = new Map<Article, readonly Uint8Array[]>();
   // Only where each block lies is kept: its bytes are in the pack (sealed and handed on when full).
@@ -193,8 +211,6 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   // members is new, changed or gone holds the same bytes: its piece is reused without encoding and hashing it
   // again (at 100,000 articles that was ~0.6 s of a one-article publish).
   // Only the touched shards' members are gathered and sorted.
-  const removed: string[] = [];
-  for (const slug of previous.articles.keys()) if (!entries.has(slug)) removed.push(slug);
   const shardCount = shardCountFor(entries.size);
   const previousShards = previous.shards?.length === shardCount ? previous.shards : undefined;
   const touched = new Set<number>();
@@ -227,7 +243,7 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
 
   // 4. New lists: page 1 in each format, and the spine. A spine piece of the same entries as one already put (a later
   // release state's site list shares all but its newest pieces with the state before) is not encoded again.
-  const spines = new SpinePieces(pieces);
+  const spines = new SpinePieces(pieces, memo.spines);
   const pendingLists = new Map<string, { list: ListView; head?: PendingRef[]; spine: PendingRef[] }>();
   for (const [identity, list] of newLists) {
     const heads = list.members.slice(0, site.pageSize);
@@ -257,7 +273,13 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   // 5a. The changes this publish appends to the log, and the partners it names.
   const sequence = options.sequence ?? 1;
   const previousLog = previous.changes ?? emptyChangeLog;
-  const records = changeRecords(previous.articles, entries, sequence, Math.max(options.releasedBy, previousLog.lastAt));
+  const records = changeRecords(
+    previous.articles,
+    entries,
+    sequence,
+    Math.max(options.releasedBy, previousLog.lastAt),
+    [...toRender.map((article) => article.slug), ...removed],
+  );
   const log = await appendToLog(previousLog, records, sequence, pieces, options.source);
   const partners =
     options.partners && options.partners.length > 0
@@ -267,9 +289,10 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   // 5b. Sitemaps of each state (a later state keeps the earlier one's when nothing in them changed).
   const sitemaps: ({ parts: PendingRef[]; updated: readonly string[]; news: PendingRef } | undefined)[] = [];
   let before: SitemapTexts | undefined;
-  const renderedParts: RenderedParts = new Map();
+  const urls = options.urlsPerSitemap ?? defaultUrlsPerSitemap;
+  const sitemapKey = `${siteKey}\n${urls}`;
+  const renderedParts: RenderedParts = memo.sitemaps.key === sitemapKey ? memo.sitemaps.parts : new Map();
   for (const { view } of views) {
-    const urls = options.urlsPerSitemap ?? defaultUrlsPerSitemap;
     const texts = sitemapTexts(site, view.listed, view.lists, urls, renderedParts);
     if (before && sameSitemaps(before, texts)) {
       sitemaps.push(undefined);
@@ -282,6 +305,10 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
     sitemaps.push({ parts, updated: texts.updated, news });
   }
   await packs.seal();
+  // What this plan hashed, stored and rendered, for the next plan of this process.
+  memo.runs = runs.next;
+  memo.spines = spines.next;
+  memo.sitemaps = { key: sitemapKey, parts: renderedParts };
 
   // 6. Resolve every piece to where it lies; build the states.
   const lists = new Map<string, StoredList>(previous.lists);
@@ -373,41 +400,87 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   };
 }
 
-/** The hash of everything a list's pages show: its id, section, dates, tombstones, the site, and its members in order. */
-async function listIdentity(
-  codec: ArchiveCodec,
-  siteKey: string,
-  list: ListView,
-  identityOf: (article: Article) => string,
-): Promise<string> {
+/**
+ * The hash of everything a list's pages show: its id, section, dates, tombstones, the site, and its members in order.
+ * The members are hashed in runs of `spineSize` counted from the oldest, so a new article changes only the newest
+ * run's hash, and a run of the same articles as in the last plan is not hashed again (plan-memo.ts).
+ */
+async function listIdentity(siteKey: string, list: ListView, runs: MemberRuns): Promise<string> {
   const { members, ...rest } = list;
-  const text = `${siteKey}\n${JSON.stringify(rest)}\n${members.map(identityOf).join('\n')}`;
-  return codec.contentHash(encoder.encode(text));
+  const hashes: string[] = [];
+  for (let end = members.length; end > 0; end -= spineSize)
+    hashes.push(await runs.hash(members.slice(Math.max(0, end - spineSize), end)));
+  return runs.hashText(`${siteKey}\n${JSON.stringify(rest)}\n${hashes.join('\n')}`);
 }
 
-/** Spine pieces put in this plan, by their first entry: a piece of the same entries (the same objects) is put once. */
+/** Hashes of runs of list members: each run's identities joined, remembered by the run's oldest member. */
+class MemberRuns {
+  readonly #codec: ArchiveCodec;
+  readonly #identityOf: (article: Article) => string;
+  readonly #memo: ReadonlyMap<Article, readonly MemberRun[]>;
+  /** The runs hashed or reused in this plan. */
+  readonly next = new Map<Article, MemberRun[]>();
+
+  constructor(
+    codec: ArchiveCodec,
+    identityOf: (article: Article) => string,
+    memo: ReadonlyMap<Article, readonly MemberRun[]>,
+  ) {
+    this.#codec = codec;
+    this.#identityOf = identityOf;
+    this.#memo = memo;
+  }
+
+  /** The hash of `members` (newest first, non-empty). */
+  async hash(members: readonly Article[]): Promise<string> {
+    const oldest = members[members.length - 1] as Article;
+    // The same objects, and the same identities at both ends: an identity tag changes with the site or the code.
+    const ends = `${this.#identityOf(oldest)}\n${this.#identityOf(members[0] as Article)}`;
+    const same = (run: MemberRun) => run.ends === ends && sameObjects(run.members, members);
+    const kept = this.next.get(oldest)?.find(same) ?? this.#memo.get(oldest)?.find(same);
+    if (kept) {
+      if (!this.next.get(oldest)?.includes(kept)) remember(this.next, oldest, kept);
+      return kept.hash;
+    }
+    const run = { members, ends, hash: await this.hashText(members.map(this.#identityOf).join('\n')) };
+    remember(this.next, oldest, run);
+    return run.hash;
+  }
+
+  async hashText(text: string): Promise<string> {
+    return this.#codec.contentHash(encoder.encode(text));
+  }
+}
+
+/**
+ * Spine pieces put in this plan, by their first entry: a piece of the same entries (the same objects) is put once. A
+ * piece of the same entries as one of the last plan (plan-memo.ts) is reused by its hash, unencoded, when the version
+ * built on holds it.
+ */
 class SpinePieces {
   readonly #pieces: PieceStore;
+  readonly #memo: ReadonlyMap<ShardEntry | undefined, readonly SpineRun[]>;
   readonly #put = new Map<
     ShardEntry | undefined,
     { entries: readonly (ShardEntry | undefined)[]; ref: PendingRef }[]
   >();
+  /** The pieces of this plan, for the next. */
+  readonly next = new Map<ShardEntry | undefined, SpineRun[]>();
 
-  constructor(pieces: PieceStore) {
+  constructor(pieces: PieceStore, memo: ReadonlyMap<ShardEntry | undefined, readonly SpineRun[]>) {
     this.#pieces = pieces;
+    this.#memo = memo;
   }
 
   async put(entries: readonly (ShardEntry | undefined)[]): Promise<PendingRef> {
-    const candidates = this.#put.get(entries[0]) ?? [];
-    const same = candidates.find(
-      (candidate) =>
-        candidate.entries.length === entries.length &&
-        candidate.entries.every((entry, index) => entry === entries[index]),
-    );
+    const same = this.#put.get(entries[0])?.find((candidate) => sameObjects(candidate.entries, entries));
     if (same) return same.ref;
-    const ref = await this.#pieces.put(entries.map((entry) => ({ meta: spineEntry(entry), bytes: empty })));
-    candidates.push({ entries, ref });
-    this.#put.set(entries[0], candidates);
+    const known = this.#memo.get(entries[0])?.find((candidate) => sameObjects(candidate.entries, entries));
+    const ref =
+      (known && this.#pieces.reuse(known.h)) ??
+      (await this.#pieces.put(entries.map((entry) => ({ meta: spineEntry(entry), bytes: empty }))));
+    remember(this.#put, entries[0], { entries, ref });
+    remember(this.next, entries[0], { entries, h: 'ref' in ref ? ref.ref.h : ref.h });
     return ref;
   }
 }

@@ -44,18 +44,24 @@ function sameCopy(before: ShardEntry, after: ShardEntry): boolean {
   );
 }
 
-/** The records of publish `sequence` (ids `<sequence>.<n>`, slugs in code-unit order), at `at` (ms). */
+/**
+ * The records of publish `sequence` (ids `<sequence>.<n>`, slugs in code-unit order), at `at` (ms). `candidates`:
+ * every slug whose entry may differ (the plan knows: what it rendered and what left); absent, both maps are compared.
+ */
 export function changeRecords(
   before: ReadonlyMap<string, ShardEntry>,
   after: ReadonlyMap<string, ShardEntry>,
   sequence: number,
   at: number,
+  candidates?: readonly string[],
 ): ChangeRecord[] {
   // Only an article whose entry is not the same object can have an event (the plan keeps an unchanged one's entry):
   // at 100,000 articles, sorting every slug of both versions was ~0.1 s of a one-article publish.
-  const slugs: string[] = [];
-  for (const [slug, entry] of after) if (before.get(slug) !== entry) slugs.push(slug);
-  for (const slug of before.keys()) if (!after.has(slug)) slugs.push(slug);
+  const slugs: string[] = candidates ? [...new Set(candidates)] : [];
+  if (!candidates) {
+    for (const [slug, entry] of after) if (before.get(slug) !== entry) slugs.push(slug);
+    for (const slug of before.keys()) if (!after.has(slug)) slugs.push(slug);
+  }
   slugs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const records: ChangeRecord[] = [];
   for (const slug of slugs) {

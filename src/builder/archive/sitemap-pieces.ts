@@ -6,6 +6,7 @@ import { renderNewsSitemap } from '../../render/news-sitemap.ts';
 import { sectionDirectoryPath, sectionKinds, sectionPagePath } from '../../render/section-urls.ts';
 import { renderSitemap, type SitemapUrl } from '../../render/sitemap.ts';
 import type { ListView } from './list-views.ts';
+import { sameObjects } from './plan-memo.ts';
 
 /**
  * URLs per sitemap part: the protocol allows 50,000, but the part holding the newest articles changes with
@@ -46,7 +47,7 @@ export function sitemapTexts(
     const home = part === count ? { newest: newestUpdate(listed) } : undefined;
     const key = JSON.stringify([home, extra]);
     const kept = rendered.get(part);
-    if (kept?.key === key && sameArticles(kept.articles, articles)) parts.push(kept.text);
+    if (kept?.key === key && sameObjects(kept.articles, articles)) parts.push(kept.text);
     else {
       const text = renderSitemap(site, articles, home, extra);
       rendered.set(part, { articles, key, text });
@@ -57,17 +58,13 @@ export function sitemapTexts(
 }
 
 /**
- * Parts rendered for an earlier release state of the same publish, by part number: a later state renders only the
- * parts whose articles (the same objects, in order), home page or section URLs changed.
+ * Parts rendered for an earlier release state of the same publish (or an earlier plan, plan-memo.ts), by part number:
+ * only the parts whose articles (the same objects, in order), home page or section URLs changed are rendered again.
  */
 export type RenderedParts = Map<
   number,
   { readonly articles: readonly Article[]; readonly key: string; readonly text: string }
 >;
-
-function sameArticles(a: readonly Article[], b: readonly Article[]): boolean {
-  return a.length === b.length && a.every((article, index) => article === b[index]);
-}
 
 /** Each kind's directory (dated by its newest section), then its section pages (each dated by its own update). */
 function sectionSitemapUrls(lists: readonly ListView[]): SitemapUrl[] {
