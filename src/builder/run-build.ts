@@ -335,7 +335,7 @@ async function loadArticles(
       },
     });
     if (!scratch) {
-      parseCache.save();
+      parseCache.save(loaded.listing.files);
       changes?.save(loaded.listing);
     }
     const partners = loadPartners(contentDir, loaded.articles);

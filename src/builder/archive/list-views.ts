@@ -59,7 +59,7 @@ export function* releaseViews(site: Site, articles: readonly Article[], released
   const releases = Float64Array.from(articles, releaseOf);
   let view = releaseView(site, articles, releases, releasedBy);
   yield view;
-  const instants = scheduledInstants(articles, releasedBy);
+  const instants = instantsAfter(releases, releasedBy);
   if (instants.length === 0) return;
   const groups = sectionGroups(articles);
   let upTo = releasedBy;
@@ -71,8 +71,10 @@ export function* releaseViews(site: Site, articles: readonly Article[], released
 }
 
 /** The instants after `releasedBy` at which a scheduled article is released, ascending. */
-export function scheduledInstants(articles: readonly Article[], releasedBy: number): number[] {
-  return [...new Set(articles.map(releaseOf).filter((instant) => instant > releasedBy))].sort((a, b) => a - b);
+function instantsAfter(releases: Float64Array, releasedBy: number): number[] {
+  const after = new Set<number>();
+  for (const instant of releases) if (instant > releasedBy) after.add(instant);
+  return [...after].sort((a, b) => a - b);
 }
 
 function releaseView(site: Site, articles: readonly Article[], releases: Float64Array, upTo: number): ReleaseView {
