@@ -136,7 +136,8 @@ export function openParseCache(dir: string, base: string, contentDir: string): P
       const lazy = bodies.lazy(rest, at);
       rememberArticleHash(lazy, hash);
       const stamp = stamps.get(file);
-      if (cacheable && stamp !== undefined) made.set(file, [stamp, rest, at.text, at.html, hash, [...warnings], shardOf(file)]);
+      if (cacheable && stamp !== undefined)
+        made.set(file, [stamp, rest, at.text, at.html, hash, [...warnings], shardOf(file)]);
       counts.parsed++;
       return lazy;
     },
