@@ -39,11 +39,17 @@ export interface BodyLocation {
   readonly html: BodyAt;
 }
 
-/** Each lazy article's body places, the reader of its body file, and what puts its bodies on disk. */
-const places = new WeakMap<
-  Article,
-  BodyLocation & { readonly read: (at: BodyAt) => string; readonly flush: () => void }
->();
+/** An open body file's reader, and what puts its bodies on disk. */
+interface Binding {
+  readonly read: (at: BodyAt) => string;
+  readonly flush: () => void;
+}
+
+/**
+ * Each lazy article's body places and the open body file they are read through. `file` is the one thing that changes
+ * when a later build of the process opens the body file again (adopt): the place is not made again.
+ */
+const places = new WeakMap<Article, BodyLocation & { file: Binding }>();
 
 /**
  * The body file and places of an article made by `lazy`; undefined for an article whose bodies are in memory. The
@@ -51,7 +57,7 @@ const places = new WeakMap<
  */
 export function bodyLocation(article: Article): BodyLocation | undefined {
   const place = places.get(article);
-  place?.flush();
+  place?.file.flush();
   return place && { path: place.path, text: place.text, html: place.html };
 }
 
@@ -71,7 +77,7 @@ function sharedBodyGetters(body: (article: Article, which: 'text' | 'html') => s
 const lazyBodies = sharedBodyGetters((article, which) => {
   const place = places.get(article);
   if (place === undefined) throw new Error('a lazy article body read from a copy of the article');
-  return place.read(place[which]);
+  return place.file.read(place[which]);
 });
 
 /** A body as a build thread hands it over: its UTF-8 bytes and their SHA-1 (hex), as the body file records it. */
@@ -170,6 +176,7 @@ export function openBodyFile(path: string, append: boolean): BodyFile {
     if (end - written >= flushBytes) flush();
     return at;
   };
+  const binding: Binding = { read, flush };
   return {
     write(article) {
       // Bytes a build thread encoded are written as they are: the body is never a string on this thread.
@@ -182,13 +189,13 @@ export function openBodyFile(path: string, append: boolean): BodyFile {
       const article = fields as Article;
       const place = places.get(article);
       if (place === undefined || place.path !== path) return undefined;
-      places.set(article, { ...place, read, flush });
+      place.file = binding;
       return article;
     },
     lazy(rest, at) {
       const lazy = rest as Article;
       Object.defineProperties(lazy, lazyBodies);
-      places.set(lazy, { path, text: at.text, html: at.html, read, flush });
+      places.set(lazy, { path, text: at.text, html: at.html, file: binding });
       return lazy;
     },
     get size() {
