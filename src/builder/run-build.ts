@@ -191,6 +191,7 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
       // The index marker beside it still names the version the index follows: the previous one, until updated.
       saveArchiveState(stateFile, planned.state);
     }
+    content.save();
     stage('switch');
     // The search index follows the live version: only after the switch, and only what changed unless it is out of step.
     let indexed: BuildReport['indexed'];
@@ -238,7 +239,7 @@ function runningCodeHash(): Promise<string> {
 /**
  * Fault injection for the kill tests (test/e2e/dev-server.test.ts): `WIREFEED_KILL_AT=<point>` ends the process there
  * with SIGKILL, as a crash or an operator would: a stage's name after it (`parse`, `state`, `render and upload`: every
- * object up, nothing switched; `pictures`; `switch`: switched and the state kept, the search index not yet told),
+ * object up, nothing switched; `pictures`; `switch`: switched, the state and the parse index kept, the search index not yet told),
  * `upload:<n>` after the n-th object, `switched` between the switch and keeping the state. Unset: nothing.
  */
 function killPoint(at: string): void {
@@ -292,6 +293,8 @@ async function loadArticles(
   counts: BuildReport['parsed'];
   partners: readonly Partner[];
   partnerProblems: readonly ContentProblem[];
+  /** Keeps the parse index and the change journal (once; close() does it when nothing did). */
+  save: () => void;
   close: () => void;
 }> {
   const contentDir = resolve(options.contentDir);
@@ -334,17 +337,29 @@ async function loadArticles(
         options.progress?.('parse', done, total);
       },
     });
-    if (!scratch) {
+    // The parse index and the change journal of files that all parsed: kept once the version is live (a publish waits
+    // for nothing it does not need), or when the build ends otherwise. Killed before, the next build parses these
+    // files again (git or the watcher names them again, since the journal is the one before).
+    let saved = scratch !== undefined;
+    const save = () => {
+      if (saved) return;
+      saved = true;
       parseCache.save(loaded.listing.files);
       changes?.save(loaded.listing);
-    }
+    };
     const partners = loadPartners(contentDir, loaded.articles);
     return {
       loaded,
       files,
       counts: { ...parseCache.counts, changesFrom: changes?.from ?? 'none' },
       ...partners,
+      save,
       close: () => {
+        try {
+          save();
+        } catch {
+          // A cache that could not be written is no cache: the next build parses these files again.
+        }
         parseCache.close();
         if (scratch) rmSync(scratch, { recursive: true, force: true });
       },
