@@ -70,7 +70,7 @@ export interface PlanArchiveOptions {
   /** Every article (drafts excluded), newest first. */
   readonly articles: readonly Article[];
   /** Each article's identity: a hash of everything it is rendered from (content, pictures, site, code). */
-  readonly identities: ReadonlyMap<Article, string>;
+  readonly identities: Pick<ReadonlyMap<Article, string>, 'get'>;
   /** The version to build on. @default an empty archive */
   readonly previous?: ArchiveState;
   /** Articles released at or before this instant (ms, the Worker's clock) are public in state 0. */

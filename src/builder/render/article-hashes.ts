@@ -15,9 +15,11 @@ export function rememberedArticleHash(article: Article): string | undefined {
   return remembered.get(article);
 }
 
-/** The content hash of each article: its whole parsed form, which is all a renderer reads of it. */
-export async function articleHashes(articles: readonly Article[], etag: TextEtag): Promise<Map<Article, string>> {
-  const hashes = new Map<Article, string>();
-  for (const article of articles) hashes.set(article, remembered.get(article) ?? (await etag(JSON.stringify(article))));
-  return hashes;
+/**
+ * Makes sure every article has its content hash (its whole parsed form, which is all a renderer reads of it)
+ * remembered: the parse cache remembers one for each article it gives, so only an article made otherwise is hashed.
+ */
+export async function rememberArticleHashes(articles: readonly Article[], etag: TextEtag): Promise<void> {
+  for (const article of articles)
+    if (!remembered.has(article)) remembered.set(article, await etag(JSON.stringify(article)));
 }
