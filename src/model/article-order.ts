@@ -12,7 +12,12 @@ export function newestUpdate(articles: readonly Article[]): Article['updated'] |
 
 /** Newest first; the slug breaks ties so the order never depends on the order files were read. */
 export function newestFirst(articles: readonly Article[]): Article[] {
-  return [...articles].sort((a, b) => b.published.epochMs - a.published.epochMs || compare(a.slug, b.slug));
+  return [...articles].sort(compareNewestFirst);
+}
+
+/** The newest-first order of two articles (negative: `a` first); the file decides between two of one slug (an error). */
+export function compareNewestFirst(a: Article, b: Article): number {
+  return b.published.epochMs - a.published.epochMs || compare(a.slug, b.slug) || compare(a.file, b.file);
 }
 
 function compare(a: string, b: string): number {

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { ContentError, type ContentProblem, sortProblems } from '../../content/content-error.ts';
 import { defaultSite, parseSiteConfig } from '../../content/site-config.ts';
 import type { Article } from '../../model/article.ts';
-import { newestFirst } from '../../model/article-order.ts';
 import type { Site } from '../../model/site.ts';
 import { type MediaOptions, type PublishedFile, publishMedia } from '../media/publish-media.ts';
+import { type ArchiveOrder, archiveOrder } from './archive-order.ts';
 import { displayPath } from './content-paths.ts';
 import { duplicateSlugProblems } from './duplicate-slugs.ts';
 import { type ArticleFiles, listArticleFiles, updateArticleFiles } from './list-article-files.ts';
@@ -23,6 +23,9 @@ export interface LoadedContent {
   /** The article files read: what the next build's change list is applied to. */
   readonly listing: ArticleFiles;
 }
+
+/** The last build's order and slug counts in this process (archive-order.ts): a --watch save sorts only what changed. */
+let lastOrder: ArchiveOrder | undefined;
 
 export interface LoadContentOptions extends ParseArticlesOptions {
   /** Replaces site.yaml's baseUrl (the dev server and `--base-url` set it). */
@@ -61,12 +64,14 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   const media = await publishMedia(site, contentDir, parsed, shown, options.media);
   const { articles } = media;
   for (const problem of media.problems) problems.push(problem);
-  for (const problem of duplicateSlugProblems(articles, shown)) problems.push(problem);
+  const order = archiveOrder(articles, lastOrder);
+  lastOrder = order;
+  if (order.shared > 0) for (const problem of duplicateSlugProblems(articles, shown)) problems.push(problem);
 
   if (problems.length > 0) throw new ContentError(sortProblems(problems), sortProblems(warnings));
   return {
     site,
-    articles: newestFirst(articles),
+    articles: order.newest,
     warnings: sortProblems(warnings),
     media: { files: media.files, encoded: media.encoded },
     listing,
