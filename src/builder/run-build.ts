@@ -340,12 +340,20 @@ async function loadArticles(
     // The parse index and the change journal of files that all parsed: kept once the version is live (a publish waits
     // for nothing it does not need), or when the build ends otherwise. Killed before, the next build parses these
     // files again (git or the watcher names them again, since the journal is the one before).
+    // A cache that cannot be written is no cache, and no reason to call a publish that went live failed: said, not thrown.
     let saved = scratch !== undefined;
     const save = () => {
       if (saved) return;
       saved = true;
-      parseCache.save(loaded.listing.files);
-      changes?.save(loaded.listing);
+      try {
+        parseCache.save(loaded.listing.files);
+        changes?.save(loaded.listing);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        process.stderr.write(
+          `wirefeed: the parse cache was not kept (${reason}); the next build parses these files again\n`,
+        );
+      }
     };
     const partners = loadPartners(contentDir, loaded.articles);
     return {
@@ -355,11 +363,7 @@ async function loadArticles(
       ...partners,
       save,
       close: () => {
-        try {
-          save();
-        } catch {
-          // A cache that could not be written is no cache: the next build parses these files again.
-        }
+        save();
         parseCache.close();
         if (scratch) rmSync(scratch, { recursive: true, force: true });
       },

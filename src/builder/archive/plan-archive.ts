@@ -437,12 +437,13 @@ class MemberRuns {
     // The same objects, and the same identities at both ends: an identity tag changes with the site or the code.
     const ends = `${this.#identityOf(oldest)}\n${this.#identityOf(members[0] as Article)}`;
     const same = (run: MemberRun) => run.ends === ends && sameObjects(run.members, members);
-    const kept = this.next.get(oldest)?.find(same) ?? this.#memo.get(oldest)?.find(same);
-    if (kept) {
-      if (!this.next.get(oldest)?.includes(kept)) remember(this.next, oldest, kept);
-      return kept.hash;
-    }
-    const run = { members, ends, hash: await this.hashText(members.map(this.#identityOf).join('\n')) };
+    const hashed = this.next.get(oldest)?.find(same);
+    if (hashed) return hashed.hash;
+    const run = this.#memo.get(oldest)?.find(same) ?? {
+      members,
+      ends,
+      hash: await this.hashText(members.map(this.#identityOf).join('\n')),
+    };
     remember(this.next, oldest, run);
     return run.hash;
   }

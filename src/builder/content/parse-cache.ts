@@ -148,12 +148,13 @@ export function openParseCache(dir: string, base: string, contentDir: string): P
       const dirty = new Set<number>(previous.size === 0 ? Array.from({ length: shardCount }, (_, shard) => shard) : []);
       // This build's index, made in place from the saved one (not used again): less the entries not taken, and the
       // files no longer listed (only looked for when fewer were listed than it holds), plus the entries made.
+      const held = previous.size;
       const next = previous;
       for (const file of missed) {
         dirty.add(shardOf(file));
         next.delete(file);
       }
-      if (known < next.size + missed.size) {
+      if (known < held) {
         const files = new Set(listed);
         for (const [file, entry] of next)
           if (!files.has(file)) {
