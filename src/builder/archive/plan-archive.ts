@@ -142,7 +142,8 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   // A later state shares the lists its releases do not touch with the state before (list-views.ts): hashed once.
   const hashed = new Map<ListView, string>();
   const runs = new MemberRuns(codec, identityOf, memo.runs);
-  for (const view of releaseViews(site, articles, options.releasedBy)) {
+  const recall = { key: siteKey, ...(memo.sections ? { last: memo.sections } : {}) };
+  for (const view of releaseViews(site, articles, options.releasedBy, recall)) {
     const ids = new Map<string, string>();
     for (const list of view.lists) {
       const identity = hashed.get(list) ?? (await listIdentity(siteKey, list, runs));
@@ -309,6 +310,7 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   memo.runs = runs.next;
   memo.spines = spines.next;
   memo.sitemaps = { key: sitemapKey, parts: renderedParts };
+  if (recall.last) memo.sections = recall.last;
 
   // 6. Resolve every piece to where it lies; build the states.
   const lists = new Map<string, StoredList>(previous.lists);

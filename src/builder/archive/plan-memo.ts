@@ -7,6 +7,7 @@
  */
 import type { ShardEntry } from '../../archive/shard.ts';
 import type { Article } from '../../model/article.ts';
+import type { SectionMemo } from './list-views.ts';
 import type { RenderedParts } from './sitemap-pieces.ts';
 
 /** A run of list members and the hash of their identities; the identities of its ends, which carry the site and code's tag. */
@@ -29,6 +30,8 @@ export interface PlanMemo {
   spines: Map<ShardEntry | undefined, SpineRun[]>;
   /** Sitemap parts, and what they depend on besides their articles (the site, URLs a part). */
   sitemaps: { readonly key: string; readonly parts: RenderedParts };
+  /** The first release state's section lists, grouped and dated (list-views.ts). */
+  sections?: SectionMemo;
 }
 
 export function newPlanMemo(): PlanMemo {
