@@ -46,10 +46,42 @@ interface Binding {
 }
 
 /**
- * Each lazy article's body places and the open body file they are read through. `file` is the one thing that changes
- * when a later build of the process opens the body file again (adopt): the place is not made again.
+ * Each lazy article's body places and the body file they are read through. `file` is the one thing that changes when
+ * a later build of the process starts the body file afresh (adopt): the place is not made again.
  */
 const places = new WeakMap<Article, BodyLocation & { file: Binding }>();
+
+/**
+ * A body file as the articles of this process read it, whichever build has it open: a later build that opens it again
+ * to append reads every earlier build's articles through it, none of them touched (parse-articles.ts carries them
+ * over). A file started afresh gets a new one; a closed file's bodies cannot be read until it is open again.
+ */
+interface Door extends Binding {
+  /** Who has the file open, the latest last (a build thread's reader may have it open beside the build). */
+  readonly open: Binding[];
+}
+
+const doors = new Map<string, Door>();
+
+function doorOf(path: string, append: boolean): Door {
+  const kept = append ? doors.get(path) : undefined;
+  if (kept) return kept;
+  const door: Door = {
+    open: [],
+    read(at) {
+      const open = door.open.at(-1);
+      if (open === undefined) throw new BodyFileError(path);
+      // What another opening of the file still holds is put on disk first.
+      door.flush();
+      return open.read(at);
+    },
+    flush: () => {
+      for (const open of door.open) open.flush();
+    },
+  };
+  doors.set(path, door);
+  return door;
+}
 
 /**
  * The body file and places of an article made by `lazy`; undefined for an article whose bodies are in memory. The
@@ -176,7 +208,9 @@ export function openBodyFile(path: string, append: boolean): BodyFile {
     if (end - written >= flushBytes) flush();
     return at;
   };
-  const binding: Binding = { read, flush };
+  const own: Binding = { read, flush };
+  const binding = doorOf(path, append);
+  binding.open.push(own);
   return {
     write(article) {
       // Bytes a build thread encoded are written as they are: the body is never a string on this thread.
@@ -205,6 +239,7 @@ export function openBodyFile(path: string, append: boolean): BodyFile {
     close: () => {
       flush();
       closeSync(fd);
+      binding.open.splice(binding.open.indexOf(own), 1);
     },
   };
 }

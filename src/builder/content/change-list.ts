@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { type GitMark, gitChanges } from './git-changes.ts';
+import { recallIndex, rememberIndex } from './index-memo.ts';
 import type { ArticleFiles } from './list-article-files.ts';
 
 /** What the last good build saw. */
@@ -73,7 +74,13 @@ export async function changeList(options: ChangeListOptions): Promise<ChangeList
   };
 }
 
+/**
+ * A --watch process reads back the journal it wrote itself (200,000 paths at 100,000 articles) only when another
+ * process rewrote it since.
+ */
 function readJournal(file: string): ContentJournal | undefined {
+  const kept = recallIndex<ContentJournal>(file, [file]);
+  if (kept) return kept;
   try {
     const journal = deserialize(readFileSync(file)) as ContentJournal;
     return journal.format === 1 && Array.isArray(journal.listing?.files) ? journal : undefined;
@@ -87,4 +94,5 @@ function writeJournal(file: string, journal: ContentJournal): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(`${file}.tmp`, serialize(journal));
   renameSync(`${file}.tmp`, file);
+  rememberIndex(file, [file], journal);
 }

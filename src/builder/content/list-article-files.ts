@@ -156,7 +156,7 @@ function sorted(files: string[]): string[] {
 }
 
 /** The first index of `sortedFiles` not below `key` (code-unit order). */
-function lowerBound(sortedFiles: readonly string[], key: string): number {
+export function lowerBound(sortedFiles: readonly string[], key: string): number {
   let low = 0;
   let high = sortedFiles.length;
   while (low < high) {

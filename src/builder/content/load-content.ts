@@ -9,7 +9,7 @@ import { type ArchiveOrder, archiveOrder } from './archive-order.ts';
 import { displayPath } from './content-paths.ts';
 import { duplicateSlugProblems } from './duplicate-slugs.ts';
 import { type ArticleFiles, listArticleFiles, updateArticleFiles } from './list-article-files.ts';
-import { type ParseArticlesOptions, parseArticles } from './parse-articles.ts';
+import { type FileOutcome, type ParseArticlesOptions, parseArticles } from './parse-articles.ts';
 import { readText } from './read-text.ts';
 
 export interface LoadedContent {
@@ -26,6 +26,18 @@ export interface LoadedContent {
 
 /** The last build's order and slug counts in this process (archive-order.ts): a --watch save sorts only what changed. */
 let lastOrder: ArchiveOrder | undefined;
+
+/**
+ * The last successful parse in this process, of which content folder (parse-articles.ts): a --watch save, whose change
+ * list is read against that build's files, parses what changed and carries the rest over without a look.
+ */
+let lastParse:
+  | {
+      readonly contentDir: string;
+      readonly files: readonly string[];
+      readonly outcomes: readonly (FileOutcome | undefined)[];
+    }
+  | undefined;
 
 export interface LoadContentOptions extends ParseArticlesOptions {
   /** Replaces site.yaml's baseUrl (the dev server and `--base-url` set it). */
@@ -60,7 +72,16 @@ export async function loadContent(contentDir: string, options: LoadContentOption
     ? await updateArticleFiles(contentDir, options.changes.previous, options.changes.changed, shown, problems)
     : await listArticleFiles(contentDir, shown, problems);
   const { files } = listing;
-  const { parsed, warnings } = await parseArticles({ contentDir, files, site, shown, problems }, options);
+  // Carried over only from the build the change list is read against (its files, the same list).
+  const last =
+    options.changes && lastParse?.contentDir === contentDir && lastParse.files === options.changes.previous.files
+      ? { files: lastParse.files, outcomes: lastParse.outcomes, changed: options.changes.changed }
+      : undefined;
+  lastParse = undefined;
+  const { parsed, warnings, outcomes } = await parseArticles(
+    { contentDir, files, site, shown, problems },
+    { ...options, ...(last ? { last } : {}) },
+  );
   const media = await publishMedia(site, contentDir, parsed, shown, options.media);
   const { articles } = media;
   for (const problem of media.problems) problems.push(problem);
@@ -69,6 +90,7 @@ export async function loadContent(contentDir: string, options: LoadContentOption
   if (order.shared > 0) for (const problem of duplicateSlugProblems(articles, shown)) problems.push(problem);
 
   if (problems.length > 0) throw new ContentError(sortProblems(problems), sortProblems(warnings));
+  lastParse = { contentDir, files, outcomes };
   return {
     site,
     articles: order.newest,

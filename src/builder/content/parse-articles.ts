@@ -8,6 +8,7 @@ import { parseWireCopy } from '../../content/wire-copy.ts';
 import type { Article } from '../../model/article.ts';
 import type { Site } from '../../model/site.ts';
 import { isPictureFile } from '../media/image-format.ts';
+import { lowerBound } from './list-article-files.ts';
 import { type FileParser, type ParseJob, parseFile, parserOf } from './parse-file.ts';
 import { readText } from './read-text.ts';
 
@@ -20,6 +21,27 @@ export interface ParsedArticleStore {
   ): { article: Article; warnings: readonly ContentProblem[] } | undefined;
   /** What is kept of a valid article just parsed; `cacheable` is false when its pictures must be checked again. */
   keep(article: Article, file: string, warnings: readonly ContentProblem[], cacheable: boolean): Article;
+  /**
+   * `count` articles the last build of this process took from this store are carried over as they are, without a
+   * lookup: false (and none counted) when the store no longer holds what it gave then (another index, a new body file).
+   */
+  carry?(count: number): boolean;
+}
+
+/** What one listed file gave a build that succeeded: its parsed article or pictures, and its warnings. */
+export interface FileOutcome {
+  readonly parsed?: ParsedFile;
+  readonly warnings?: readonly ContentProblem[];
+}
+
+/**
+ * The last successful parse of this process (load-content.ts): its files and what each gave, and the paths that may
+ * have changed since (files or folders; change-list.ts).
+ */
+export interface LastParse {
+  readonly files: readonly string[];
+  readonly outcomes: readonly (FileOutcome | undefined)[];
+  readonly changed: ReadonlySet<string>;
 }
 
 export interface ParseArticlesOptions {
@@ -31,6 +53,8 @@ export interface ParseArticlesOptions {
   readonly store?: ParsedArticleStore;
   /** Parses files elsewhere (the CLI's worker threads), several at once; results are taken in file order. @default in place */
   readonly parser?: FileParser;
+  /** The last parse of this process: a file it parsed that nothing changed is carried over as it was. @default none */
+  readonly last?: LastParse;
 }
 
 /** What the files to parse are, and where their problems go. */
@@ -60,9 +84,13 @@ export interface ParsedFile {
 export async function parseArticles(
   { contentDir, files, site, shown, problems }: ParseArticlesInput,
   options: ParseArticlesOptions = {},
-): Promise<{ parsed: ParsedFile[]; warnings: ContentProblem[] }> {
+): Promise<{ parsed: ParsedFile[]; warnings: ContentProblem[]; outcomes: (FileOutcome | undefined)[] }> {
   const parsed: ParsedFile[] = [];
   const warnings: ContentProblem[] = [];
+  // What each file gives, kept for the next build of this process; what the last one gave, for the files it carries.
+  const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
+  const carried = carriedOutcomes(files, options);
+  const fresh = (index: number) => carried[index] === undefined;
   // Every listed file, as a set only when a name is looked up that is not next to its wire copy (sorted listings put
   // `x.yaml` right after `x.txt`): a set of 200,000 paths each build was ~0.15 s of a save at 100,000 articles.
   let listedSet: ReadonlySet<string> | undefined;
@@ -74,11 +102,14 @@ export async function parseArticles(
   };
   // Each file's parser, worked out once; each wire copy's listed sidecar (`sidecars`, by the wire copy's index); the
   // sidecars beside a `.txt` of the same name (`paired`, what lonelySidecarProblem looks for); any Markdown listed.
-  const parsers = files.map(parserOf);
+  // Only for the files not carried over: a file and the files of its name (a wire copy, its sidecar, a Markdown file
+  // of that name) are carried or not together, so what a file's checks look at beside it is worked out here too.
+  const parsers = files.map((file, index) => (fresh(index) ? parserOf(file) : undefined));
   const sidecars: (string | undefined)[] = new Array(files.length);
   const paired = new Uint8Array(files.length);
   let markdown = false;
   for (const [index, file] of files.entries()) {
+    if (!fresh(index)) continue;
     const parse = parsers[index];
     if (parse === parseWireCopy) {
       const sidecar = sidecarPathOf(file);
@@ -100,18 +131,33 @@ export async function parseArticles(
     settling.push(settle);
     while (settling.length > window) await settling.shift()?.();
   };
+  const take = (outcome: FileOutcome) => {
+    for (const warning of outcome.warnings ?? []) warnings.push(warning);
+    if (outcome.parsed) parsed.push(outcome.parsed);
+  };
   for (const [index, file] of files.entries()) {
     options.progress?.(index + 1, files.length);
+    const kept = carried[index];
+    if (kept !== undefined) {
+      outcomes[index] = kept;
+      if (settling.length === 0) take(kept);
+      else await settleInOrder(async () => take(kept));
+      continue;
+    }
     const parse = parsers[index];
     if (isSidecarFile(file)) {
       // A sidecar beside its wire copy is fine unless a Markdown file has its name too (checked only when any does).
       const problem = paired[index] === 1 && !markdown ? undefined : lonelySidecarProblem(file, listed, shown);
       if (problem) problems.push(problem);
+      else outcomes[index] = nothing;
       continue;
     }
     if (!parse) {
       // Pictures may sit next to their articles; they are published when an article refers to them.
-      if (isPictureFile(file)) continue;
+      if (isPictureFile(file)) {
+        outcomes[index] = nothing;
+        continue;
+      }
       problems.push({
         file: shown(file),
         message: 'not an article: articles are .txt (wire copy) or .md (Markdown) files',
@@ -122,7 +168,9 @@ export async function parseArticles(
     if (hit) {
       const settle = () => {
         for (const warning of hit.warnings) warnings.push(warning);
-        parsed.push({ file, article: hit.article });
+        const taken = { file, article: hit.article };
+        parsed.push(taken);
+        outcomes[index] = { parsed: taken, ...(hit.warnings.length > 0 ? { warnings: hit.warnings } : {}) };
       };
       // Nothing waiting to settle before it (the usual case: a rebuild with a handful of files parsed): taken now,
       // not through a promise a file (at 100,000 articles that was ~0.2 s of a one-file publish).
@@ -171,27 +219,75 @@ export async function parseArticles(
       } else {
         const fileWarnings = (result.warnings ?? []).map(located);
         for (const warning of fileWarnings) warnings.push(warning);
+        const given: ContentProblem[] = [...fileWarnings];
         const oversized = result.draft ? [] : fieldSizeProblems(shown(file), result.article, options.bounds);
         // The agency's own text never stops the build (docs/content.md "When a file is wrong"): an over-long wire-copy
         // field is published in full (its header is capped) with a warning; in front matter it is the publisher's error.
         const agencyText = !result.draft && result.article.format === 'wire-copy';
         for (const problem of oversized)
-          if (agencyText)
-            warnings.push({ ...problem, message: `${problem.message}; published in full, headers capped` });
-          else problems.push(problem);
-        if (!result.draft && (agencyText || oversized.length === 0))
-          parsed.push({
-            file: pictureFile,
-            article: options.store
-              ? options.store.keep(result.article, file, fileWarnings, result.media === undefined)
-              : result.article,
-            ...(result.media ? { media: result.media } : {}),
-          });
+          if (agencyText) {
+            const warning = { ...problem, message: `${problem.message}; published in full, headers capped` };
+            warnings.push(warning);
+            given.push(warning);
+          } else problems.push(problem);
+        const made: ParsedFile | undefined =
+          !result.draft && (agencyText || oversized.length === 0)
+            ? {
+                file: pictureFile,
+                article: options.store
+                  ? options.store.keep(result.article, file, fileWarnings, result.media === undefined)
+                  : result.article,
+                ...(result.media ? { media: result.media } : {}),
+              }
+            : undefined;
+        if (made) parsed.push(made);
+        outcomes[index] = { ...(made ? { parsed: made } : {}), ...(given.length > 0 ? { warnings: given } : {}) };
       }
     });
   }
   while (settling.length > 0) await settling.shift()?.();
-  return { parsed, warnings };
+  return { parsed, warnings, outcomes };
+}
+
+/**
+ * What the last parse of this process gave each file that is still listed and that nothing changed since: not the
+ * file, not a folder above it, not a file of its name (its sidecar or wire copy; a Markdown file of that name). None
+ * when the store no longer holds what the last parse took from it. The unchanged paths are the same strings in both
+ * sorted lists, so one walk pairs them (none when the list is the same); the changed paths are looked up by prefix.
+ */
+function carriedOutcomes(files: readonly string[], options: ParseArticlesOptions): (FileOutcome | undefined)[] {
+  const last = options.last;
+  if (last === undefined) return new Array(files.length);
+  const carried: (FileOutcome | undefined)[] = files === last.files ? [...last.outcomes] : new Array(files.length);
+  if (files !== last.files)
+    for (let index = 0, from = 0; index < files.length; index++) {
+      const file = files[index] as string;
+      while (from < last.files.length && (last.files[from] as string) < file) from++;
+      if (last.files[from] === file) carried[index] = last.outcomes[from];
+    }
+  const touch = (prefix: string, also: (file: string) => boolean) => {
+    for (let at = lowerBound(files, prefix); (files[at] as string | undefined)?.startsWith(prefix); at++)
+      if (also(files[at] as string)) carried[at] = undefined;
+  };
+  for (const path of last.changed) {
+    const name = nameOf(path);
+    touch(path, (file) => file === path);
+    touch(`${name}.`, (file) => nameOf(file) === name);
+    touch(`${path}/`, () => true);
+  }
+  // The store is told of the articles it gave (those with pictures it never keeps: they are parsed again each time).
+  let count = 0;
+  for (const outcome of carried) if (outcome?.parsed?.article && outcome.parsed.media === undefined) count++;
+  return options.store?.carry?.(count) === false ? new Array(files.length) : carried;
+}
+
+/** A file that gives nothing and is fine: a sidecar beside its wire copy, a picture. */
+const nothing: FileOutcome = {};
+
+/** A path without its extension: a wire copy, its sidecar and a Markdown file of the same name share it. */
+function nameOf(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return dot > path.lastIndexOf('/') ? path.slice(0, dot) : path;
 }
 
 /** A sidecar is read with its wire copy; alone, or beside a Markdown file, it is a problem. */

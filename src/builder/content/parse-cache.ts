@@ -50,6 +50,9 @@ const bodiesName = 'bodies.bin';
 /** The index is split by file name into this many shards: a rebuild rewrites only the shards whose entries changed. */
 const shardCount = 64;
 
+/** The indexes this process saved: a later build whose index is one of them may carry its articles over. */
+const savedIndexes = new WeakSet<Map<string, Entry>>();
+
 /** The shard an article file's entry is kept in. */
 function shardOf(file: string): number {
   return crc32(file) % shardCount;
@@ -124,6 +127,14 @@ export function openParseCache(dir: string, base: string, contentDir: string): P
       counts.reused++;
       return { article, warnings };
     },
+    carry(count) {
+      // The index this process saved last, and the body file it wrote (not started afresh): what the last build took
+      // from them is what they hold. The entries stay in the index as they are; save() counts them as listed.
+      if (fresh || !savedIndexes.has(previous)) return false;
+      known += count;
+      counts.reused += count;
+      return true;
+    },
     keep(article, file, warnings, cacheable) {
       // Taken where the file was parsed (a build thread) when it was; the same text either way.
       const hash = rememberedArticleHash(article) ?? nodeStrongEtag(JSON.stringify(article));
@@ -182,6 +193,7 @@ export function openParseCache(dir: string, base: string, contentDir: string): P
         renameSync(`${path}.tmp`, path);
       }
       rememberIndex(`${dir}\n${base}`, shardFiles(join(dir, indexName)), next);
+      savedIndexes.add(next);
     },
     close: () => bodies.close(),
   };

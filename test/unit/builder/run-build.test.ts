@@ -1,6 +1,6 @@
 // runBuild() from content folders to folder archives, served back through the real app: incremental publishes give
 // the bytes a clean one gives, threads change nothing, and a failure leaves the live version as it was.
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ArchiveTarget } from '../../../src/builder/archive/archive-target.ts';
@@ -228,6 +228,91 @@ describe('runBuild into a folder archive', () => {
     const report = await runBuild(options);
     expect(report.plan?.rendered).toBe(4);
     expect((await served(space.archive, ['/articles/alpha']))['/articles/alpha']).toMatch(/^200 /);
+  });
+});
+
+describe('runBuild as a --watch process runs it, told what each save changed', () => {
+  // Each save's build carries the files nothing changed over from the last one (parse-articles.ts): after every step
+  // the site must serve what a clean build of the same content serves.
+  it('parses what a save changed and the files of its name, and serves what a clean build serves', async () => {
+    const space = workspace();
+    const options = { contentDir: space.content, cacheDir: space.cache, target: dirTarget(space.archive), releasedBy };
+    await runBuild(options);
+    // Each step's content and what the site served then; built clean at the end (a build of other content in between
+    // would be the process's last parse, and nothing would be carried over).
+    const steps: { content: string; served: Record<string, string> }[] = [];
+    const matchesClean = async () => {
+      const copy = workspace();
+      rmSync(copy.content, { recursive: true });
+      cpSync(space.content, copy.content, { recursive: true });
+      steps.push({ content: copy.content, served: await served(space.archive, routes) });
+    };
+    const save = (...changed: string[]) => runBuild({ ...options, changed: new Set(changed) });
+
+    space.write(
+      'articles/beta.txt',
+      readFileSync(join(space.content, 'articles/beta.txt'), 'utf8').replace('\n', ' (edited)\n'),
+    );
+    const edited = await save('articles/beta.txt');
+    expect(edited.parsed).toEqual({ reused: 3, parsed: 1, changesFrom: 'watcher' });
+    expect(edited.plan?.rendered).toBe(1);
+    await matchesClean();
+
+    // A sidecar saved beside a wire copy nothing else changed: the wire copy is parsed again with it.
+    space.write('articles/older.yaml', 'summary: A summary the desk wrote.\n');
+    const sidecar = await save('articles/older.yaml');
+    expect(sidecar.parsed.parsed).toBe(1);
+    expect(sidecar.plan?.rendered).toBe(1);
+    expect((await served(space.archive, ['/articles/older']))['/articles/older']).toContain(
+      'A summary the desk wrote.',
+    );
+    await matchesClean();
+
+    // The wire copy deleted: its sidecar, which did not change, is alone, and the build says so.
+    const older = readFileSync(join(space.content, 'articles/older.txt'), 'utf8');
+    rmSync(join(space.content, 'articles/older.txt'));
+    const refused = await save('articles/older.txt').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ContentError);
+    expect((refused as ContentError).problems.map((problem) => problem.file)).toEqual([
+      expect.stringMatching(/articles\/older\.yaml$/),
+    ]);
+    writeFileSync(join(space.content, 'articles/older.txt'), older);
+    expect((await save('articles/older.txt')).plan?.rendered).toBe(0);
+    await matchesClean();
+
+    // A folder renamed: its articles leave with the old name and come back with the new one.
+    cpSync(join(space.content, 'articles/2025'), join(space.content, 'articles/2024'), { recursive: true });
+    rmSync(join(space.content, 'articles/2025'), { recursive: true });
+    const moved = await save('articles/2025', 'articles/2024');
+    expect(moved.parsed).toEqual({ reused: 3, parsed: 1, changesFrom: 'watcher' });
+    await matchesClean();
+
+    // A folder replaced, the watcher naming only the folder: the files below it are parsed again.
+    const alpha = join(space.content, 'articles/2024/alpha.txt');
+    const replacement = readFileSync(alpha, 'utf8').replace('\n', ' (replaced)\n');
+    rmSync(join(space.content, 'articles/2024'), { recursive: true });
+    mkdirSync(join(space.content, 'articles/2024'));
+    writeFileSync(alpha, replacement);
+    expect((await save('articles/2024')).plan?.rendered).toBe(1);
+    await matchesClean();
+
+    // Nothing changed: every article carried over, nothing rendered.
+    const quiet = await save();
+    expect(quiet.parsed).toEqual({ reused: 4, parsed: 0, changesFrom: 'watcher' });
+    expect(quiet.plan?.rendered).toBe(0);
+    expect((await served(space.archive, ['/articles/beta']))['/articles/beta']).toContain('(edited)');
+
+    expect(steps).toHaveLength(5);
+    for (const step of steps) {
+      const clean = join(step.content, '..');
+      await runBuild({
+        contentDir: step.content,
+        cacheDir: join(clean, 'cache'),
+        target: dirTarget(join(clean, 'archive')),
+        releasedBy,
+      });
+      expect(step.served).toEqual(await served(join(clean, 'archive'), routes));
+    }
   });
 });
 
