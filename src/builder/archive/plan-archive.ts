@@ -244,7 +244,10 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
 
   // 4. New lists: page 1 in each format, and the spine. A spine piece of the same entries as one already put (a later
   // release state's site list shares all but its newest pieces with the state before) is not encoded again.
-  const spines = new SpinePieces(pieces, memo.spines);
+  // The last plan's spine pieces hold the entries it made: taken only on the version it made, for the same site.
+  const spineMemo =
+    memo.spines.key === siteKey && memo.spines.entries === previous.articles ? memo.spines.runs : undefined;
+  const spines = new SpinePieces(pieces, spineMemo ?? new Map(), (article) => entries.get(article.slug));
   const pendingLists = new Map<string, { list: ListView; head?: PendingRef[]; spine: PendingRef[] }>();
   for (const [identity, list] of newLists) {
     const heads = list.members.slice(0, site.pageSize);
@@ -262,11 +265,12 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
       for (let format = 0; format < listFormats.length; format++)
         head.push(await pieces.put(texts.map((parts) => ({ meta: 0, bytes: parts[format] ?? empty }))));
     }
-    const oldestFirst = [...list.members].reverse().map((article) => entries.get(article.slug));
+    // Pieces count from the oldest member; each is handed over as its members, newest first.
+    const { members } = list;
     const spine: PendingRef[] = [];
-    for (let piece = 0; piece < spinePieceCount(oldestFirst.length); piece++) {
-      const { from, to } = spineRange(piece, oldestFirst.length, site.pageSize);
-      spine.push(await spines.put(oldestFirst.slice(from, to)));
+    for (let piece = 0; piece < spinePieceCount(members.length); piece++) {
+      const { from, to } = spineRange(piece, members.length, site.pageSize);
+      spine.push(await spines.put(members.slice(members.length - to, members.length - from)));
     }
     pendingLists.set(identity, { list, ...(head ? { head } : {}), spine });
   }
@@ -308,7 +312,7 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   await packs.seal();
   // What this plan hashed, stored and rendered, for the next plan of this process.
   memo.runs = runs.next;
-  memo.spines = spines.next;
+  memo.spines = { key: siteKey, entries, runs: spines.next };
   memo.sitemaps = { key: sitemapKey, parts: renderedParts };
   if (recall.last) memo.sections = recall.last;
 
@@ -456,34 +460,45 @@ class MemberRuns {
 }
 
 /**
- * Spine pieces put in this plan, by their first entry: a piece of the same entries (the same objects) is put once. A
- * piece of the same entries as one of the last plan (plan-memo.ts) is reused by its hash, unencoded, when the version
- * built on holds it.
+ * Spine pieces put in this plan, by their oldest member: a piece of the same members (the same objects) is put once. A
+ * piece of the same members as one of the last plan (plan-memo.ts; the caller passes its memo only when the entries
+ * are those the last plan made) is reused by its hash, unencoded, when the version built on holds it. Only a piece
+ * put here looks its members' entries up (a --watch save at 100,000 articles looked up every member of every list).
  */
 class SpinePieces {
   readonly #pieces: PieceStore;
-  readonly #memo: ReadonlyMap<ShardEntry | undefined, readonly SpineRun[]>;
-  readonly #put = new Map<
-    ShardEntry | undefined,
-    { entries: readonly (ShardEntry | undefined)[]; ref: PendingRef }[]
-  >();
+  readonly #memo: ReadonlyMap<Article, readonly SpineRun[]>;
+  readonly #entryOf: (article: Article) => ShardEntry | undefined;
+  readonly #put = new Map<Article, { members: readonly Article[]; ref: PendingRef }[]>();
   /** The pieces of this plan, for the next. */
-  readonly next = new Map<ShardEntry | undefined, SpineRun[]>();
+  readonly next = new Map<Article, SpineRun[]>();
 
-  constructor(pieces: PieceStore, memo: ReadonlyMap<ShardEntry | undefined, readonly SpineRun[]>) {
+  constructor(
+    pieces: PieceStore,
+    memo: ReadonlyMap<Article, readonly SpineRun[]>,
+    entryOf: (article: Article) => ShardEntry | undefined,
+  ) {
     this.#pieces = pieces;
     this.#memo = memo;
+    this.#entryOf = entryOf;
   }
 
-  async put(entries: readonly (ShardEntry | undefined)[]): Promise<PendingRef> {
-    const same = this.#put.get(entries[0])?.find((candidate) => sameObjects(candidate.entries, entries));
+  /** The piece of `members` (newest first, non-empty): their entries, oldest first. */
+  async put(members: readonly Article[]): Promise<PendingRef> {
+    const oldest = members[members.length - 1] as Article;
+    const same = this.#put.get(oldest)?.find((candidate) => sameObjects(candidate.members, members));
     if (same) return same.ref;
-    const known = this.#memo.get(entries[0])?.find((candidate) => sameObjects(candidate.entries, entries));
+    const known = this.#memo.get(oldest)?.find((candidate) => sameObjects(candidate.members, members));
     const ref =
       (known && this.#pieces.reuse(known.h)) ??
-      (await this.#pieces.put(entries.map((entry) => ({ meta: spineEntry(entry), bytes: empty }))));
-    remember(this.#put, entries[0], { entries, ref });
-    remember(this.next, entries[0], { entries, h: 'ref' in ref ? ref.ref.h : ref.h });
+      (await this.#pieces.put(
+        members.map((_, index) => ({
+          meta: spineEntry(this.#entryOf(members[members.length - 1 - index] as Article)),
+          bytes: empty,
+        })),
+      ));
+    remember(this.#put, oldest, { members, ref });
+    remember(this.next, oldest, { members, h: 'ref' in ref ? ref.ref.h : ref.h });
     return ref;
   }
 }

@@ -17,17 +17,25 @@ export interface MemberRun {
   readonly hash: string;
 }
 
-/** A spine piece's entries and its content hash. */
+/** A spine piece's members (newest first) and its content hash. */
 export interface SpineRun {
-  readonly entries: readonly (ShardEntry | undefined)[];
+  readonly members: readonly Article[];
   readonly h: string;
 }
 
 export interface PlanMemo {
   /** Hashed runs of list members (plan-archive.ts listIdentity), by their oldest member. */
   runs: Map<Article, MemberRun[]>;
-  /** Spine pieces, by their first entry. */
-  spines: Map<ShardEntry | undefined, SpineRun[]>;
+  /**
+   * Spine pieces by their oldest member, and what their entries came from: the site (`key`, which an article's
+   * identity carries) and the entries of the version that plan made. A plan on that version keeps an unchanged
+   * article's entry, so a piece of the same members has the same entries.
+   */
+  spines: {
+    readonly key: string;
+    readonly entries: ReadonlyMap<string, ShardEntry> | undefined;
+    readonly runs: Map<Article, SpineRun[]>;
+  };
   /** Sitemap parts, and what they depend on besides their articles (the site, URLs a part). */
   sitemaps: { readonly key: string; readonly parts: RenderedParts };
   /** The first release state's section lists, grouped and dated (list-views.ts). */
@@ -35,7 +43,11 @@ export interface PlanMemo {
 }
 
 export function newPlanMemo(): PlanMemo {
-  return { runs: new Map(), spines: new Map(), sitemaps: { key: '', parts: new Map() } };
+  return {
+    runs: new Map(),
+    spines: { key: '', entries: undefined, runs: new Map() },
+    sitemaps: { key: '', parts: new Map() },
+  };
 }
 
 /** The same objects in the same order. */
