@@ -15,6 +15,7 @@ import { type SearchRow, searchRow } from '../model/search-row.ts';
 import type { Site } from '../model/site.ts';
 import { loadArchiveState, saveArchiveState, saveSearchIndexed } from './archive/archive-state-store.ts';
 import type { ArchiveTarget } from './archive/archive-target.ts';
+import { articleColumns } from './archive/article-columns.ts';
 import { buildArchive } from './archive/build-archive.ts';
 import { nodeCodec } from './archive/node-codec.ts';
 import type { PlannedArchive, PlanReport } from './archive/plan-archive.ts';
@@ -129,8 +130,10 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
   const target = options.target;
   const base = target ? await target.live() : { root: null, sequence: 0, previous: [], now: Date.now() };
   const releasedBy = options.releasedBy ?? base.now;
+  // Each article's instants, read only for what changed in --watch (article-columns.ts).
+  const { release } = articleColumns(articles);
   const scheduled = articles
-    .filter((article) => releaseOf(article) > releasedBy)
+    .filter((_, index) => (release[index] as number) > releasedBy)
     // Named as problems are: as the publisher would type the path (content/articles/x.md from the project).
     .map((article) => ({ file: displayPath(join(resolve(options.contentDir), article.file)), at: releaseOf(article) }))
     .sort((a, b) => a.at - b.at || (a.file < b.file ? -1 : 1));

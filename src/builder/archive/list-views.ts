@@ -12,7 +12,7 @@ import type { SectionInfo } from '../../render/list-identity.ts';
 import { type SectionKind, sectionKinds } from '../../render/section-urls.ts';
 import { type DeletedEntries, renderTombstones } from '../../render/tombstones.ts';
 import { toHttpDate } from '../../shared/http-date.ts';
-import { listedArticles, listsUpdated, recentRetractions } from '../render/listed-articles.ts';
+import { newestRetractions, tombstoneWindowMs } from '../render/listed-articles.ts';
 import {
   type Section,
   type SectionGroups,
@@ -20,6 +20,7 @@ import {
   sectionKeysOf,
   sectionOf,
 } from '../sections/section-lists.ts';
+import { type ArticleColumns, articleColumns } from './article-columns.ts';
 import { mergeNewest, newestDiff } from './newest-diff.ts';
 import { sameObjects } from './plan-memo.ts';
 
@@ -61,16 +62,17 @@ export function* releaseViews(
   releasedBy: number,
   recall?: SectionRecall,
 ): Generator<ReleaseView> {
-  // Each article's release instant, worked out once for every state.
-  const releases = Float64Array.from(articles, releaseOf);
-  let view = releaseView(site, articles, releases, releasedBy, recall);
+  // Each article's release instant and dates, read once for every state (and only for new articles in --watch).
+  const columns = articleColumns(articles);
+  const releases = columns.release;
+  let view = releaseView(site, columns, releasedBy, recall);
   yield view;
   const instants = instantsAfter(releases, releasedBy);
   if (instants.length === 0) return;
   const groups = sectionGroups(articles);
   let upTo = releasedBy;
   for (const instant of instants) {
-    view = laterView(site, articles, releases, { view, upTo, instant, groups });
+    view = laterView(site, columns, { view, upTo, instant, groups });
     upTo = instant;
     yield view;
   }
@@ -85,12 +87,11 @@ function instantsAfter(releases: Float64Array, releasedBy: number): number[] {
 
 function releaseView(
   site: Site,
-  articles: readonly Article[],
-  releases: Float64Array,
+  columns: ArticleColumns,
   upTo: number,
   recall: SectionRecall | undefined,
 ): ReleaseView {
-  const state = stateOf(articles, releases, upTo);
+  const state = stateOf(columns, upTo);
   const lists = [siteList(site, state), ...sectionViews(site, state, recall)];
   return { from: 0, listed: state.listed, lists, gone: state.gone };
 }
@@ -172,10 +173,29 @@ function sectionViews(site: Site, state: ReturnType<typeof stateOf>, recall: Sec
   return ordered;
 }
 
-/** What the articles released by `upTo` show: the listed ones, the tombstones, the newest date. */
-function stateOf(articles: readonly Article[], releases: Float64Array, upTo: number) {
-  const released = articles.filter((_, index) => (releases[index] as number) <= upTo);
-  return { listed: listedArticles(released), gone: recentRetractions(released), updated: listsUpdated(released) };
+/**
+ * What the articles released by `upTo` show: the listed ones (listedArticles), the tombstones (recentRetractions),
+ * the newest date (listsUpdated), from the columns: only a retracted article and the newest one are read.
+ */
+function stateOf(columns: ArticleColumns, upTo: number) {
+  const { articles, release, retracted, listDate, event } = columns;
+  const listed: Article[] = [];
+  let newestEvent = Number.NEGATIVE_INFINITY;
+  let newest = -1;
+  for (let index = 0; index < articles.length; index++) {
+    if ((release[index] as number) > upTo) continue;
+    if (Number.isNaN(retracted[index])) listed.push(articles[index] as Article);
+    newestEvent = Math.max(newestEvent, event[index] as number);
+    if (newest < 0 || (listDate[index] as number) > (listDate[newest] as number)) newest = index;
+  }
+  const since = newestEvent - tombstoneWindowMs;
+  const candidates: Article[] = [];
+  for (let index = 0; index < articles.length; index++)
+    if ((release[index] as number) <= upTo && (retracted[index] as number) >= since)
+      candidates.push(articles[index] as Article);
+  const article = articles[newest];
+  const updated = article && (article.retracted?.date ?? article.updated);
+  return { listed, gone: newestRetractions(candidates), ...(updated ? { updated } : {}) };
 }
 
 function siteList(site: Site, { listed, gone, updated }: ReturnType<typeof stateOf>): ListView {
@@ -217,12 +237,12 @@ function sectionList(site: Site, section: Section, gone: readonly Article[]): Li
  */
 function laterView(
   site: Site,
-  articles: readonly Article[],
-  releases: Float64Array,
+  columns: ArticleColumns,
   previous: { view: ReleaseView; upTo: number; instant: number; groups: SectionGroups },
 ): ReleaseView {
   const { view, upTo, instant, groups } = previous;
-  const state = stateOf(articles, releases, instant);
+  const { articles, release: releases } = columns;
+  const state = stateOf(columns, instant);
   const touched = new Set<string>();
   const touch = (article: Article) => {
     const keys = sectionKeysOf(article);

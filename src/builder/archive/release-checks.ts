@@ -5,7 +5,8 @@
  */
 import type { ShardEntry } from '../../archive/shard.ts';
 import type { ContentProblem } from '../../content/content-error.ts';
-import { type Article, releaseOf } from '../../model/article.ts';
+import type { Article } from '../../model/article.ts';
+import { articleColumns } from './article-columns.ts';
 
 export function releaseProblems(
   articles: readonly Article[],
@@ -14,7 +15,11 @@ export function releaseProblems(
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const when = (ms: number) => new Date(ms).toISOString();
-  for (const article of articles) {
+  // Only an article corrected or retracted after now, or released after now, can be refused: the columns say which
+  // (article-columns.ts), so the others are not read.
+  const columns = articleColumns(articles);
+  for (const [index, article] of articles.entries()) {
+    if ((columns.amended[index] as number) <= now && (columns.release[index] as number) <= now) continue;
     for (const correction of article.corrections ?? [])
       if (correction.date.epochMs > now)
         problems.push({
@@ -26,7 +31,7 @@ export function releaseProblems(
         file: article.file,
         message: `retracted is dated ${article.retracted.date.iso}, after now (${when(now)}): a retraction takes effect when published, so publish it when it is due`,
       });
-    const release = releaseOf(article);
+    const release = columns.release[index] as number;
     const shown = live.get(article.slug)?.[1];
     if (shown !== undefined && shown <= now && release > now)
       problems.push({

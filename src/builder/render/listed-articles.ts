@@ -44,8 +44,14 @@ export function recentRetractions(articles: readonly Article[]): Article[] {
   const newest = newestArchiveEvent(articles);
   if (!newest) return [];
   const since = newest.epochMs - tombstoneWindowMs;
-  return articles
-    .filter((article) => article.retracted !== undefined && article.retracted.date.epochMs >= since)
+  return newestRetractions(
+    articles.filter((article) => article.retracted !== undefined && article.retracted.date.epochMs >= since),
+  );
+}
+
+/** Retracted articles in tombstone order: newest retraction first, the slug breaking ties; at most maxTombstones. */
+export function newestRetractions(retracted: readonly Article[]): Article[] {
+  return [...retracted]
     .sort(
       (a, b) =>
         (b.retracted?.date.epochMs ?? 0) - (a.retracted?.date.epochMs ?? 0) ||

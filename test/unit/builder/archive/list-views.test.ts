@@ -3,6 +3,7 @@
 // asked with `releasedBy` at that instant.
 import { describe, expect, it } from 'vitest';
 import { releaseViews } from '../../../../src/builder/archive/list-views.ts';
+import { listedArticles, listsUpdated, recentRetractions } from '../../../../src/builder/render/listed-articles.ts';
 import { type Article, releaseOf } from '../../../../src/model/article.ts';
 import { newestFirst } from '../../../../src/model/article-order.ts';
 import { articleDate, story } from '../../../support/articles.ts';
@@ -63,6 +64,23 @@ describe('release states after the first', () => {
       ['h'],
       ['h'],
     ]);
+  });
+
+  it('show what listed-articles.ts says the released articles show, at every instant', () => {
+    // The states read the articles' dates from columns (article-columns.ts): they must agree with the definitions.
+    const articles = archive();
+    const instants = [...new Set(articles.flatMap((article) => [releaseOf(article), releaseOf(article) - 1]))];
+    let compared = 0;
+    for (const at of instants) {
+      const released = articles.filter((article) => releaseOf(article) <= at);
+      const [view] = releaseViews(testSite, articles, at);
+      expect(view?.listed).toEqual(listedArticles(released));
+      expect(view?.gone).toEqual(recentRetractions(released));
+      expect(view?.lists[0]?.updated).toEqual(listsUpdated(released));
+      compared++;
+    }
+    expect(compared).toBe(instants.length);
+    expect(compared).toBeGreaterThan(15);
   });
 
   it('share the lists no release touched with the state before', () => {

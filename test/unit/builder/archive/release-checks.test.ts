@@ -7,7 +7,13 @@ import { articleDate } from '../../../support/articles.ts';
 
 const now = Date.parse('2026-12-06T20:00:00Z');
 const article = (fields: Partial<Article>): Article =>
-  ({ slug: 'a', file: 'articles/a.txt', published: articleDate('2026-12-01T00:00:00Z'), ...fields }) as Article;
+  ({
+    slug: 'a',
+    file: 'articles/a.txt',
+    published: articleDate('2026-12-01T00:00:00Z'),
+    updated: articleDate('2026-12-01T00:00:00Z'),
+    ...fields,
+  }) as Article;
 const live = (release: number): ReadonlyMap<string, ShardEntry> =>
   new Map([['a', ['a', release, [], 'o'.repeat(64), 0, [], [], 'id', 0]]]);
 
