@@ -46,10 +46,16 @@ export function articleColumns(articles: readonly Article[]): ArticleColumns {
       compareNewestFirst(before[from] as Article, article) <= 0
     )
       from++;
-    if (last !== undefined && before[from] === article) {
-      for (const name of names) columns[name][index] = last[name][from] as number;
-      from++;
-    } else fill(columns, index, article);
+    if (last === undefined || before[from] !== article) {
+      fill(columns, index, article);
+      continue;
+    }
+    // The run of the same objects from here, copied column by column at once.
+    let end = 1;
+    while (index + end < articles.length && before[from + end] === articles[index + end]) end++;
+    for (const name of names) columns[name].set(last[name].subarray(from, from + end), index);
+    index += end - 1;
+    from += end;
   }
   last = columns;
   return columns;

@@ -1,5 +1,5 @@
 /** The sitemaps of one release state, as texts: parts of the article and section URLs, and the Google News sitemap. */
-import type { Article } from '../../model/article.ts';
+import type { Article, ArticleDate } from '../../model/article.ts';
 import { latestDate, newestUpdate } from '../../model/article-order.ts';
 import type { Site } from '../../model/site.ts';
 import { renderNewsSitemap } from '../../render/news-sitemap.ts';
@@ -36,25 +36,53 @@ export function sitemapTexts(
   const oldestFirst = [...listed].reverse();
   const sectionUrls = sectionSitemapUrls(lists);
   const count = Math.max(1, Math.ceil((oldestFirst.length + sectionUrls.length) / urlsPerSitemap));
+  // Each part's articles, and their dates: read again only for a part whose articles are not those rendered before.
+  const slices = Array.from({ length: count }, (_, index) => {
+    const articles = oldestFirst.slice(index * urlsPerSitemap, (index + 1) * urlsPerSitemap);
+    const kept = rendered.get(index + 1);
+    const same = kept !== undefined && sameObjects(kept.articles, articles);
+    return {
+      articles,
+      kept: same ? kept : undefined,
+      dates: same ? kept.dates : articleDates(articles),
+    };
+  });
+  // The home page's date: the newest `updated` of all (newestUpdate's, newest first), from each part's.
+  let newest: ArticleDate | undefined;
+  for (let index = slices.length - 1; index >= 0; index--) {
+    const date = slices[index]?.dates.newest;
+    if (date && (!newest || date.epochMs > newest.epochMs)) newest = date;
+  }
   const parts: string[] = [];
   const updated: string[] = [];
-  for (let part = 1; part <= count; part++) {
-    const [from, to] = [(part - 1) * urlsPerSitemap, part * urlsPerSitemap];
-    const articles = oldestFirst.slice(from, to);
+  for (const [index, { articles, kept, dates }] of slices.entries()) {
+    const part = index + 1;
+    const [from, to] = [index * urlsPerSitemap, part * urlsPerSitemap];
     const extra = sectionUrls.slice(Math.max(0, from - oldestFirst.length), Math.max(0, to - oldestFirst.length));
-    const dates = [...articles.map((article) => article.updated), ...extra.map((url) => url.updated)];
-    updated.push(latestDate(dates)?.iso ?? '');
-    const home = part === count ? { newest: newestUpdate(listed) } : undefined;
+    updated.push(latestDate([dates.latest, ...extra.map((url) => url.updated)])?.iso ?? '');
+    const home = part === count ? { newest } : undefined;
     const key = JSON.stringify([home, extra]);
-    const kept = rendered.get(part);
-    if (kept?.key === key && sameObjects(kept.articles, articles)) parts.push(kept.text);
+    if (kept?.key === key) parts.push(kept.text);
     else {
       const text = renderSitemap(site, articles, home, extra);
-      rendered.set(part, { articles, key, text });
+      rendered.set(part, { articles, key, text, dates });
       parts.push(text);
     }
   }
   return { parts, updated, news: renderNewsSitemap(site, listed) };
+}
+
+/** A part's articles' `updated` dates: the latest in part order (latestDate's) and the newest, newest first (newestUpdate's). */
+interface PartDates {
+  readonly latest: ArticleDate | undefined;
+  readonly newest: ArticleDate | undefined;
+}
+
+function articleDates(oldestFirst: readonly Article[]): PartDates {
+  return {
+    latest: latestDate(oldestFirst.map((article) => article.updated)),
+    newest: newestUpdate([...oldestFirst].reverse()),
+  };
 }
 
 /**
@@ -63,7 +91,7 @@ export function sitemapTexts(
  */
 export type RenderedParts = Map<
   number,
-  { readonly articles: readonly Article[]; readonly key: string; readonly text: string }
+  { readonly articles: readonly Article[]; readonly key: string; readonly text: string; readonly dates: PartDates }
 >;
 
 /** Each kind's directory (dated by its newest section), then its section pages (each dated by its own update). */
