@@ -37,6 +37,7 @@ export async function buildArchive(options: BuildArchiveOptions): Promise<Planne
   // Worked out when asked, and remembered by article with the tag it was made with (a --watch process asks again for
   // the same objects every save: no map of 100,000 identities made each time).
   const identities = {
+    tag,
     get(article: Article): string | undefined {
       const kept = madeIdentities.get(article);
       if (kept?.tag === tag) return kept.identity;

@@ -28,6 +28,7 @@ import { type RenderedBlock, renderFragments } from '../render/block.ts';
 import { sectionIdsOf } from '../sections/section-lists.ts';
 import type { ArchiveCodec } from './codec.ts';
 import { type ListView, type ReleaseView, releaseViews } from './list-views.ts';
+import { newestDiff } from './newest-diff.ts';
 import { type ObjectSink, PackWriter, type Slot } from './pack-writer.ts';
 import { type PendingRef, PieceStore, resolveRef } from './piece-store.ts';
 import { appendToLog, changeRecords, resolveLog } from './plan-changes.ts';
@@ -70,7 +71,10 @@ export interface PlanArchiveOptions {
   /** Every article (drafts excluded), newest first. */
   readonly articles: readonly Article[];
   /** Each article's identity: a hash of everything it is rendered from (content, pictures, site, code). */
-  readonly identities: Pick<ReadonlyMap<Article, string>, 'get'>;
+  readonly identities: Pick<ReadonlyMap<Article, string>, 'get'> & {
+    /** What every identity carries of the site and the code: the same article has the same identity under one tag. */
+    readonly tag?: string;
+  };
   /** The version to build on. @default an empty archive */
   readonly previous?: ArchiveState;
   /** Articles released at or before this instant (ms, the Worker's clock) are public in state 0. */
@@ -163,15 +167,28 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   // one-article publish); a rendered article's entry replaces its slug's below, a slug that left is deleted.
   const entries = new Map<string, ShardEntry>(previous.articles);
   const toRender: Article[] = [];
+  const removed: string[] = [];
+  // On the version the last plan of this process made, under the same tag, an article it planned (the same object)
+  // has its entry with its identity: only what the walk of the two lists finds new or gone is looked at.
+  const stepKey = identities.tag === undefined ? undefined : `${siteKey}\n${identities.tag}`;
+  const lastStep =
+    stepKey !== undefined && memo.step?.key === stepKey && memo.step.entries === previous.articles
+      ? memo.step
+      : undefined;
+  const diff = lastStep && newestDiff(lastStep.articles, articles);
   let matched = 0;
-  for (const article of articles) {
+  for (const article of diff?.added ?? articles) {
     const kept = entries.get(article.slug);
     if (kept !== undefined) matched++;
     if (kept === undefined || kept[7] !== identityOf(article)) toRender.push(article);
   }
-  // Slugs no longer in the archive: none when every previous slug is still there (slugs are unique, loadContent).
-  const removed: string[] = [];
-  if (matched < previous.articles.size) {
+  if (diff) {
+    // An edited article left as its old object and came as its new one: its slug stays.
+    const current = new Set(diff.added.map((article) => article.slug));
+    for (const article of diff.removed)
+      if (!current.has(article.slug) && entries.delete(article.slug)) removed.push(article.slug);
+  } else if (matched < previous.articles.size) {
+    // Slugs no longer in the archive: none when every previous slug is still there (slugs are unique, loadContent).
     const current = new Set(articles.map((article) => article.slug));
     for (const slug of previous.articles.keys())
       if (!current.has(slug)) {
@@ -313,6 +330,7 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   // What this plan hashed, stored and rendered, for the next plan of this process.
   memo.runs = runs.next;
   memo.spines = { key: siteKey, entries, runs: spines.next };
+  memo.step = stepKey === undefined ? undefined : { key: stepKey, articles, entries };
   memo.sitemaps = { key: sitemapKey, parts: renderedParts };
   if (recall.last) memo.sections = recall.last;
 

@@ -40,6 +40,15 @@ export interface PlanMemo {
   sitemaps: { readonly key: string; readonly parts: RenderedParts };
   /** The first release state's section lists, grouped and dated (list-views.ts). */
   sections?: SectionMemo;
+  /**
+   * The articles the last plan planned and the entries it made, under what tag (the site's and the identities'): a
+   * plan on those entries looks only at the articles new or gone since.
+   */
+  step?: {
+    readonly key: string;
+    readonly articles: readonly Article[];
+    readonly entries: ReadonlyMap<string, ShardEntry>;
+  };
 }
 
 export function newPlanMemo(): PlanMemo {
