@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { ContentError, type ContentProblem } from '../content/content-error.ts';
 import { formatProblemsPerFile } from '../content/problem-limit.ts';
 import { parseSiteConfig } from '../content/site-config.ts';
+import { flushArchiveState } from './archive/archive-state-store.ts';
 import type { ArchiveTarget } from './archive/archive-target.ts';
 import { TargetRefusal } from './archive/archive-target.ts';
 import { dirTarget } from './archive/dir-target.ts';
@@ -129,6 +130,9 @@ function workerCount(flag: string | undefined): number {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
 
+/** A --watch publisher writes the archive state once saves have paused this long (archive-state-store.ts). */
+const stateWriteDelayMs = 3000;
+
 /** One build (or publish, or check); the exit status. */
 async function buildOnce(
   flags: Flags,
@@ -149,6 +153,7 @@ async function buildOnce(
     ...(pool ? { pool } : {}),
     ...(changed ? { changed } : {}),
     ...(flags.reindex ? { reindex: true } : {}),
+    ...(flags.watch ? { stateWriteDelayMs } : {}),
     progress: (stage, done, total) => {
       if (stage === 'parse') {
         lastParse = total;
@@ -254,6 +259,13 @@ async function main(): Promise<number> {
   const workers = workerCount(flags.workers);
   const pool = workers > 1 ? openBuildPool(workers) : undefined;
   if (flags.watch) {
+    // The state the last publish left is written before the process ends (npm run dev stops it with a signal).
+    process.on('exit', flushArchiveState);
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const)
+      process.on(signal, () => process.exit(code));
     // One process for every publish of `npm run dev`: a failed one keeps the last good version live.
     await watchBuilds({
       contentDir: flags.content,

@@ -49,6 +49,8 @@ export interface RunBuildOptions {
   readonly releasedBy?: number;
   /** Rebuild the search index from every article instead of sending what changed. @default false */
   readonly reindex?: boolean;
+  /** Write the archive state this long after the switch, the last of a burst of builds (`--watch`). @default at once */
+  readonly stateWriteDelayMs?: number;
   /** Told of each stage's progress: `done` of `total`. */
   readonly progress?: (stage: 'parse' | 'render', done: number, total: number) => void;
   /** Told when a stage ends, with its duration. */
@@ -192,7 +194,7 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
       sequence = (await target.switchLive(base.root, planned.rootHash)).sequence;
       killPoint('switched');
       // The index marker beside it still names the version the index follows: the previous one, until updated.
-      saveArchiveState(stateFile, planned.state);
+      saveArchiveState(stateFile, planned.state, options.stateWriteDelayMs);
     }
     content.save();
     stage('switch');

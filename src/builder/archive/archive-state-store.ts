@@ -31,7 +31,10 @@ const indexedFile = (file: string) => `${file}.indexed`;
  * with the very entry objects the plan kept.
  * Used only for the same root while the file is the one this process wrote (a lost or replaced file is read as before).
  */
-let remembered: { readonly file: string; readonly stamp: string; readonly state: ArchiveState } | undefined;
+let remembered: { readonly file: string; readonly stamp: string | undefined; readonly state: ArchiveState } | undefined;
+
+/** A state remembered but not yet written (`laterMs`), and its timer. */
+let pending: { readonly file: string; readonly state: ArchiveState; readonly timer: NodeJS.Timeout } | undefined;
 
 /** The kept file's size and modification time: what was remembered is used only while the file is the one written. */
 function stampOf(file: string): string | undefined {
@@ -43,8 +46,42 @@ function stampOf(file: string): string | undefined {
   }
 }
 
-/** Writes the state of the version just made live (a temporary file renamed into place). */
-export function saveArchiveState(file: string, state: ArchiveState): void {
+/**
+ * Keeps the state of the version just made live: written at once (a temporary file renamed into place), or, with
+ * `laterMs`, remembered at once and written when that long has passed with no other state saved (a --watch publisher:
+ * a burst of saves writes the last one; writing 100,000 entries was 0.3–1 s of each save and its garbage). A process
+ * ended before then leaves the file of an earlier version, and the next publish reads the live one from the archive.
+ */
+export function saveArchiveState(file: string, state: ArchiveState, laterMs?: number): void {
+  if (state.root === undefined) return;
+  if (pending) clearTimeout(pending.timer);
+  pending = undefined;
+  if (laterMs === undefined) {
+    writeState(file, state);
+    return;
+  }
+  // Planned on by this process from now on; the stamp is the file's as it is, which the write will change.
+  remembered = { file, stamp: stampOf(file), state };
+  pending = { file, state, timer: setTimeout(flushArchiveState, laterMs).unref() };
+}
+
+/** Writes the state waiting to be written, if any (at the end of a --watch publisher, and when its time comes). */
+export function flushArchiveState(): void {
+  const waiting = pending;
+  if (waiting === undefined) return;
+  clearTimeout(waiting.timer);
+  pending = undefined;
+  try {
+    writeState(waiting.file, waiting.state);
+  } catch (error) {
+    // Only a cache: the next publish reads the live version's state from the archive.
+    process.stderr.write(
+      `wirefeed: the archive state was not kept (${error instanceof Error ? error.message : error})\n`,
+    );
+  }
+}
+
+function writeState(file: string, state: ArchiveState): void {
   if (state.root === undefined) return;
   const saved: SavedState = {
     format: 1,

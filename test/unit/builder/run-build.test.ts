@@ -2,7 +2,9 @@
 // the bytes a clean one gives, threads change nothing, and a failure leaves the live version as it was.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
+import { flushArchiveState } from '../../../src/builder/archive/archive-state-store.ts';
 import type { ArchiveTarget } from '../../../src/builder/archive/archive-target.ts';
 import { dirTarget } from '../../../src/builder/archive/dir-target.ts';
 import { openBuildPool } from '../../../src/builder/render/build-pool.ts';
@@ -313,6 +315,38 @@ describe('runBuild as a --watch process runs it, told what each save changed', (
       });
       expect(step.served).toEqual(await served(join(clean, 'archive'), routes));
     }
+  });
+});
+
+describe('the archive state of a --watch publisher', () => {
+  it('is planned on at once and written once saves pause, or when the process ends', async () => {
+    const space = workspace();
+    const options = { contentDir: space.content, cacheDir: space.cache, target: dirTarget(space.archive), releasedBy };
+    const first = await runBuild(options);
+    const keptRoot = () => {
+      const folder = join(space.cache, 'archive');
+      const file = readdirSync(folder).find((name) => /^state-[0-9a-f]{16}\.bin$/.test(name));
+      return file && (deserialize(readFileSync(join(folder, file))) as { root: string }).root;
+    };
+    expect(keptRoot()).toBe(first.root);
+    const later = { ...options, stateWriteDelayMs: 400 };
+    space.write('articles/story-1.txt', story(1));
+    const second = await runBuild({ ...later, changed: new Set(['articles/story-1.txt']) });
+    // Not yet written, yet the next build plans on it (from this process's memory, not the archive).
+    expect(keptRoot()).toBe(first.root);
+    space.write('articles/story-2.txt', story(2));
+    const third = await runBuild({ ...later, changed: new Set(['articles/story-2.txt']) });
+    expect(third.previousFrom).toBe('cache');
+    expect(third.plan?.rendered).toBe(1);
+    expect(keptRoot()).toBe(first.root);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    // The last of the burst was written; the second never was.
+    expect(keptRoot()).toBe(third.root);
+    expect(second.root).not.toBe(third.root);
+    space.write('articles/story-3.txt', story(3));
+    const fourth = await runBuild({ ...later, changed: new Set(['articles/story-3.txt']) });
+    flushArchiveState();
+    expect(keptRoot()).toBe(fourth.root);
   });
 });
 
