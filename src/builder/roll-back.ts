@@ -47,7 +47,7 @@ export async function rollBack(target: ArchiveTarget, codec: ArchiveCodec): Prom
   const log = current.changes ?? earlierRoot.changes;
   const sequence = live.sequence + 1;
   const records = changeRecords(current.articles, earlier.articles, sequence, Math.max(live.now, log.lastAt));
-  const uploads: Promise<void>[] = [];
+  const uploads: Promise<boolean>[] = [];
   const sink = async ({ hash, bytes }: { hash: string; bytes: Uint8Array }) => {
     const { objects } = await target.missing([hash], []);
     if (objects.length > 0) uploads.push(target.putObject(hash, bytes));

@@ -95,6 +95,9 @@ const planMemo = newPlanMemo();
 /** Objects uploaded at once: each is up to 16 MiB held until sent. */
 const uploadsInFlight = 3;
 
+/** Past this size, the archive is asked whether it has an object before it is sent. */
+const askFirstBytes = 1024 * 1024;
+
 /**
  * One build. A damaged body in the parse cache is never published: the cache is dropped and the build runs again
  * from the files (body-spill.ts checks each body's hash as it is read back).
@@ -402,9 +405,10 @@ function uploader(target: ArchiveTarget) {
   const counts = { objects: 0, bytes: 0 };
   let failure: unknown;
   const send = async (hash: string, bytes: Uint8Array) => {
-    const { objects } = await target.missing([hash], []);
-    if (objects.length === 0) return;
-    await target.putObject(hash, bytes);
+    // A small object is sent without asking first (one round trip, not two: a save's few objects are all small); a
+    // large one only when the archive lacks it.
+    if (bytes.length > askFirstBytes && (await target.missing([hash], [])).objects.length === 0) return;
+    if (!(await target.putObject(hash, bytes))) return;
     counts.objects++;
     counts.bytes += bytes.length;
     killPoint(`upload:${counts.objects}`);

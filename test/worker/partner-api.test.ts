@@ -200,7 +200,9 @@ describe('a publish through the endpoint', () => {
       site: { ...testSite, baseUrl: 'http://localhost:8787' },
       articles: newestFirst([story]),
       codec: webCodec,
-      sink: async ({ hash, bytes }) => target.putObject(hash, bytes),
+      sink: async ({ hash, bytes }) => {
+        await target.putObject(hash, bytes);
+      },
       partners: [partner],
       sequence: (live?.pointer.sequence ?? 0) + 1,
     });

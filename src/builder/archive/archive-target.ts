@@ -22,7 +22,8 @@ export interface ArchiveTarget {
   live(): Promise<LiveState>;
   /** The names among these the archive lacks. */
   missing(objects: readonly string[], media: readonly string[]): Promise<{ objects: string[]; media: string[] }>;
-  putObject(hash: string, bytes: Uint8Array): Promise<void>;
+  /** Stores an object under its SHA-256; false when the archive had it already (nothing stored). */
+  putObject(hash: string, bytes: Uint8Array): Promise<boolean>;
   /** A picture under its published name, with its full SHA-256 (hex). */
   putMedia(name: string, sha256: string, bytes: Uint8Array): Promise<void>;
   /**

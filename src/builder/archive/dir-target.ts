@@ -104,7 +104,9 @@ export function dirTarget(dir: string, now: () => number = Date.now): ArchiveTar
     async putObject(hash, bytes) {
       if (createHash('sha256').update(bytes).digest('hex') !== hash)
         throw new TargetRefusal(400, `the bytes of objects/${hash} do not match its name`);
-      if (!existsSync(path(objectKey(hash)))) writeAtomically(objectKey(hash), bytes);
+      if (existsSync(path(objectKey(hash)))) return false;
+      writeAtomically(objectKey(hash), bytes);
+      return true;
     },
     async putMedia(name, sha256, bytes) {
       if (createHash('sha256').update(bytes).digest('hex') !== sha256)

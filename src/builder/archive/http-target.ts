@@ -92,11 +92,13 @@ export function httpTarget(options: HttpTargetOptions): ArchiveTarget {
     },
     missing: (objects, media) => json('ask which objects are missing', '/missing', { objects, media }),
     async putObject(hash, bytes) {
-      await call(`upload objects/${hash}`, `/objects/${hash}`, {
+      const response = await call(`upload objects/${hash}`, `/objects/${hash}`, {
         method: 'PUT',
         body: bytes,
         headers: { 'Content-Type': 'application/octet-stream' },
       });
+      // 201 stored, 200 there already (publish-routes.ts).
+      return response.status === 201;
     },
     async putMedia(name, sha256, bytes) {
       await call(`upload media/${name}`, `/media/${name}`, {
