@@ -90,7 +90,7 @@ export async function rollBack(target: ArchiveTarget, codec: ArchiveCodec): Prom
   // content/ has (that publish finds the index out of step and rebuilds it whole).
   const removed = records.filter((record) => record.event === 'retracted').map((record) => record.slug);
   let indexError: string | undefined;
-  if (removed.length > 0)
+  if (removed.length > 0 && target.index)
     await target.index({ upsert: [], remove: removed }).catch((error: unknown) => {
       indexError = error instanceof Error ? error.message : String(error);
     });

@@ -204,13 +204,16 @@ async function buildOnce(options: RunBuildOptions): Promise<BuildReport> {
     // The search index follows the live version: only after the switch, and only what changed unless it is out of step.
     let indexed: BuildReport['indexed'];
     let indexError: string | undefined;
+    // A folder has no D1: its search index is the Worker's (npm run publish), never the folder's.
+    const index = target.index?.bind(target);
     if (
+      index &&
       options.switchLive !== false &&
       (switching || options.reindex || previous.state.searchIndexed !== planned.rootHash)
     ) {
       const reset = options.reindex === true || previous.state.searchIndexed !== base.root || base.root === null;
       try {
-        indexed = await updateIndex(target, reset ? { articles, removed: [] } : planned.changed, reset);
+        indexed = await updateIndex(index, reset ? { articles, removed: [] } : planned.changed, reset);
         saveSearchIndexed(stateFile, planned.rootHash);
       } catch (error) {
         indexError = error instanceof Error ? error.message : String(error);
@@ -263,7 +266,7 @@ const indexBatchBytes = 2 * 1024 * 1024;
  * keeps them out of results until then.
  */
 async function updateIndex(
-  target: ArchiveTarget,
+  index: NonNullable<ArchiveTarget['index']>,
   changed: PlannedArchive['changed'],
   reset: boolean,
 ): Promise<NonNullable<BuildReport['indexed']>> {
@@ -275,7 +278,7 @@ async function updateIndex(
   let first = true;
   const send = async (last: boolean) => {
     if (batch.length === 0 && !(last && (first || remove.length > 0))) return;
-    await target.index({ upsert: batch, remove: first ? remove : [], ...(first && reset ? { reset: true } : {}) });
+    await index({ upsert: batch, remove: first ? remove : [], ...(first && reset ? { reset: true } : {}) });
     first = false;
     batch = [];
     bytes = 0;

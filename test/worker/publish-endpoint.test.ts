@@ -173,7 +173,7 @@ describe('a publish through the endpoint', () => {
     expect(await liveRoot()).toBe(next.rootHash);
     expect((await get('/articles/switched-1')).status).toBe(200);
     // What a publish sends the search index after its switch: the new articles, found.
-    await endpoint().index({
+    await endpoint().index?.({
       upsert: next.articles.map((article) => searchRow(article, releaseOf(article))),
       remove: [],
     });

@@ -33,8 +33,11 @@ export interface ArchiveTarget {
   switchLive(base: string | null, root: string, rollback?: boolean): Promise<{ sequence: number }>;
   /** Deletes what no kept version names and is older than `graceSeconds`. */
   collect(graceSeconds?: number): Promise<{ deleted: number; kept: number }>;
-  /** Applies a publish's changes to the search index (`reset` empties it first); a folder archive has none. */
-  index(changes: { upsert: readonly SearchRow[]; remove: readonly string[]; reset?: boolean }): Promise<void>;
+  /**
+   * Applies a publish's changes to the search index (`reset` empties it first). Absent for a folder archive, which has
+   * none: no search rows are made (at 1,000,000 articles, every body read back for nothing).
+   */
+  index?(changes: { upsert: readonly SearchRow[]; remove: readonly string[]; reset?: boolean }): Promise<void>;
   /** Reads the archive (to rebuild the publisher's state from the live version). */
   source(): ArchiveSource;
 }

@@ -126,8 +126,6 @@ export function dirTarget(dir: string, now: () => number = Date.now): ArchiveTar
       const count = (folder: string) => (existsSync(path(folder)) ? readdirSync(path(folder)).length : 0);
       return { deleted: 0, kept: count('objects') + count('media') };
     },
-    // A folder has no D1: its search index is the Worker's (npm run publish), never the folder's.
-    index: async () => {},
     source: () => source,
   };
 }
