@@ -18,6 +18,19 @@ export interface NewestDiff {
  * is exact: an article behind the other list's next one is not in that list.
  */
 export function newestDiff(before: readonly Article[], after: readonly Article[]): NewestDiff {
+  return orderedDiff(before, after, compareNewestFirst);
+}
+
+/**
+ * The same walk for two lists sorted by any `order` in which two articles compare equal only when they are the same
+ * file (archive-order.ts walks the parsed lists in file order). Out of that order, an article in both lists may be
+ * named as removed and added too; nothing in both is missed.
+ */
+export function orderedDiff(
+  before: readonly Article[],
+  after: readonly Article[],
+  order: (a: Article, b: Article) => number,
+): NewestDiff {
   const removed: Article[] = [];
   const added: Article[] = [];
   let i = 0;
@@ -30,12 +43,12 @@ export function newestDiff(before: readonly Article[], after: readonly Article[]
       j++;
       continue;
     }
-    const order = compareNewestFirst(a, b);
-    if (order <= 0) {
+    const sign = order(a, b);
+    if (sign <= 0) {
       removed.push(a);
       i++;
     }
-    if (order >= 0) {
+    if (sign >= 0) {
       added.push(b);
       j++;
     }

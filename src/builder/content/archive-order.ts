@@ -5,6 +5,7 @@
  */
 import type { Article } from '../../model/article.ts';
 import { compareNewestFirst, newestFirst } from '../../model/article-order.ts';
+import { orderedDiff } from '../archive/newest-diff.ts';
 
 /** What one build leaves for the next: its articles as parsed (file order), newest first, and each slug's count. */
 export interface ArchiveOrder {
@@ -23,7 +24,7 @@ export interface ArchiveOrder {
  */
 export function archiveOrder(parsed: readonly Article[], last?: ArchiveOrder): ArchiveOrder {
   if (last === undefined) return fromScratch(parsed);
-  const { gone, added } = differences(last.parsed, parsed);
+  const { removed: gone, added } = orderedDiff(last.parsed, parsed, byFile);
   // A change of most of the archive (a new site.yaml, a first build after another content folder): sorted anew.
   if (gone.length + added.length > parsed.length / 8) return fromScratch(parsed);
   const slugs = last.slugs;
@@ -55,37 +56,11 @@ function fromScratch(parsed: readonly Article[]): ArchiveOrder {
 }
 
 /**
- * The articles of `before` that a walk through both lists does not meet in `after`, and those of `after` it does not
- * meet in `before`. Both are in file order, so the walk steps past a file only one list has; a list out of that
- * order only makes the two lists longer (an article both gone and added lands where it was).
+ * File order: a walk through both parsed lists (newest-diff.ts) steps past a file only one list has; a list out of that
+ * order only makes what left and what came longer (an article both gone and added lands where it was).
  */
-function differences(before: readonly Article[], after: readonly Article[]): { gone: Article[]; added: Article[] } {
-  const gone: Article[] = [];
-  const added: Article[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < before.length && j < after.length) {
-    const was = before[i] as Article;
-    const is = after[j] as Article;
-    if (was === is) {
-      i++;
-      j++;
-    } else if (was.file < is.file) {
-      gone.push(was);
-      i++;
-    } else if (was.file > is.file) {
-      added.push(is);
-      j++;
-    } else {
-      gone.push(was);
-      added.push(is);
-      i++;
-      j++;
-    }
-  }
-  for (; i < before.length; i++) gone.push(before[i] as Article);
-  for (; j < after.length; j++) added.push(after[j] as Article);
-  return { gone, added };
+function byFile(a: Article, b: Article): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
 /** Where `article` goes in the newest-first list `newest` (binary search). */
