@@ -261,10 +261,8 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
 
   // 4. New lists: page 1 in each format, and the spine. A spine piece of the same entries as one already put (a later
   // release state's site list shares all but its newest pieces with the state before) is not encoded again.
-  // The last plan's spine pieces hold the entries it made: taken only on the version it made, for the same site.
-  const spineMemo =
-    memo.spines.key === siteKey && memo.spines.entries === previous.articles ? memo.spines.runs : undefined;
-  const spines = new SpinePieces(pieces, spineMemo ?? new Map(), (article) => entries.get(article.slug));
+  // The last plan's spine pieces hold the entries it made: taken only on the version it made, under the same tag.
+  const spines = new SpinePieces(pieces, lastStep ? memo.spines : new Map(), (article) => entries.get(article.slug));
   const pendingLists = new Map<string, { list: ListView; head?: PendingRef[]; spine: PendingRef[] }>();
   for (const [identity, list] of newLists) {
     const heads = list.members.slice(0, site.pageSize);
@@ -329,7 +327,7 @@ export async function planArchive(options: PlanArchiveOptions): Promise<PlannedA
   await packs.seal();
   // What this plan hashed, stored and rendered, for the next plan of this process.
   memo.runs = runs.next;
-  memo.spines = { key: siteKey, entries, runs: spines.next };
+  memo.spines = spines.next;
   memo.step = stepKey === undefined ? undefined : { key: stepKey, articles, entries };
   memo.sitemaps = { key: sitemapKey, parts: renderedParts };
   if (recall.last) memo.sections = recall.last;

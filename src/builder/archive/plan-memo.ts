@@ -26,23 +26,16 @@ export interface SpineRun {
 export interface PlanMemo {
   /** Hashed runs of list members (plan-archive.ts listIdentity), by their oldest member. */
   runs: Map<Article, MemberRun[]>;
-  /**
-   * Spine pieces by their oldest member, and what their entries came from: the site (`key`, which an article's
-   * identity carries) and the entries of the version that plan made. A plan on that version keeps an unchanged
-   * article's entry, so a piece of the same members has the same entries.
-   */
-  spines: {
-    readonly key: string;
-    readonly entries: ReadonlyMap<string, ShardEntry> | undefined;
-    readonly runs: Map<Article, SpineRun[]>;
-  };
+  /** Spine pieces by their oldest member: their entries are those of the version `step` names. */
+  spines: Map<Article, SpineRun[]>;
   /** Sitemap parts, and what they depend on besides their articles (the site, URLs a part). */
   sitemaps: { readonly key: string; readonly parts: RenderedParts };
   /** The first release state's section lists, grouped and dated (list-views.ts). */
   sections?: SectionMemo;
   /**
    * The articles the last plan planned and the entries it made, under what tag (the site's and the identities'): a
-   * plan on those entries looks only at the articles new or gone since.
+   * plan on those entries, under that tag, looks only at the articles new or gone since, and takes a spine piece of the
+   * same members as the last plan's.
    */
   step?: {
     readonly key: string;
@@ -54,7 +47,7 @@ export interface PlanMemo {
 export function newPlanMemo(): PlanMemo {
   return {
     runs: new Map(),
-    spines: { key: '', entries: undefined, runs: new Map() },
+    spines: new Map(),
     sitemaps: { key: '', parts: new Map() },
   };
 }
